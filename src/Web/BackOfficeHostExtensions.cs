@@ -1,0 +1,69 @@
+using BackOffice.Rules;
+using BackOffice.Workflows;
+using BackOffice.Workflows.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace BackOffice.Web;
+
+/// <summary>Everything the host registers and the order of its middleware, so Program.cs stays short.</summary>
+public static class BackOfficeHostExtensions
+{
+    public static WebApplicationBuilder AddBackOffice(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = WorkflowsOptionsFrom(builder.Configuration, builder.Environment);
+        builder.Services.AddWorkflows(options);
+        builder.Services.AddRules();
+        builder.Services.AddRazorPages();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");
+        return builder;
+    }
+
+    public static async Task UseBackOfficeAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapRazorPages();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+    }
+
+    internal static WorkflowsOptions WorkflowsOptionsFrom(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var section = configuration.GetSection("BackOffice");
+        var options = new WorkflowsOptions();
+        section.Bind(options);
+        var dataDirectory = section["DataDirectory"] ?? "App_Data";
+        options.Database.DataDirectory = Path.GetFullPath(dataDirectory, environment.ContentRootPath);
+        var definitions = section["DefinitionsDirectory"];
+        options.DefinitionsDirectory = definitions is not null
+            ? Path.GetFullPath(definitions, environment.ContentRootPath)
+            : LocateDefinitions(environment.ContentRootPath);
+        return options;
+    }
+
+    // From a checkout the definitions are at the repository root; a published app carries a copy beside itself.
+    private static string LocateDefinitions(string contentRoot)
+    {
+        foreach (var candidate in new[] { Path.Combine(contentRoot, "workflows"), Path.Combine(AppContext.BaseDirectory, "workflows"),
+                     Path.Combine(contentRoot, "..", "..", "workflows") })
+        {
+            if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "workflows");
+    }
+}

@@ -1,0 +1,195 @@
+using BackOffice.Workflows.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BackOffice.Workflows.Lifecycle;
+
+/// <summary>One unit of work on one request: activities, state change, journal, timers, outbox, one commit.</summary>
+internal sealed class TransitionRun(
+    LifecycleEngine engine, LifecycleDefinition definition, RecordsRequest request, Actor actor, TriggerArgs args, string trigger)
+{
+    private readonly List<JournalEntry> _journal = [];
+    private readonly List<ScheduledTimer> _timers = [];
+    private readonly List<ActivityContext> _contexts = [];
+    private bool _retireStateTimers;
+    private bool _retireAllTimers;
+    private bool _replanDueTimers;
+
+    public async Task ExecuteStartAsync(CancellationToken cancellationToken)
+    {
+        var context = NewContext(actor, args, trigger);
+        foreach (var activity in definition.StartActivities) engine.Activities.Run(activity, context);
+        request.State = definition.InitialState;
+        Enter(definition.InitialState, context);
+        foreach (var timer in definition.RequestTimers) _timers.Add(Plan(timer, null));
+        Journal(context, actor, trigger, null, definition.InitialState, []);
+        RunAutomaticTransitions();
+        await CommitAsync(cancellationToken);
+    }
+
+    public async Task<FireResult> ExecuteFireAsync(CancellationToken cancellationToken)
+    {
+        var from = request.State;
+        Step(actor, args, trigger, manual: true);
+        RunAutomaticTransitions();
+        await CommitAsync(cancellationToken);
+        return new FireResult(from, request.State, request.Version, _journal);
+    }
+
+    /// <summary>A timer that runs an activity (a reminder): its effects and a journal line, no state change.</summary>
+    public async Task ExecuteTimerActivityAsync(string timerName, string activity, CancellationToken cancellationToken)
+    {
+        var context = NewContext(Actor.System, TriggerArgs.None, "Timer:" + timerName);
+        engine.Activities.Run(activity, context);
+        Journal(context, Actor.System, context.Trigger, request.State, request.State, []);
+        await CommitAsync(cancellationToken);
+    }
+
+    private void Step(Actor stepActor, TriggerArgs stepArgs, string stepTrigger, bool manual)
+    {
+        var candidates = definition.TransitionsFrom(request.State)
+            .Where(t => t.Trigger == stepTrigger && t.Automatic != manual)
+            .ToList();
+        if (candidates.Count == 0)
+            throw new TransitionRefusedException(stepTrigger, request.State, [$"it is not an action of state {request.State}"]);
+        var (permitted, reasons) = engine.Choose(candidates, request, stepActor);
+        if (permitted is null) throw new TransitionRefusedException(stepTrigger, request.State, reasons);
+
+        var context = NewContext(stepActor, stepArgs, stepTrigger);
+        foreach (var activity in permitted.Activities) engine.Activities.Run(activity, context);
+
+        // The activities may have changed what the guards see (a payment, page counts): decide again.
+        var (taken, reasonsAfter) = engine.Choose(candidates, request, stepActor);
+        if (taken is null) throw new TransitionRefusedException(stepTrigger, request.State, reasonsAfter);
+        var guardContext = new GuardContext(request, stepActor, engine.Clock);
+        var guardResults = taken.Guards.ToDictionary(g => g, g => engine.Guards.Get(g).Holds(guardContext));
+
+        var from = request.State;
+        var machine = engine.Machines.Build(definition, request, stepActor, engine.Clock, (state, _) => Enter(state, context));
+        machine.Fire(stepTrigger);
+        Journal(context, stepActor, stepTrigger, from, request.State, guardResults);
+    }
+
+    private void RunAutomaticTransitions()
+    {
+        for (var step = 0; step < 10; step++)
+        {
+            var automatic = definition.TransitionsFrom(request.State).Where(t => t.Automatic).ToList();
+            var (taken, _) = engine.Choose(automatic, request, Actor.System);
+            if (taken is null) return;
+            Step(Actor.System, TriggerArgs.None, taken.Trigger, manual: false);
+        }
+
+        throw new InvalidOperationException($"Automatic transitions of '{definition.Name}' v{definition.Version} loop at {request.State}.");
+    }
+
+    private void Enter(string stateName, ActivityContext context)
+    {
+        request.StateSequence++;
+        _retireStateTimers = true;
+        var state = definition.FindState(stateName)!;
+        foreach (var activity in state.Entry) engine.Activities.Run(activity, context);
+        foreach (var timer in state.Timers) _timers.Add(Plan(timer, request.StateSequence));
+    }
+
+    private ScheduledTimer Plan(TimerDefinition timer, int? stateSequence)
+    {
+        var clock = engine.Clock;
+        var anchor = timer.Anchor switch
+        {
+            TimerAnchor.Received => clock.StartOf(request.ReceivedOn),
+            TimerAnchor.Due => clock.StartOf(request.EffectiveDueOn),
+            _ => clock.Now,
+        };
+        var dueAt = timer.AfterBusinessDays > 0
+            ? BusinessClock.AddBusinessDays(anchor, timer.AfterBusinessDays)
+            : anchor.AddDays(timer.AfterDays);
+        return ScheduledTimer.Plan(request.Id, timer, dueAt, stateSequence);
+    }
+
+    private ActivityContext NewContext(Actor stepActor, TriggerArgs stepArgs, string stepTrigger)
+    {
+        var context = new ActivityContext(request, stepActor, stepArgs, engine.Clock, stepTrigger);
+        _contexts.Add(context);
+        return context;
+    }
+
+    private void Journal(ActivityContext context, Actor stepActor, string stepTrigger, string? from, string to, Dictionary<string, bool> guards)
+    {
+        request.JournalSequence++;
+        var inputs = context.Args.Values;
+        _journal.Add(JournalEntry.Create(request, request.JournalSequence, engine.Clock.Now, stepActor, stepTrigger, from, to,
+            context.Args.Comment, guards, inputs, context.RuleSetVersionUsed ?? request.DecisionRuleSetVersion));
+    }
+
+    private async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var db = engine.Db;
+        _retireAllTimers = _contexts.Any(c => c.Closed);
+        _replanDueTimers = _contexts.Any(c => c.DueDateChanged) && !_retireAllTimers;
+        if (_replanDueTimers)
+        {
+            _timers.AddRange(definition.RequestTimers.Where(t => t.Anchor == TimerAnchor.Due).Select(t => Plan(t, null)));
+        }
+
+        request.Touch();
+        var outbox = _contexts.SelectMany(c => c.Outbox).ToList();
+        db.Journal.AddRange(_journal);
+        db.Outbox.AddRange(outbox);
+        db.Timers.AddRange(_timers);
+        db.Disclosures.AddRange(_contexts.SelectMany(c => c.Disclosures));
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await RetireTimersAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConcurrencyConflictException(request.Id, ex);
+        }
+        catch (DbUpdateException ex)
+        {
+            // A racing writer may trip a unique index (journal sequence) before the version check.
+            if (await ChangedByOthersAsync(cancellationToken)) throw new ConcurrencyConflictException(request.Id, ex);
+            throw;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+
+        engine.Logger.LogInformation("Request {RequestId} {Trigger}: now {State} (v{Version})", request.Id, trigger, request.State, request.Version);
+        if (outbox.Count > 0) engine.OutboxSignal.Committed(outbox.Select(o => o.Id).ToList());
+    }
+
+    private async Task RetireTimersAsync(CancellationToken cancellationToken)
+    {
+        if (!_retireStateTimers && !_retireAllTimers && !_replanDueTimers) return;
+        var now = engine.Clock.Now;
+        var newIds = _timers.Select(t => t.Id).ToList();
+        var pending = engine.Db.Timers.Where(t => t.RequestId == request.Id && t.CompletedAt == null && !newIds.Contains(t.Id));
+        if (!_retireAllTimers)
+        {
+            pending = pending.Where(t => (_retireStateTimers && t.StateSequence != null)
+                || (_replanDueTimers && t.StateSequence == null && t.Anchor == TimerAnchor.Due));
+        }
+
+        await pending.ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.CompletedAt, now)
+            .SetProperty(t => t.Outcome, TimerOutcome.Retired), cancellationToken);
+    }
+
+    private async Task<bool> ChangedByOthersAsync(CancellationToken cancellationToken)
+    {
+        var loadedVersion = request.Version - 1;
+        engine.Db.ChangeTracker.Clear();
+        var current = await engine.Db.Requests.AsNoTracking().Where(r => r.Id == request.Id)
+            .Select(r => (int?)r.Version).FirstOrDefaultAsync(cancellationToken);
+        return current is not null && current != loadedVersion;
+    }
+}

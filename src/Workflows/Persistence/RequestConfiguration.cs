@@ -1,0 +1,71 @@
+using BackOffice.Workflows.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BackOffice.Workflows.Persistence;
+
+internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsRequest>
+{
+    public void Configure(EntityTypeBuilder<RecordsRequest> builder)
+    {
+        builder.ToTable("Requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.TrackingNumber).HasMaxLength(14);
+        builder.HasIndex(r => r.TrackingNumber).IsUnique();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.State).HasMaxLength(40);
+        builder.Property(r => r.DefinitionName).HasMaxLength(80);
+        builder.Property(r => r.AssigneeId).HasMaxLength(64);
+        builder.HasIndex(r => new { r.State, r.DueOn });
+        builder.HasIndex(r => r.DueOn);
+        builder.HasIndex(r => new { r.AssigneeId, r.State });
+
+        SensitiveFields.MapPatient(builder.OwnsOne(r => r.Patient));
+        SensitiveFields.MapRequester(builder.OwnsOne(r => r.Requester));
+        SensitiveFields.MapRecipient(builder.OwnsOne(r => r.Recipient));
+        builder.OwnsOne(r => r.Information, info => info.Property(i => i.Description).HasMaxLength(2000));
+        SensitiveFields.MapSignature(builder.OwnsOne(r => r.Signature));
+        builder.OwnsOne(r => r.Pages);
+        builder.OwnsMany(r => r.Consents, consent =>
+        {
+            consent.ToTable("RequestConsents");
+            consent.WithOwner().HasForeignKey("RequestId");
+            consent.Property<int>("Id");
+            consent.HasKey("Id");
+        });
+        builder.Navigation(r => r.Consents).HasField("_consents");
+        builder.OwnsMany(r => r.FeeLines, line =>
+        {
+            line.ToTable("RequestFeeLines");
+            line.WithOwner().HasForeignKey("RequestId");
+            line.Property<int>("Id");
+            line.HasKey("Id");
+        });
+
+        builder.Property(r => r.Locations).HasConversion(EnumListConverter<RecordsLocation>(), EnumListComparer<RecordsLocation>());
+        builder.Property(r => r.WithheldCategories).HasConversion(EnumListConverter<SensitiveCategory>(), EnumListComparer<SensitiveCategory>());
+
+        builder.HasMany(r => r.Documents).WithOne().HasForeignKey(d => d.RequestId);
+        builder.Navigation(r => r.Documents).HasField("_documents");
+        builder.HasMany(r => r.Notes).WithOne().HasForeignKey(n => n.RequestId);
+        builder.Navigation(r => r.Notes).HasField("_notes");
+        builder.HasMany(r => r.Payments).WithOne().HasForeignKey(p => p.RequestId);
+        builder.Navigation(r => r.Payments).HasField("_payments");
+        builder.Ignore(r => r.EffectiveDueOn);
+        builder.Ignore(r => r.IsThirdPartyRelease);
+        builder.Ignore(r => r.AmountPaid);
+        builder.Ignore(r => r.BalanceDue);
+    }
+
+    // Small enum lists are stored as their names joined by commas: readable, and the same on both providers.
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<T>, string> EnumListConverter<T>()
+        where T : struct, Enum => new(
+            list => string.Join(',', list),
+            text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<T>).ToList());
+
+    private static ValueComparer<List<T>> EnumListComparer<T>() where T : struct, Enum => new(
+        (a, b) => a!.SequenceEqual(b!),
+        list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+        list => list.ToList());
+}

@@ -1,0 +1,150 @@
+namespace BackOffice.Workflows.Requests;
+
+/// <summary>
+/// A request for copies of medical records: what the paper authorization form holds, plus the
+/// department's working data. Its lifecycle state is changed only by the lifecycle engine; the
+/// methods here guard the data each step records.
+/// </summary>
+public sealed partial class RecordsRequest
+{
+    public const int StandardResponseDays = 30;
+    public const int MaxExtensionDays = 30;
+
+    private readonly List<SensitiveConsent> _consents = [];
+    private readonly List<RequestDocument> _documents = [];
+    private readonly List<RequestNote> _notes = [];
+    private readonly List<Payment> _payments = [];
+
+    private RecordsRequest() { }
+
+    public Guid Id { get; private set; }
+    public string TrackingNumber { get; private set; } = "";
+    public RequestChannel Channel { get; private set; }
+    public RequestKind Kind { get; private set; }
+
+    public PatientDetails Patient { get; private set; } = new();
+    public RequesterDetails Requester { get; private set; } = new();
+    public RecipientDetails Recipient { get; private set; } = new();
+    public List<RecordsLocation> Locations { get; private set; } = [];
+    public string? OtherFacilityName { get; private set; }
+    public RequestedInformation Information { get; private set; } = new();
+    public IReadOnlyList<SensitiveConsent> Consents => _consents;
+    public DeliveryMethod Delivery { get; private set; }
+    public RecordFormat Format { get; private set; }
+    public bool UnencryptedEmailRiskAccepted { get; private set; }
+    public RequestPurpose Purpose { get; private set; }
+    public string? PurposeDetail { get; private set; }
+    public DateOnly? ExpiresOn { get; private set; }
+    public string? ExpiryEvent { get; private set; }
+    /// <summary>The 164.508(c)(2) statements (revocation, conditioning, re-disclosure) were on the signed form.</summary>
+    public bool RequiredStatementsPresent { get; private set; }
+    public SignatureDetails Signature { get; private set; } = new();
+
+    public DateOnly ReceivedOn { get; private set; }
+    public DateOnly DueOn { get; private set; }
+    public DateOnly? ExtendedDueOn { get; private set; }
+    public string? ExtensionReason { get; private set; }
+    public string? AssigneeId { get; private set; }
+    public PageCounts Pages { get; private set; } = new();
+    public decimal Postage { get; private set; }
+
+    public IReadOnlyList<RequestDocument> Documents => _documents;
+    public IReadOnlyList<RequestNote> Notes => _notes;
+    public IReadOnlyList<Payment> Payments => _payments;
+
+    public DateOnly EffectiveDueOn => ExtendedDueOn ?? DueOn;
+    public bool IsThirdPartyRelease => Kind == RequestKind.Authorization;
+    public SensitiveConsent? ConsentFor(SensitiveCategory category) => _consents.Find(c => c.Category == category);
+
+    public static RecordsRequest Create(RecordsRequestDraft draft, DateOnly receivedOn)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        draft.EnsureValid(receivedOn);
+        var request = new RecordsRequest
+        {
+            Id = Guid.CreateVersion7(),
+            TrackingNumber = Requests.TrackingNumber.New(),
+            Channel = draft.Channel,
+            Kind = draft.Kind,
+            Patient = draft.Patient,
+            Requester = draft.Requester,
+            Recipient = draft.Recipient,
+            Locations = [.. draft.Locations.Distinct()],
+            OtherFacilityName = draft.OtherFacilityName,
+            Information = draft.Information,
+            Delivery = draft.Delivery,
+            Format = draft.Format,
+            UnencryptedEmailRiskAccepted = draft.UnencryptedEmailRiskAccepted,
+            Purpose = draft.Purpose,
+            PurposeDetail = draft.PurposeDetail,
+            ExpiresOn = draft.ExpiresOn,
+            ExpiryEvent = draft.ExpiryEvent,
+            RequiredStatementsPresent = draft.RequiredStatementsPresent,
+            Signature = draft.Signature,
+            ReceivedOn = receivedOn,
+            DueOn = receivedOn.AddDays(StandardResponseDays),
+        };
+        request._consents.AddRange(draft.Consents);
+        return request;
+    }
+
+    public void Assign(string? assigneeId) => AssigneeId = string.IsNullOrWhiteSpace(assigneeId) ? null : assigneeId;
+
+    /// <summary>45 CFR 164.524(b)(2): one extension of up to 30 days, given within the first 30 days, with a reason.</summary>
+    public void ExtendDeadline(int days, string reason, DateOnly today)
+    {
+        if (ExtendedDueOn is not null)
+        {
+            throw new DomainException("The deadline has already been extended once; only one extension is allowed.", "days");
+        }
+
+        if (days is < 1 or > MaxExtensionDays)
+        {
+            throw new DomainException($"An extension is 1 to {MaxExtensionDays} days.", "days");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Give the reason for the extension; the requester is told it.", "reason");
+        }
+
+        if (today > DueOn)
+        {
+            throw new DomainException("The extension must be given before the first 30 days end.", "days");
+        }
+
+        ExtendedDueOn = DueOn.AddDays(days);
+        ExtensionReason = reason.Trim();
+    }
+
+    public void RecordPages(PageCounts counts, decimal postage)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (counts.Paper < 0 || counts.Electronic < 0 || counts.Microfiche < 0 || counts.Film < 0)
+        {
+            throw new DomainException("Page counts cannot be negative.", "pages");
+        }
+
+        if (postage < 0)
+        {
+            throw new DomainException("Postage cannot be negative.", "postage");
+        }
+
+        Pages = counts;
+        Postage = postage;
+    }
+
+    public RequestDocument AddDocument(DocumentKind kind, string fileName, string contentType, long size, string storageKey, string sha256, DateTimeOffset at)
+    {
+        var document = RequestDocument.Create(Id, kind, fileName, contentType, size, storageKey, sha256, at);
+        _documents.Add(document);
+        return document;
+    }
+
+    public RequestNote AddNote(string author, string text, DateTimeOffset at)
+    {
+        var note = RequestNote.Create(Id, author, text, at);
+        _notes.Add(note);
+        return note;
+    }
+}

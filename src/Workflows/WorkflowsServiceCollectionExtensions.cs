@@ -1,0 +1,54 @@
+using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BackOffice.Workflows;
+
+public static class WorkflowsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The request store, the lifecycle engine and its catalogs. The host must register an
+    /// <see cref="IRequestEvaluator"/> (the Rules project does).
+    /// </summary>
+    public static IServiceCollection AddWorkflows(this IServiceCollection services, WorkflowsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(),
+            TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)));
+        services.AddSingleton<AuditStampingInterceptor>();
+        services.AddSingleton<SqliteDurabilityInterceptor>();
+
+        if (options.Database.Provider == DatabaseProvider.PostgreSql)
+        {
+            var connection = options.Database.ConnectionString
+                ?? throw new InvalidOperationException("PostgreSQL needs a connection string (BackOffice:Database:ConnectionString).");
+            services.AddDbContext<PostgresBackOfficeDbContext>((sp, db) => db
+                .UseNpgsql(connection)
+                .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>()));
+            services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<PostgresBackOfficeDbContext>());
+        }
+        else
+        {
+            var connection = options.Database.SqliteConnectionString();
+            services.AddDbContext<SqliteBackOfficeDbContext>((sp, db) => db
+                .UseSqlite(connection)
+                .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>(), sp.GetRequiredService<SqliteDurabilityInterceptor>()));
+            services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<SqliteBackOfficeDbContext>());
+        }
+
+        services.AddSingleton(GuardCatalog.Default);
+        services.AddSingleton(sp => StandardActivities.Create(sp.GetRequiredService<IRequestEvaluator>()));
+        services.AddSingleton<DefinitionValidator>();
+        services.AddSingleton<DefinitionRegistry>();
+        services.AddSingleton<ChannelOutboxSignal>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<ChannelOutboxSignal>());
+        services.AddScoped<LifecycleEngine>();
+        services.AddScoped<TimerSweeper>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}
