@@ -1,6 +1,7 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +11,8 @@ public static class WorkflowsServiceCollectionExtensions
 {
     /// <summary>
     /// The request store, the lifecycle engine and its catalogs. The host must register an
-    /// <see cref="IRequestEvaluator"/> (the Rules project does).
+    /// <see cref="IRequestEvaluator"/> (the Rules project does). Any <see cref="IInterceptor"/> registered in
+    /// the container is added to the context too (diagnostics, fault injection in tests).
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services, WorkflowsOptions options)
     {
@@ -28,7 +30,8 @@ public static class WorkflowsServiceCollectionExtensions
                 ?? throw new InvalidOperationException("PostgreSQL needs a connection string (BackOffice:Database:ConnectionString).");
             services.AddDbContext<PostgresBackOfficeDbContext>((sp, db) => db
                 .UseNpgsql(connection)
-                .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>())
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<PostgresBackOfficeDbContext>());
         }
         else
@@ -36,7 +39,8 @@ public static class WorkflowsServiceCollectionExtensions
             var connection = options.Database.SqliteConnectionString();
             services.AddDbContext<SqliteBackOfficeDbContext>((sp, db) => db
                 .UseSqlite(connection)
-                .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>(), sp.GetRequiredService<SqliteDurabilityInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>(), sp.GetRequiredService<SqliteDurabilityInterceptor>())
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<SqliteBackOfficeDbContext>());
         }
 

@@ -11,13 +11,20 @@ namespace BackOffice.Workflows.Lifecycle;
 /// </summary>
 public sealed class MachineBuilder(GuardCatalog guards, ActivityCatalog activities)
 {
+    /// <param name="decided">
+    /// Guard results already decided for this step. A transition's own activities may change what a
+    /// guard sees (extending the deadline makes "not yet extended" false), but the decision to take the
+    /// transition was made before they ran and must stand.
+    /// </param>
     public StateMachine<string, string> Build(LifecycleDefinition definition, RecordsRequest request, Actor actor,
-        BusinessClock clock, Action<string, StateMachine<string, string>.Transition>? onEntry = null)
+        BusinessClock clock, Action<string, StateMachine<string, string>.Transition>? onEntry = null,
+        IReadOnlyDictionary<string, bool>? decided = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(request);
         var machine = new StateMachine<string, string>(() => request.State, s => request.State = s);
         var context = new GuardContext(request, actor, clock);
+        bool Holds(Guard guard) => decided is not null && decided.TryGetValue(guard.Name, out var result) ? result : guard.Holds(context);
         foreach (var state in definition.States)
         {
             var configuration = machine.Configure(state.Name);
@@ -31,7 +38,7 @@ public sealed class MachineBuilder(GuardCatalog guards, ActivityCatalog activiti
             {
                 var conditions = transition.Guards
                     .Select(name => guards.Get(name))
-                    .Select(guard => new Tuple<Func<bool>, string>(() => guard.Holds(context), guard.Description))
+                    .Select(guard => new Tuple<Func<bool>, string>(() => Holds(guard), guard.Description))
                     .ToArray();
                 if (transition.IsInternal)
                 {

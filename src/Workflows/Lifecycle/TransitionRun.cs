@@ -52,20 +52,18 @@ internal sealed class TransitionRun(
             .ToList();
         if (candidates.Count == 0)
             throw new TransitionRefusedException(stepTrigger, request.State, [$"it is not an action of state {request.State}"]);
-        var (permitted, reasons) = engine.Choose(candidates, request, stepActor);
-        if (permitted is null) throw new TransitionRefusedException(stepTrigger, request.State, reasons);
+        var (taken, reasons) = engine.Choose(candidates, request, stepActor);
+        if (taken is null) throw new TransitionRefusedException(stepTrigger, request.State, reasons);
+        var guardContext = new GuardContext(request, stepActor, engine.Clock);
+        var decided = candidates.SelectMany(t => t.Guards).Distinct()
+            .ToDictionary(g => g, g => engine.Guards.Get(g).Holds(guardContext));
+        var guardResults = taken.Guards.ToDictionary(g => g, g => decided[g]);
 
         var context = NewContext(stepActor, stepArgs, stepTrigger);
-        foreach (var activity in permitted.Activities) engine.Activities.Run(activity, context);
-
-        // The activities may have changed what the guards see (a payment, page counts): decide again.
-        var (taken, reasonsAfter) = engine.Choose(candidates, request, stepActor);
-        if (taken is null) throw new TransitionRefusedException(stepTrigger, request.State, reasonsAfter);
-        var guardContext = new GuardContext(request, stepActor, engine.Clock);
-        var guardResults = taken.Guards.ToDictionary(g => g, g => engine.Guards.Get(g).Holds(guardContext));
+        foreach (var activity in taken.Activities) engine.Activities.Run(activity, context);
 
         var from = request.State;
-        var machine = engine.Machines.Build(definition, request, stepActor, engine.Clock, (state, _) => Enter(state, context));
+        var machine = engine.Machines.Build(definition, request, stepActor, engine.Clock, (state, _) => Enter(state, context), decided);
         machine.Fire(stepTrigger);
         Journal(context, stepActor, stepTrigger, from, request.State, guardResults);
     }

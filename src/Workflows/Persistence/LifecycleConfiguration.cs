@@ -34,6 +34,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
     {
         builder.ToTable("Outbox");
         builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.Type).HasMaxLength(80);
         builder.Property(o => o.LastError).HasMaxLength(2000);
         builder.HasIndex(o => new { o.ProcessedAt, o.CreatedAt });
@@ -47,6 +48,7 @@ internal sealed class TimerConfiguration : IEntityTypeConfiguration<ScheduledTim
     {
         builder.ToTable("Timers");
         builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Name).HasMaxLength(80);
         builder.Property(t => t.Trigger).HasMaxLength(60);
         builder.Property(t => t.Activity).HasMaxLength(80);
@@ -63,6 +65,7 @@ internal sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclos
     {
         builder.ToTable("Disclosures");
         builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
         builder.HasIndex(d => new { d.RequestId, d.DisclosedAt });
         builder.HasOne<RecordsRequest>().WithMany().HasForeignKey(d => d.RequestId);
         builder.Property(d => d.RecipientName).HasMaxLength(400).HasAnnotation(SensitiveFields.Annotation, true);
@@ -80,6 +83,7 @@ internal sealed class ChildConfigurations :
     public void Configure(EntityTypeBuilder<RequestDocument> builder)
     {
         builder.ToTable("Documents");
+        builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.FileName).HasMaxLength(255);
         builder.Property(d => d.ContentType).HasMaxLength(100);
         builder.Property(d => d.StorageKey).HasMaxLength(200);
@@ -89,6 +93,7 @@ internal sealed class ChildConfigurations :
     public void Configure(EntityTypeBuilder<RequestNote> builder)
     {
         builder.ToTable("Notes");
+        builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.Author).HasMaxLength(200);
         builder.Property(n => n.Text).HasMaxLength(4000);
     }
@@ -96,6 +101,7 @@ internal sealed class ChildConfigurations :
     public void Configure(EntityTypeBuilder<Payment> builder)
     {
         builder.ToTable("Payments");
+        builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.CheckNumber).HasMaxLength(40);
         builder.Property(p => p.RecordedBy).HasMaxLength(64);
     }

@@ -11,6 +11,8 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
     {
         builder.ToTable("Requests");
         builder.HasKey(r => r.Id);
+        // Ids are made in the domain (version-7 GUIDs), so a new child found through a navigation is an insert.
+        builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.TrackingNumber).HasMaxLength(14);
         builder.HasIndex(r => r.TrackingNumber).IsUnique();
         builder.Property(r => r.Version).IsConcurrencyToken();

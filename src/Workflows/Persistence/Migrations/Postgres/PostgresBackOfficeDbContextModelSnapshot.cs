@@ -119,7 +119,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
@@ -160,7 +159,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.ScheduledTimer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Activity")
@@ -213,7 +211,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -261,7 +258,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
@@ -298,7 +294,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.RecordsRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AssigneeId")
@@ -471,7 +466,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
@@ -518,7 +512,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestNote", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Author")

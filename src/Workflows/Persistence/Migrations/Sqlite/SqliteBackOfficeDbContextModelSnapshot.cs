@@ -111,7 +111,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -152,7 +151,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.ScheduledTimer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Activity")
@@ -205,7 +203,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -253,7 +250,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
@@ -290,7 +286,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.RecordsRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeId")
@@ -463,7 +458,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
@@ -510,7 +504,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestNote", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Author")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBackOfficeDbContext))]
-    [Migration("20261126075059_Initial")]
+    [Migration("20261126075705_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -122,7 +122,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
@@ -163,7 +162,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.ScheduledTimer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Activity")
@@ -216,7 +214,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -264,7 +261,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
@@ -301,7 +297,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.RecordsRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AssigneeId")
@@ -474,7 +469,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
@@ -521,7 +515,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestNote", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Author")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBackOfficeDbContext))]
-    [Migration("20261126075032_Initial")]
+    [Migration("20261126075656_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -114,7 +114,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -155,7 +154,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.ScheduledTimer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Activity")
@@ -208,7 +206,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -256,7 +253,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
@@ -293,7 +289,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.RecordsRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeId")
@@ -466,7 +461,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
@@ -513,7 +507,6 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestNote", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Author")

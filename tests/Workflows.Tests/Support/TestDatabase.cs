@@ -1,0 +1,78 @@
+using BackOffice.Workflows.Persistence;
+using Npgsql;
+
+namespace BackOffice.Workflows.Tests.Support;
+
+/// <summary>A real, empty database for one test: a SQLite file, or a new database on the PostgreSQL server.</summary>
+public abstract class TestDatabase : IAsyncDisposable
+{
+    public abstract DatabaseOptions Options { get; }
+
+    public abstract ValueTask DisposeAsync();
+
+    public static TestDatabase Sqlite() => new SqliteTestDatabase();
+
+    public static async Task<TestDatabase> PostgresAsync()
+    {
+        var database = new PostgresTestDatabase();
+        await database.CreateAsync();
+        return database;
+    }
+}
+
+internal sealed class SqliteTestDatabase : TestDatabase
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "backoffice-tests", Guid.NewGuid().ToString("N"));
+
+    public override DatabaseOptions Options => new() { Provider = DatabaseProvider.Sqlite, DataDirectory = _directory };
+
+    public override ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a finalising connection is left in the temp folder.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The server comes from BACKOFFICE_TEST_POSTGRES (the test script sets it after starting PostgreSQL);
+/// without it the default local role the script creates is used. No server means the test fails: the
+/// PostgreSQL tests are never silently skipped.
+/// </summary>
+internal sealed class PostgresTestDatabase : TestDatabase
+{
+    public const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=backoffice;Password=backoffice;Database=postgres";
+    private readonly string _name = "bo_test_" + Guid.NewGuid().ToString("N")[..16];
+
+    public static string Server => Environment.GetEnvironmentVariable("BACKOFFICE_TEST_POSTGRES") ?? DefaultServer;
+
+    public override DatabaseOptions Options => new()
+    {
+        Provider = DatabaseProvider.PostgreSql,
+        ConnectionString = new NpgsqlConnectionStringBuilder(Server) { Database = _name, Pooling = false }.ConnectionString,
+    };
+
+    public async Task CreateAsync()
+    {
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
