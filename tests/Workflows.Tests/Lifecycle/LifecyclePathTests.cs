@@ -395,6 +395,40 @@ public abstract class LifecyclePathTests : EngineTestsBase
     }
 
     [Fact]
+    public async Task Reevaluate_KeepsTheOldDecision_UntilAClerkAsks_ThenRecordsTheNewRuleSetVersion()
+    {
+        var request = await Harness.StartAsync();
+        Harness.Rules.RuleSetVersion = 8;
+        Harness.Rules.Decision = ReleaseDecisionKind.ReleaseWithWithheld;
+        Harness.Rules.Withheld = [SensitiveCategory.Genetic];
+        (await Harness.LoadAsync(request.Id)).DecisionRuleSetVersion.ShouldBe(7);
+
+        await Harness.FireAsync(request.Id, "Reevaluate", Staff.Clerk);
+
+        var stored = await Harness.LoadAsync(request.Id);
+        stored.ShouldSatisfyAllConditions(
+            r => r.Decision.ShouldBe(ReleaseDecisionKind.ReleaseWithWithheld), r => r.DecisionRuleSetVersion.ShouldBe(8),
+            r => r.WithheldCategories.ShouldBe([SensitiveCategory.Genetic]), r => r.State.ShouldBe("Received"));
+        (await Harness.JournalAsync(request.Id)).Last().RuleSetVersion.ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task ReleaseActions_FollowTheChosenDeliveryMethod()
+    {
+        Harness.Rules.PricePerPage = 0m;
+        var id = await ToQualityReviewAsync();
+        await Harness.FireAsync(id, "Approve", Staff.SecondClerk);
+
+        var actions = await Harness.ActionsAsync(id, Staff.Clerk);
+
+        actions.Single(a => a.Trigger == "Mail").Permitted.ShouldBeTrue();
+        actions.Single(a => a.Trigger == "PublishToPortal").Reasons.ShouldBe(
+            ["needs: the records go to the secure online portal"]);
+        actions.Single(a => a.Trigger == "SendSecurely").Reasons.ShouldContain("needs: the records go by secure e-mail");
+        await Should.ThrowAsync<TransitionRefusedException>(() => Harness.FireAsync(id, "PublishToPortal", Staff.Clerk));
+    }
+
+    [Fact]
     public async Task Assign_StaysInState_AndIsJournaled()
     {
         var request = await Harness.StartAsync();
