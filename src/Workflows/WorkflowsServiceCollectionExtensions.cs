@@ -53,6 +53,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<LifecycleEngine>();
         services.AddScoped<TimerSweeper>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<RuleSets.RuleSetStore>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.RuleSets;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Workflows.Persistence;
@@ -19,6 +20,8 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<RequestNote> Notes => Set<RequestNote>();
     public DbSet<LifecycleDefinitionRecord> LifecycleDefinitions => Set<LifecycleDefinitionRecord>();
+    public DbSet<RuleSetVersion> RuleSets => Set<RuleSetVersion>();
+    public DbSet<RuleSetChange> RuleSetChanges => Set<RuleSetChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

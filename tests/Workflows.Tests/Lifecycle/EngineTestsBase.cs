@@ -11,7 +11,7 @@ public abstract class EngineTestsBase : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(await CreateDatabaseAsync());
+    public virtual async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(await CreateDatabaseAsync());
 
     public async Task DisposeAsync()
     {

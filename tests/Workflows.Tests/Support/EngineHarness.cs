@@ -24,6 +24,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IRequestEvaluator>(Rules);
         services.AddSingleton<IInterceptor>(Faults);
+        services.AddSingleton<BackOffice.Workflows.RuleSets.IRuleSetValidator, FakeRuleSetValidator>();
         configure?.Invoke(services);
         services.AddWorkflows(new WorkflowsOptions { Database = database.Options, DefinitionsDirectory = definitionsDirectory });
         _services = services.BuildServiceProvider(validateScopes: true);

@@ -1,0 +1,96 @@
+using BackOffice.Workflows.Requests;
+
+namespace BackOffice.Workflows.RuleSets;
+
+public enum RuleSetStatus
+{
+    Draft,
+    Published,
+    /// <summary>Taken out of force by a rollback; kept for the requests and journal entries that name it.</summary>
+    Withdrawn,
+}
+
+/// <summary>
+/// One version of the fee and release rules: every rule file's JSON (and its test cases) as stored
+/// text. Drafts are edited; a published version never changes, so a decision that names its version
+/// can always be explained.
+/// </summary>
+public sealed class RuleSetVersion
+{
+    private RuleSetVersion() { }
+
+    public int Version { get; private set; }
+    public RuleSetStatus Status { get; private set; }
+    /// <summary>File name (e.g. "fees.json") to its JSON text.</summary>
+    public Dictionary<string, string> Files { get; private set; } = [];
+    public string? Description { get; private set; }
+    public DateOnly? EffectiveFrom { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public string? PublishedBy { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public string? WithdrawnBy { get; private set; }
+    /// <summary>Optimistic concurrency for two people editing one draft.</summary>
+    public int Revision { get; private set; }
+
+    public static RuleSetVersion NewDraft(int version, IReadOnlyDictionary<string, string> files, string description,
+        string createdBy, DateTimeOffset at) => new()
+        {
+            Version = version,
+            Status = RuleSetStatus.Draft,
+            Files = new Dictionary<string, string>(files, StringComparer.Ordinal),
+            Description = description,
+            CreatedAt = at,
+            CreatedBy = createdBy,
+        };
+
+    public void EditFile(string fileName, string json)
+    {
+        EnsureDraft();
+        if (!Files.ContainsKey(fileName)) throw new DomainException($"The rule set has no file named {fileName}.", "fileName");
+        Files = new Dictionary<string, string>(Files, StringComparer.Ordinal) { [fileName] = json };
+        Revision++;
+    }
+
+    public void Publish(DateOnly effectiveFrom, string by, DateTimeOffset at)
+    {
+        EnsureDraft();
+        Status = RuleSetStatus.Published;
+        EffectiveFrom = effectiveFrom;
+        PublishedAt = at;
+        PublishedBy = by;
+        Revision++;
+    }
+
+    public void Withdraw(string by, DateTimeOffset at)
+    {
+        if (Status != RuleSetStatus.Published) throw new DomainException("Only a published rule set can be rolled back.");
+        Status = RuleSetStatus.Withdrawn;
+        WithdrawnAt = at;
+        WithdrawnBy = by;
+        Revision++;
+    }
+
+    private void EnsureDraft()
+    {
+        if (Status != RuleSetStatus.Draft)
+            throw new DomainException($"Version {Version} is {Status.ToString().ToLowerInvariant()}; only a draft can change. Start a new draft from it.");
+    }
+}
+
+/// <summary>Who changed the rules, when, and what (RulesAdmin actions are audited here).</summary>
+public sealed class RuleSetChange
+{
+    private RuleSetChange() { }
+
+    public long Id { get; private set; }
+    public int Version { get; private set; }
+    public string Action { get; private set; } = "";
+    public string By { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+    public string? Details { get; private set; }
+
+    public static RuleSetChange Record(int version, string action, string by, DateTimeOffset at, string? details = null) =>
+        new() { Version = version, Action = action, By = by, At = at, Details = details };
+}
