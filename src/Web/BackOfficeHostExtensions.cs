@@ -1,4 +1,5 @@
 using BackOffice.Rules;
+using BackOffice.Web.Identity;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,6 +16,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddWorkflows(options);
         builder.Services.AddRules();
         builder.Services.AddRazorPages();
+        builder.AddStaffIdentity(options);
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");
         return builder;
@@ -26,6 +28,7 @@ public static class BackOfficeHostExtensions
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            await scope.ServiceProvider.GetRequiredService<StaffIdentityInitializer>().InitializeAsync();
         }
 
         if (!app.Environment.IsDevelopment())
@@ -37,6 +40,8 @@ public static class BackOfficeHostExtensions
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapRazorPages();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
     }

@@ -1,34 +1,84 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BackOffice.Web.Tests.Support;
 
-/// <summary>The real app on a real database: a SQLite file in a fresh data directory unless told otherwise.</summary>
+/// <summary>
+/// The real app on a real database: a SQLite file in a fresh data directory unless told otherwise. The demo staff
+/// accounts are seeded with <see cref="DemoPassword"/> unless the settings say otherwise; everything the app logs
+/// is kept in <see cref="LogMessages"/>.
+/// </summary>
 public sealed class BackOfficeFactory : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string?> _settings;
+    public const string DemoPassword = "Demo-Passw0rd-For-Tests";
 
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDataDirectory;
+    private readonly CapturingLoggerProvider _logs = new();
+
+    /// <param name="settings">Configuration; a <c>BackOffice:DataDirectory</c> given here is used and kept (to start
+    /// the app twice on one database), otherwise a fresh one is made and deleted on dispose.</param>
     public BackOfficeFactory(IDictionary<string, string?>? settings = null)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "backoffice-web-tests", Guid.NewGuid().ToString("N"));
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-        {
-            ["BackOffice:DataDirectory"] = DataDirectory,
-        };
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        _ownsDataDirectory = !_settings.TryGetValue("BackOffice:DataDirectory", out var given) || given is null;
+        DataDirectory = _ownsDataDirectory
+            ? Path.Combine(Path.GetTempPath(), "backoffice-web-tests", Guid.NewGuid().ToString("N"))
+            : given!;
+        _settings["BackOffice:DataDirectory"] = DataDirectory;
+        _settings.TryAdd("BackOffice:Demo:Password", DemoPassword);
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Replaces services after the app registered its own (e.g. a <c>FakeTimeProvider</c> as <see cref="TimeProvider"/>).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Every message logged so far, as "category: message".</summary>
+    public IReadOnlyCollection<string> LogMessages => _logs.Messages;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        if (ConfigureServices is not null) builder.ConfigureTestServices(ConfigureServices);
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
+        if (_ownsDataDirectory && Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _messages = new();
+
+        public IReadOnlyCollection<string> Messages => _messages.ToArray();
+
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _messages);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class CapturingLogger(string category, ConcurrentQueue<string> messages) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+                Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel)) messages.Enqueue($"{category}: {formatter(state, exception)}");
+            }
+        }
     }
 }

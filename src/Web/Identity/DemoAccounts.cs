@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+
+namespace BackOffice.Web.Identity;
+
+/// <summary>Configuration <c>BackOffice:Demo</c>: the accounts seeded into an empty user store.</summary>
+public sealed class DemoAccountsOptions
+{
+    public const string Section = "BackOffice:Demo";
+
+    /// <summary>Seed one account per role when no account exists. Turn off in production.</summary>
+    public bool SeedAccounts { get; set; } = true;
+
+    /// <summary>The password of every demo account; when empty a strong one is generated and logged once.</summary>
+    public string? Password { get; set; }
+}
+
+/// <summary>The demo accounts: one per role, and a second clerk because quality review needs a second person.</summary>
+public static class DemoAccounts
+{
+    public static readonly IReadOnlyList<DemoAccount> All =
+    [
+        new("clerk", "Demo Clerk", StaffRoles.Clerk),
+        new("reviewer", "Demo Reviewer", StaffRoles.Clerk),
+        new("rulesadmin", "Demo Rules Admin", StaffRoles.RulesAdmin),
+        new("supervisor", "Demo Supervisor", StaffRoles.Supervisor),
+    ];
+
+    // No look-alikes (0/O, 1/l/I), so the password can be read off a console and typed.
+    private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    /// <summary>Four groups of four joined by dashes (about 93 random bits), meeting the password rules.</summary>
+    public static string GeneratePassword()
+    {
+        while (true)
+        {
+            var password = string.Join('-', Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(Alphabet, 4)));
+            if (password.Any(char.IsUpper) && password.Any(char.IsLower) && password.Any(char.IsDigit) && password.Distinct().Count() >= 8)
+                return password;
+        }
+    }
+}
+
+public sealed record DemoAccount(string UserName, string DisplayName, string Role);
