@@ -1,4 +1,5 @@
 using BackOffice.Rules;
+using BackOffice.Web.Api;
 using BackOffice.Web.Identity;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
@@ -18,6 +19,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddRazorPages();
         builder.AddStaffIdentity(options);
         builder.Services.AddProblemDetails();
+        builder.Services.AddBackOfficeRateLimits(builder.Configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");
         return builder;
     }
@@ -42,7 +44,9 @@ public static class BackOfficeHostExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapRazorPages();
+        app.MapFeeEstimate();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
     }
 

@@ -1,0 +1,196 @@
+using BackOffice.Workflows.Requests;
+
+namespace BackOffice.Rules.Bench;
+
+/// <summary>release.json written by hand, rule for rule, for the benchmark's baseline.</summary>
+public static class HandWrittenRelease
+{
+    public static ReleaseDecision Decide(RequestFacts f)
+    {
+        var authorization = f.Kind == RequestKind.Authorization;
+        var redirects = new List<string>();
+        var denials = new List<Denial>();
+        var missing = new List<MissingElement>();
+        var withheld = new List<WithheldCategory>();
+        var notes = new List<string>();
+
+        if (f.IncludesExcludedOrganisation && !f.IncludesMedicalGroup)
+        {
+            redirects.Add("Edward-Elmhurst Healthcare: records from its locations are not released here; ask its medical records department directly");
+        }
+
+        if (f.IncludesOtherFacility && !f.IncludesMedicalGroup)
+        {
+            redirects.Add((f.OtherFacilityName ?? "The other facility") + ": ask that provider directly for the records it made");
+        }
+
+        if (f.IncludesExcludedOrganisation && f.IncludesMedicalGroup)
+        {
+            notes.Add("Records of Edward-Elmhurst Healthcare locations are not part of this release; the requester asks Edward-Elmhurst Healthcare directly.");
+        }
+
+        if (f.IncludesOtherFacility && f.IncludesMedicalGroup)
+        {
+            notes.Add("Records made by the other facility named on the request are not part of this release; the requester asks that facility directly.");
+        }
+
+        if (f.Kind == RequestKind.Access && f.OnlyPsychotherapyNotesRequested && !f.PsychotherapyNotesConsent)
+        {
+            denials.Add(new Denial("Psychotherapy notes are not part of a patient's right of access; they are released only under their own separate authorization.", "45 CFR 164.524(a)(1)(i); 45 CFR 164.508(a)(2); 740 ILCS 110/2", false));
+        }
+
+        if (authorization && !f.InformationDescribed)
+        {
+            missing.Add(new MissingElement("A specific description of the information to be disclosed (all records, record types, or dates)", "45 CFR 164.508(c)(1)(i)"));
+        }
+
+        if (authorization && !f.RecipientNamed)
+        {
+            missing.Add(new MissingElement("The name of the person or organisation to receive the records", "45 CFR 164.508(c)(1)(iii)"));
+        }
+
+        if (authorization && !f.PurposeStated)
+        {
+            missing.Add(new MissingElement("The purpose of the disclosure (\"at the request of the individual\" is enough)", "45 CFR 164.508(c)(1)(iv)"));
+        }
+
+        if (authorization && !f.ExpiryStated)
+        {
+            missing.Add(new MissingElement("An expiration date or expiration event for the authorization", "45 CFR 164.508(c)(1)(v)"));
+        }
+
+        if (authorization && f.ExpiresOn < f.Today)
+        {
+            missing.Add(new MissingElement("A new authorization: the one received has expired", "45 CFR 164.508(b)(2)(i)"));
+        }
+
+        if (!f.SignaturePresent)
+        {
+            missing.Add(new MissingElement("The signature of the patient or of the person acting for the patient", "45 CFR 164.508(c)(1)(vi); 735 ILCS 5/8-2001(c) (a written request)"));
+        }
+
+        if (!f.SignatureDated)
+        {
+            missing.Add(new MissingElement("The date of the signature", "45 CFR 164.508(c)(1)(vi)"));
+        }
+
+        if (f.RequesterAuthority != RepresentativeAuthority.None && !f.AuthorityDescribed)
+        {
+            missing.Add(new MissingElement("A description of the signer's authority to act for the patient (for example guardianship papers or the power of attorney)", "45 CFR 164.508(c)(1)(vi); 45 CFR 164.502(g)"));
+        }
+
+        if (authorization && !f.RequiredStatementsPresent)
+        {
+            missing.Add(new MissingElement("The required statements: the right to revoke in writing, whether treatment or payment depends on signing, and that the information may be re-disclosed", "45 CFR 164.508(c)(2)"));
+        }
+
+        if (f.PatientDeceased && f.RequesterAuthority is not (RepresentativeAuthority.Executor or RepresentativeAuthority.Administrator or RepresentativeAuthority.HealthCarePowerOfAttorney or RepresentativeAuthority.AuthorizedRelative))
+        {
+            missing.Add(new MissingElement("For a deceased patient: the signature of the executor or administrator of the estate, the agent under the patient's health-care power of attorney, or an authorized relative (spouse, adult child, parent or adult sibling) with a signed Authorized Relative Certification", "735 ILCS 5/8-2001.5"));
+        }
+
+        if (f.PatientDeceased && f.RequesterAuthority == RepresentativeAuthority.AuthorizedRelative && !f.SupportingDocumentProvided)
+        {
+            missing.Add(new MissingElement("The signed Authorized Relative Certification", "735 ILCS 5/8-2001.5"));
+        }
+
+        if (authorization && f.MentalHealthConsent && !f.MentalHealthConsentWitnessed)
+        {
+            missing.Add(new MissingElement("A witness's signature and date on the mental-health consent", "740 ILCS 110/5(b)"));
+        }
+
+        if (authorization && f.MentalHealthConsent && f.ExpiresOn is null)
+        {
+            missing.Add(new MissingElement("A calendar expiry date for the mental-health consent (an expiry event is not enough)", "740 ILCS 110/5(b)"));
+        }
+
+        if (authorization && !f.MentalHealthConsent)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.MentalHealth, "Mental-health and developmental-disabilities records need their own specific, witnessed consent; a general authorization does not cover them.", "740 ILCS 110/5"));
+        }
+
+        if (f.PatientAge is >= 12 and < 18 && !f.PatientDeceased && f.RequesterAuthority != RepresentativeAuthority.None)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.MentalHealth, "For a patient aged 12 to 17 a parent or guardian sees (or releases) mental-health records only if the minor is told and does not object and the therapist finds no compelling reason to refuse; the therapist decides before release.", "740 ILCS 110/4(a)"));
+        }
+
+        if (f.PatientDeceased)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.MentalHealth, "After death, mental-health records are released only with the consent of the estate's representative and of the therapist; the therapist decides before release.", "740 ILCS 110/5(a)"));
+        }
+
+        if (f.PsychotherapyNotesRequested && !f.OnlyPsychotherapyNotesRequested && !f.PsychotherapyNotesConsent)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.PsychotherapyNotes, "Psychotherapy notes (a therapist's personal notes) are released only under their own separate authorization and are not part of a patient's right of access.", "45 CFR 164.508(a)(2); 45 CFR 164.524(a)(1)(i); 740 ILCS 110/2"));
+        }
+
+        if (authorization && f.OnlyPsychotherapyNotesRequested && !f.PsychotherapyNotesConsent)
+        {
+            missing.Add(new MissingElement("A separate authorization for psychotherapy notes", "45 CFR 164.508(a)(2)"));
+        }
+
+        if (authorization && !f.HivConsent)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.Hiv, "HIV test identity or results go only to the patient, their legal representative, or a person named in a legally effective release that covers them.", "410 ILCS 305/9"));
+        }
+
+        if (authorization && !f.GeneticConsent)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.Genetic, "Genetic testing information needs a specific written authorization.", "410 ILCS 513/15; 410 ILCS 513/30"));
+        }
+
+        if (authorization && !f.SubstanceUseDisorderConsent)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.SubstanceUseDisorder, "Records of a Part 2 substance use disorder program need a Part 2 consent; counselling notes need their own separate consent.", "42 CFR Part 2 (2024 rule), 42 CFR 2.31"));
+        }
+
+        if (authorization && f.SubstanceUseDisorderConsent)
+        {
+            notes.Add("Substance use disorder records go out with the Part 2 re-disclosure notice; counselling notes still need their own consent.");
+        }
+
+        if (f.PatientAge < 18 && f.RequesterAuthority == RepresentativeAuthority.ParentOfMinor)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.MinorConsentedServices, "A parent is not the personal representative for services the minor lawfully consented to alone.", "410 ILCS 210; 45 CFR 164.502(g)(3)"));
+        }
+
+        if (authorization && f.PatientAge < 18 && !f.MinorConsentedServicesConsent)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.MinorConsentedServices, "Services a minor consented to alone are disclosed to third parties only with the minor's own consent.", "410 ILCS 210"));
+        }
+
+        return Combine(redirects, denials, missing, withheld, notes);
+    }
+
+    private static ReleaseDecision Combine(List<string> redirects, List<Denial> denials, List<MissingElement> missing,
+        List<WithheldCategory> withheld, List<string> notes)
+    {
+        var denial = denials.OrderBy(d => d.Reviewable).FirstOrDefault();
+        var redirectTo = redirects.Count > 0 ? string.Join("; ", redirects) : null;
+        if (withheld.Count > 1)
+        {
+            withheld = [.. withheld.GroupBy(w => w.Category).Select(g => g.Count() == 1 ? g.First()
+                : new WithheldCategory(g.Key, string.Join(" ", g.Select(w => w.Reason)), string.Join("; ", g.Select(w => w.Basis).Distinct())))];
+        }
+
+        var kind = redirectTo is not null ? ReleaseDecisionKind.Redirect
+            : denial is not null ? ReleaseDecisionKind.Deny
+            : missing.Count > 0 ? ReleaseDecisionKind.HoldForInformation
+            : withheld.Count > 0 ? ReleaseDecisionKind.ReleaseWithWithheld
+            : ReleaseDecisionKind.Release;
+        var summary = kind switch
+        {
+            ReleaseDecisionKind.Redirect => $"Redirect: {redirectTo}.",
+            ReleaseDecisionKind.Deny => $"Deny ({(denial!.Reviewable ? "reviewable" : "not reviewable")}): {denial.Reason} Basis: {denial.Basis}.",
+            ReleaseDecisionKind.HoldForInformation => "Hold until the requester sends: " + string.Join("; ", missing.Select(m => m.Element)) + ".",
+            ReleaseDecisionKind.ReleaseWithWithheld => "Release without: " + string.Join("; ", withheld.Select(w => $"{w.Category} ({w.Reason})")),
+            _ => "Release.",
+        };
+        if (notes.Count > 0)
+        {
+            summary += " Note: " + string.Join(" ", notes);
+        }
+
+        return new ReleaseDecision(kind, summary, missing, withheld, redirectTo, kind == ReleaseDecisionKind.Deny ? denial : null, notes);
+    }
+}

@@ -1,0 +1,73 @@
+using BackOffice.Workflows.Requests;
+
+namespace BackOffice.Rules;
+
+/// <summary>
+/// Everything the fee and release rules may read about a request, flattened to plain values so rule
+/// expressions need no custom types (every type a rule can call is a way in for expression injection).
+/// Rule files name it <c>facts</c>; enum members are compared with their names, e.g.
+/// <c>facts.Kind == "Access"</c>.
+/// </summary>
+public sealed record RequestFacts
+{
+    public RequestKind Kind { get; init; }
+    public RequesterType RequesterType { get; init; }
+
+    /// <summary>The authority of the person who signed for the patient; <c>None</c> when the patient signed.</summary>
+    public RepresentativeAuthority RequesterAuthority { get; init; }
+
+    public RequesterType RecipientType { get; init; }
+    public RecordFormat Format { get; init; }
+    public DeliveryMethod Delivery { get; init; }
+    public RequestPurpose Purpose { get; init; }
+
+    public int PaperPages { get; init; }
+    public int ElectronicPages { get; init; }
+    public int MicrofichePages { get; init; }
+
+    /// <summary>X-ray film and pictures are charged at reasonable cost, which staff price by hand.</summary>
+    public int FilmPages { get; init; }
+
+    public decimal Postage { get; init; }
+
+    public int PatientAge { get; init; }
+    public bool PatientDeceased { get; init; }
+
+    public bool IncludesMedicalGroup { get; init; } = true;
+    public bool IncludesOtherFacility { get; init; }
+    public bool IncludesExcludedOrganisation { get; init; }
+    public string? OtherFacilityName { get; init; }
+
+    // The elements of a valid authorization (45 CFR 164.508(c)) found on the signed request.
+    public bool InformationDescribed { get; init; }
+    public bool RecipientNamed { get; init; }
+    public bool PurposeStated { get; init; }
+    public bool ExpiryStated { get; init; }
+    public DateOnly? ExpiresOn { get; init; }
+    public bool SignaturePresent { get; init; }
+    public bool SignatureDated { get; init; }
+    public bool AuthorityDescribed { get; init; }
+    public bool RequiredStatementsPresent { get; init; }
+
+    /// <summary>A supporting document (for example an Authorized Relative Certification) is on file.</summary>
+    public bool SupportingDocumentProvided { get; init; }
+
+    // Specific consents granted on the request, one per sensitive category.
+    public bool MentalHealthConsent { get; init; }
+    public bool MentalHealthConsentWitnessed { get; init; }
+    public bool PsychotherapyNotesConsent { get; init; }
+    public bool HivConsent { get; init; }
+    public bool GeneticConsent { get; init; }
+    public bool SubstanceUseDisorderConsent { get; init; }
+    public bool MinorConsentedServicesConsent { get; init; }
+
+    /// <summary>Psychotherapy notes are kept apart from the record, so they count only when asked for by name.</summary>
+    public bool PsychotherapyNotesRequested { get; init; }
+    public bool OnlyPsychotherapyNotesRequested { get; init; }
+
+    /// <summary>The fee schedule in force on this date applies.</summary>
+    public DateOnly ReceivedOn { get; init; }
+
+    /// <summary>The day of evaluation: an authorization must still be in force when records go out.</summary>
+    public DateOnly Today { get; init; }
+}

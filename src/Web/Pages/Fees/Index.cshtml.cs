@@ -1,0 +1,41 @@
+using BackOffice.Rules;
+using BackOffice.Web.Api;
+using BackOffice.Workflows.Lifecycle;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BackOffice.Web.Pages.Fees;
+
+/// <summary>"What will my copies cost?": the public fee estimate, the same rules as the invoice.</summary>
+public sealed class IndexModel(RulesEvaluator rules, BusinessClock clock) : PageModel
+{
+    [BindProperty] public string? RequesterType { get; set; } = "Patient";
+    [BindProperty] public string? Format { get; set; } = "Paper";
+    [BindProperty] public string? Pages { get; set; }
+    [BindProperty] public string? DeliveryMethod { get; set; } = "Mail";
+    [BindProperty] public string? Purpose { get; set; } = "Other";
+    [BindProperty] public string? Postage { get; set; }
+    [BindProperty] public string? ReceivedOn { get; set; }
+
+    public FeeEstimateResponse? Estimate { get; private set; }
+
+    public void OnGet() => ReceivedOn = clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public IActionResult OnPost()
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["requesterType"] = RequesterType, ["format"] = Format, ["pages"] = Pages, ["deliveryMethod"] = DeliveryMethod,
+            ["purpose"] = Purpose, ["postage"] = Postage, ["receivedOn"] = ReceivedOn,
+        };
+        var (input, errors) = FeeEstimateInput.Read(name => fields.GetValueOrDefault(name), clock.Today);
+        foreach (var (field, messages) in errors)
+        {
+            var property = char.ToUpperInvariant(field[0]) + field[1..];
+            foreach (var message in messages) ModelState.AddModelError(property, message);
+        }
+
+        if (input is not null) Estimate = FeeEstimateResponse.From(input.Estimate(rules));
+        return Page();
+    }
+}

@@ -1,0 +1,42 @@
+// Progressive enhancement: with JavaScript the estimate comes from POST /api/fee-estimate without a page
+// reload; without it the form posts to the page and the server renders the same estimate.
+(function () {
+  const form = document.getElementById("fee-estimate");
+  const result = document.getElementById("fee-result");
+  if (!form || !result || !window.fetch) return;
+  const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+  function cell(text) { const td = document.createElement("td"); td.textContent = text; return td; }
+
+  function render(estimate) {
+    result.replaceChildren();
+    const heading = document.createElement("h2");
+    heading.textContent = "Estimated cost: " + money.format(estimate.total);
+    const table = document.createElement("table");
+    table.innerHTML = "<thead><tr><th scope='col'>Charge</th><th scope='col'>Amount</th><th scope='col'>Allowed by</th></tr></thead>";
+    const body = document.createElement("tbody");
+    for (const line of estimate.lines) {
+      const row = document.createElement("tr");
+      row.append(cell(line.description), cell(line.amount.toFixed(2)), cell(line.basis));
+      body.append(row);
+    }
+    table.append(body);
+    const note = document.createElement("p");
+    note.className = "hint";
+    note.textContent = "Rule set version " + estimate.ruleSetVersion + (estimate.scheduleYear ? ", Illinois schedule " + estimate.scheduleYear : "") + ".";
+    result.append(heading, table, note);
+  }
+
+  form.addEventListener("submit", async function (event) {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(form));
+    delete data.__RequestVerificationToken;
+    try {
+      const response = await fetch(form.dataset.api, {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data),
+      });
+      if (response.ok) { render(await response.json()); return; }
+    } catch (_) { /* fall through to the ordinary post */ }
+    form.submit();
+  });
+})();
