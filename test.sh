@@ -27,6 +27,8 @@ port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
 for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
 as_postgres "psql -p $port -tAc \"SELECT 1 FROM pg_roles WHERE rolname='backoffice'\"" | grep -q 1 \
   || as_postgres "psql -p $port -qc \"CREATE ROLE backoffice LOGIN CREATEDB PASSWORD 'backoffice'\""
+# Dropping a test database with FORCE may have to stop an autovacuum worker visiting it.
+as_postgres "psql -p $port -qc \"GRANT pg_signal_backend TO backoffice\"" >/dev/null
 export BACKOFFICE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=backoffice;Password=backoffice;Database=postgres"
 
 results=TestResults

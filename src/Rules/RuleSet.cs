@@ -21,6 +21,9 @@ public sealed class RuleSet
     /// <summary>The yearly Illinois schedules and the HIPAA cost figures, as data.</summary>
     public const string FeeSchedulesDocument = "fee-schedules.json";
 
+    /// <summary>The saved test cases a version must pass before it is published.</summary>
+    public const string TestCasesDocument = "test-cases.json";
+
     /// <summary>The rule files in the repository's <c>rules/</c> folder are version 1.</summary>
     public const int ShippedVersion = 1;
 
@@ -34,7 +37,7 @@ public sealed class RuleSet
 
     /// <summary>The documents every rule set has, in the order they are checked.</summary>
     public static IReadOnlyList<string> DocumentNames { get; } =
-        [FeeSchedulesDocument, FeesDocument, IllinoisFeesDocument, HipaaFeesDocument, ReleaseDocument];
+        [FeeSchedulesDocument, FeesDocument, IllinoisFeesDocument, HipaaFeesDocument, ReleaseDocument, TestCasesDocument];
 
     /// <summary>The workflow documents; each one's workflow is named after its file (fees-illinois.json holds "fees-illinois").</summary>
     public static IReadOnlyList<string> WorkflowDocumentNames { get; } =

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using BackOffice.Web.Tests.Support;
-using Npgsql;
 
 namespace BackOffice.Web.Tests;
 
@@ -25,35 +24,14 @@ public sealed class HealthTests
     [Fact]
     public async Task Health_IsHealthy_OnPostgreSql_ChosenByConfiguration()
     {
-        var server = Environment.GetEnvironmentVariable("BACKOFFICE_TEST_POSTGRES")
-            ?? "Host=127.0.0.1;Port=5432;Username=backoffice;Password=backoffice;Database=postgres";
-        var name = "bo_web_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(server))
-        {
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection).ExecuteNonQueryAsync();
-        }
+        await using var database = await ScratchPostgres.CreateAsync();
+        await using var factory = new BackOfficeFactory(database.Settings);
+        using var client = factory.CreateClient();
 
-        try
-        {
-            await using var factory = new BackOfficeFactory(new Dictionary<string, string?>
-            {
-                ["BackOffice:Database:Provider"] = "PostgreSql",
-                ["BackOffice:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString,
-            });
-            using var client = factory.CreateClient();
+        var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
 
-            var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
-
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            File.Exists(Path.Combine(factory.DataDirectory, "backoffice.db")).ShouldBeFalse();
-        }
-        finally
-        {
-            await using var connection = new NpgsqlConnection(server);
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection).ExecuteNonQueryAsync();
-        }
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        File.Exists(Path.Combine(factory.DataDirectory, "backoffice.db")).ShouldBeFalse();
     }
 
     [Fact]

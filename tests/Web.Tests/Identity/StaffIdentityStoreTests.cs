@@ -43,50 +43,29 @@ public sealed class StaffIdentityStoreTests
     [Fact]
     public async Task StaffIdentity_WorksOnPostgreSql_ChosenByConfiguration()
     {
-        var server = Environment.GetEnvironmentVariable("BACKOFFICE_TEST_POSTGRES")
-            ?? "Host=127.0.0.1;Port=5432;Username=backoffice;Password=backoffice;Database=postgres";
-        var name = "bo_identity_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(server))
+        await using var scratch = await ScratchPostgres.CreateAsync();
+        var database = scratch.ConnectionString;
+        await using var factory = new BackOfficeFactory(scratch.Settings);
+        using var supervisor = await factory.SignedInAsync("supervisor");
+
+        (await supervisor.GetPageAsync("/Staff/Users")).Status.ShouldBe(HttpStatusCode.OK);
+        await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection).ExecuteNonQueryAsync();
+            var db = scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>();
+            db.ShouldBeOfType<PostgresStaffIdentityDbContext>();
+            db.Database.HasPendingModelChanges().ShouldBeFalse();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var clerk = await users.FindByNameAsync("clerk");
+            await users.SetLockoutEndDateAsync(clerk!, StaffUser.DisabledUntil);
         }
 
-        try
-        {
-            var database = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
-            await using var factory = new BackOfficeFactory(new Dictionary<string, string?>
-            {
-                ["BackOffice:Database:Provider"] = "PostgreSql",
-                ["BackOffice:Database:ConnectionString"] = database,
-            });
-            using var supervisor = await factory.SignedInAsync("supervisor");
-
-            (await supervisor.GetPageAsync("/Staff/Users")).Status.ShouldBe(HttpStatusCode.OK);
-            await using (var scope = factory.Services.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>();
-                db.ShouldBeOfType<PostgresStaffIdentityDbContext>();
-                db.Database.HasPendingModelChanges().ShouldBeFalse();
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-                var clerk = await users.FindByNameAsync("clerk");
-                await users.SetLockoutEndDateAsync(clerk!, StaffUser.DisabledUntil);
-            }
-
-            (await factory.FindStaffUserAsync("clerk"))!.IsDisabled.ShouldBeTrue();
-            using var clerkClient = factory.CreateBrowser();
-            (await (await clerkClient.SignInAsync("clerk")).Content.ReadAsStringAsync()).ShouldContain("This account is disabled.");
-            await using var check = new NpgsqlConnection(database);
-            await check.OpenAsync();
-            var history = await new NpgsqlCommand("SELECT count(*) FROM \"__IdentityMigrationsHistory\"", check).ExecuteScalarAsync();
-            Convert.ToInt64(history, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
-            File.Exists(Path.Combine(factory.DataDirectory, "backoffice.db")).ShouldBeFalse();
-        }
-        finally
-        {
-            await using var connection = new NpgsqlConnection(server);
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection).ExecuteNonQueryAsync();
-        }
+        (await factory.FindStaffUserAsync("clerk"))!.IsDisabled.ShouldBeTrue();
+        using var clerkClient = factory.CreateBrowser();
+        (await (await clerkClient.SignInAsync("clerk")).Content.ReadAsStringAsync()).ShouldContain("This account is disabled.");
+        await using var check = new NpgsqlConnection(database);
+        await check.OpenAsync();
+        var history = await new NpgsqlCommand("SELECT count(*) FROM \"__IdentityMigrationsHistory\"", check).ExecuteScalarAsync();
+        Convert.ToInt64(history, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+        File.Exists(Path.Combine(factory.DataDirectory, "backoffice.db")).ShouldBeFalse();
     }
 }
