@@ -23,4 +23,16 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton<IRequestEvaluator>(sp => sp.GetRequiredService<RulesEvaluator>());
         return services;
     }
+
+    /// <summary>
+    /// Rules from the versions published in the database (seeded from the shipped files); call before
+    /// <see cref="AddRules"/>. Run <see cref="RuleSetAdministration.InitializeAsync"/> at start-up.
+    /// </summary>
+    public static IServiceCollection AddPublishedRuleSets(this IServiceCollection services)
+    {
+        services.AddSingleton<PublishedRuleSetSource>();
+        services.AddSingleton<IRuleSetSource>(sp => sp.GetRequiredService<PublishedRuleSetSource>());
+        services.AddScoped<RuleSetAdministration>();
+        return services;
+    }
 }

@@ -15,7 +15,9 @@ public static class BackOfficeHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = WorkflowsOptionsFrom(builder.Configuration, builder.Environment);
         builder.Services.AddWorkflows(options);
-        builder.Services.AddRules();
+        builder.Services.AddPublishedRuleSets();
+        builder.Services.AddRules(RulesDirectory(builder.Configuration, builder.Environment));
+        builder.Services.AddHostedService<RuleSetRefreshService>();
         builder.Services.AddRazorPages();
         builder.AddStaffIdentity(options);
         builder.Services.AddProblemDetails();
@@ -31,6 +33,8 @@ public static class BackOfficeHostExtensions
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
             await scope.ServiceProvider.GetRequiredService<StaffIdentityInitializer>().InitializeAsync();
+            await scope.ServiceProvider.GetRequiredService<RuleSetAdministration>()
+                .InitializeAsync(RulesDirectory(app.Configuration, app.Environment));
         }
 
         if (!app.Environment.IsDevelopment())
@@ -63,6 +67,12 @@ public static class BackOfficeHostExtensions
             : LocateDefinitions(environment.ContentRootPath);
         return options;
     }
+
+    /// <summary>The shipped rule files that seed rule-set version 1 (copied beside the app by the build).</summary>
+    internal static string RulesDirectory(IConfiguration configuration, IWebHostEnvironment environment) =>
+        configuration["BackOffice:RulesDirectory"] is { } configured
+            ? Path.GetFullPath(configured, environment.ContentRootPath)
+            : Path.Combine(AppContext.BaseDirectory, "rules");
 
     // From a checkout the definitions are at the repository root; a published app carries a copy beside itself.
     private static string LocateDefinitions(string contentRoot)
