@@ -94,6 +94,7 @@ public static class StaffIdentityExtensions
         {
             pages.Conventions.AuthorizeFolder("/Staff");
             pages.Conventions.AuthorizeFolder("/Staff/Users", StaffPolicies.Supervisor);
+            pages.Conventions.AuthorizeFolder("/Staff/Rules", StaffPolicies.RulesAdmin);
         });
         return builder;
     }
