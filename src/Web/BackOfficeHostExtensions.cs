@@ -19,6 +19,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddRules(RulesDirectory(builder.Configuration, builder.Environment));
         builder.Services.AddHostedService<RuleSetRefreshService>();
         builder.Services.AddRazorPages();
+        builder.Services.Configure<Site.SiteOptions>(builder.Configuration.GetSection(Site.SiteOptions.Section));
         builder.AddStaffIdentity(options);
         builder.Services.AddProblemDetails();
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);

@@ -85,6 +85,12 @@ public sealed partial class RecordsRequest
             DueOn = receivedOn.AddDays(StandardResponseDays),
         };
         request._consents.AddRange(draft.Consents);
+        foreach (var document in draft.Documents)
+        {
+            request.AddDocument(document.Kind, document.FileName, document.ContentType, document.Size, document.StorageKey,
+                document.Sha256, document.UploadedAt);
+        }
+
         return request;
     }
 

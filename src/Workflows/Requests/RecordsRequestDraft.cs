@@ -2,6 +2,10 @@ namespace BackOffice.Workflows.Requests;
 
 public sealed record FieldError(string Field, string Message);
 
+/// <summary>A file already stored (outside the web root) that becomes one of the request's documents.</summary>
+public sealed record DraftDocument(DocumentKind Kind, string FileName, string ContentType, long Size, string StorageKey,
+    string Sha256, DateTimeOffset UploadedAt);
+
 /// <summary>The draft failed validation; each error names the field it belongs next to.</summary>
 public sealed class InvalidDraftException : Exception
 {
@@ -43,6 +47,8 @@ public sealed record RecordsRequestDraft
     public string? ExpiryEvent { get; init; }
     public bool RequiredStatementsPresent { get; init; }
     public SignatureDetails Signature { get; init; } = new();
+    /// <summary>Files uploaded with the request (photo ID, the signed form); attached in the same transaction.</summary>
+    public IReadOnlyList<DraftDocument> Documents { get; init; } = [];
 
     public IReadOnlyList<FieldError> Validate(DateOnly today)
     {
