@@ -29,8 +29,11 @@
 
   form.addEventListener("submit", async function (event) {
     event.preventDefault();
-    const data = Object.fromEntries(new FormData(form));
-    delete data.__RequestVerificationToken;
+    // The form's fields are named as the page model's properties (Pages); the API takes camelCase (pages).
+    const data = {};
+    for (const [name, value] of new FormData(form)) {
+      if (name !== "__RequestVerificationToken") data[name.charAt(0).toLowerCase() + name.slice(1)] = value;
+    }
     try {
       const response = await fetch(form.dataset.api, {
         method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data),

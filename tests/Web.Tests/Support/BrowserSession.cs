@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace BackOffice.Web.Tests.Support;
+
+/// <summary>
+/// The real app on Kestrel (a free loopback port) driven by Debian's Chromium through Playwright, as a
+/// person would use it. Screenshots go to TestResults/artifacts.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    private BrowserSession(BackOfficeFactory factory) => Factory = factory;
+
+    public BackOfficeFactory Factory { get; }
+    public string BaseUrl { get; private set; } = "";
+
+    public static async Task<BrowserSession> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var factory = new BackOfficeFactory(settings);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var session = new BrowserSession(factory)
+        {
+            BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+                .Addresses.First().TrimEnd('/'),
+        };
+        session._playwright = await Playwright.CreateAsync();
+        session._browser = await session._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("BACKOFFICE_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        return session;
+    }
+
+    /// <summary>A fresh browser context (its own cookies), phone-sized when asked.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.PathFor(name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
