@@ -1,6 +1,8 @@
 using BackOffice.Rules;
 using BackOffice.Web.Api;
 using BackOffice.Web.Identity;
+using BackOffice.Web.Pages.Request;
+using BackOffice.Web.Portal;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -20,9 +22,11 @@ public static class BackOfficeHostExtensions
         builder.Services.AddHostedService<RuleSetRefreshService>();
         builder.Services.AddRazorPages();
         builder.Services.Configure<Site.SiteOptions>(builder.Configuration.GetSection(Site.SiteOptions.Section));
+        builder.Services.AddPatientRequests(builder.Configuration);
         builder.AddStaffIdentity(options);
         builder.Services.AddProblemDetails();
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
+        builder.Services.AddPatientAccess(builder.Configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");
         return builder;
     }

@@ -18,6 +18,9 @@ public static class RateLimits
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        // Patient lookups count failures and key on what was posted, so they are counted by the pages themselves.
+        services.AddSingleton(_ => new Portal.PatientAttemptLimiter(
+            configuration.GetSection("BackOffice:RateLimits").Get<Portal.PatientRateLimitOptions>() ?? new Portal.PatientRateLimitOptions()));
         return services;
     }
 }

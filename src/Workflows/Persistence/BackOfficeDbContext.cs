@@ -22,6 +22,7 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<LifecycleDefinitionRecord> LifecycleDefinitions => Set<LifecycleDefinitionRecord>();
     public DbSet<RuleSetVersion> RuleSets => Set<RuleSetVersion>();
     public DbSet<RuleSetChange> RuleSetChanges => Set<RuleSetChange>();
+    public DbSet<Portal.PortalGrant> PortalGrants => Set<Portal.PortalGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

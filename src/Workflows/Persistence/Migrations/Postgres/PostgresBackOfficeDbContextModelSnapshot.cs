@@ -208,6 +208,60 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("Timers", (string)null);
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Portal.PortalGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CodeAttempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CodeExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeHash")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DownloadCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastDownloadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PortalGrants", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Requests.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -645,6 +699,19 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.ScheduledTimer", b =>
                 {
+                    b.HasOne("BackOffice.Workflows.Requests.RecordsRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Portal.PortalGrant", b =>
+                {
+                    b.HasOne("BackOffice.Workflows.Lifecycle.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId");
+
                     b.HasOne("BackOffice.Workflows.Requests.RecordsRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")

@@ -200,6 +200,60 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("Timers", (string)null);
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Portal.PortalGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CodeAttempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CodeExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DownloadCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastDownloadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PortalGrants", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Requests.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -635,6 +689,19 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.ScheduledTimer", b =>
                 {
+                    b.HasOne("BackOffice.Workflows.Requests.RecordsRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Portal.PortalGrant", b =>
+                {
+                    b.HasOne("BackOffice.Workflows.Lifecycle.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId");
+
                     b.HasOne("BackOffice.Workflows.Requests.RecordsRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using BackOffice.Workflows;
+using BackOffice.Workflows.Requests;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Web.Documents;
+
+/// <summary>
+/// Uploaded documents, kept outside the web root in <c>&lt;DataDirectory&gt;/documents/&lt;yyyy&gt;/&lt;random id&gt;</c> and read
+/// back only through <see cref="OpenRead"/> (staff screens). A file is accepted only when its bytes are a PDF, JPEG or
+/// PNG: its name and declared type are not trusted.
+/// </summary>
+public sealed partial class DocumentStore
+{
+    private const int HeaderLength = 8;
+    private readonly TimeProvider _time;
+
+    public DocumentStore(WorkflowsOptions workflows, IOptions<DocumentOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(options);
+        Root = Path.Combine(workflows.Database.DataDirectory, "documents");
+        MaxBytes = options.Value.MaxUploadBytes;
+        _time = time;
+    }
+
+    /// <summary>The folder holding every stored document.</summary>
+    public string Root { get; }
+
+    /// <summary>The largest file accepted, in bytes.</summary>
+    public long MaxBytes { get; }
+
+    /// <summary>"10 MB": the limit as people read it.</summary>
+    public string MaxSizeText => FormatSize(MaxBytes);
+
+    /// <summary>Checks the bytes, stores the file under a new random key and returns what the request records of it.</summary>
+    /// <exception cref="DocumentRejectedException">The file is not a PDF, JPEG or PNG, or is too large.</exception>
+    public async Task<DraftDocument> SaveAsync(Stream content, string? fileName, DocumentKind kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var header = new byte[HeaderLength];
+        var headerLength = await content.ReadAtLeastAsync(header, HeaderLength, throwOnEndOfStream: false, cancellationToken);
+        var contentType = Detect(header.AsSpan(0, headerLength))
+            ?? throw new DocumentRejectedException("This file is not a PDF, JPEG or PNG. Upload a scan or photo saved as PDF, JPEG or PNG.");
+
+        var now = _time.GetUtcNow();
+        var key = $"{now.Year.ToString("D4", CultureInfo.InvariantCulture)}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
+        var path = PathOf(key);
+        CreateDirectory(Root);
+        CreateDirectory(Path.GetDirectoryName(path)!);
+        long size = 0;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var file = new FileStream(path, FileOptionsForNewFile()); // a new file (CreateNew): only ours is ever deleted below
+        try
+        {
+            await using (file)
+            {
+                var buffer = new byte[81920];
+                var read = headerLength;
+                Array.Copy(header, buffer, headerLength);
+                do
+                {
+                    size += read;
+                    if (size > MaxBytes) throw new DocumentRejectedException($"This file is larger than {MaxSizeText}. Upload a smaller scan or photo.");
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    read = await content.ReadAsync(buffer, cancellationToken);
+                }
+                while (read > 0);
+                file.Flush(flushToDisk: true); // on disk before the request that names it commits
+            }
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+
+        return new DraftDocument(kind, CleanFileName(fileName), contentType, size, key, Convert.ToHexStringLower(hash.GetHashAndReset()), now);
+    }
+
+    /// <summary>The stored bytes of a document, for staff screens only.</summary>
+    public Stream OpenRead(string storageKey) =>
+        new FileStream(PathOf(storageKey), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+
+    /// <summary>The stored bytes, or null when the key is not one of ours or the file is gone.</summary>
+    public Stream? TryOpenRead(string storageKey) =>
+        storageKey is not null && StorageKeyPattern().IsMatch(storageKey) && File.Exists(PathOf(storageKey)) ? OpenRead(storageKey) : null;
+
+    /// <summary>Removes a stored file that will not be used (e.g. an upload replaced before the request was sent).</summary>
+    public void Delete(string storageKey) => File.Delete(PathOf(storageKey));
+
+    /// <summary>The content type the first bytes show: PDF (%PDF-), JPEG (FF D8 FF) or PNG (89 50 4E 47 0D 0A 1A 0A); else null.</summary>
+    public static string? Detect(ReadOnlySpan<byte> header) =>
+        header.StartsWith("%PDF-"u8) ? "application/pdf"
+        : header.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : header.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
+        : null;
+
+    public static string FormatSize(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024)} KB");
+
+    private string PathOf(string storageKey)
+    {
+        if (storageKey is null || !StorageKeyPattern().IsMatch(storageKey))
+            throw new ArgumentException("Not a document storage key.", nameof(storageKey));
+        return Path.Combine(Root, storageKey.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    // Only the owner (the app's account) may read the files or list the folders.
+    private static void CreateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
+        else Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private static FileStreamOptions FileOptionsForNewFile()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return options;
+    }
+
+    /// <summary>The name as given, without folders or control characters, at most 120 characters; it is shown, never used as a path.</summary>
+    private static string CleanFileName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        if (name.Length > 120) name = name[^120..];
+        return name.Length == 0 ? "upload" : name;
+    }
+
+    [GeneratedRegex("^[0-9]{4}/[0-9a-f]{32}$")]
+    private static partial Regex StorageKeyPattern();
+}

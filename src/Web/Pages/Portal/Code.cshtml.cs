@@ -1,0 +1,75 @@
+using BackOffice.Web.Portal;
+using BackOffice.Workflows.Portal;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BackOffice.Web.Pages.Portal;
+
+/// <summary>
+/// Step 2: the one-time code, for the browser that matched the date of birth. A right code is used up and lets this
+/// browser download for a few minutes; five wrong tries void the code, and a new one can be e-mailed.
+/// </summary>
+public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter, PatientPasses passes) : PortalPage
+{
+    [BindProperty] public string? Code { get; set; }
+
+    public string SentTo { get; private set; } = "";
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        var link = await portal.OpenAsync(token, cancellationToken);
+        if (link is null) return LinkGone();
+        if (!passes.Holds(Request, PassKind.PortalCode, link.Grant.Id)) return Redirect(PathFor(token));
+        SentTo = PortalAccess.MaskedAddress(link);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse();
+        var link = await portal.OpenAsync(token, cancellationToken);
+        if (link is null) return LinkGone();
+        if (!passes.Holds(Request, PassKind.PortalCode, link.Grant.Id)) return Redirect(PathFor(token));
+        SentTo = PortalAccess.MaskedAddress(link);
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            ModelState.AddModelError(nameof(Code), "Enter the code from the e-mail.");
+            return Page();
+        }
+
+        var (result, triesLeft) = await portal.CheckCodeAsync(link, token, Code, cancellationToken);
+        ModelState.Clear();
+        Code = null;
+        switch (result)
+        {
+            case CodeCheck.Accepted:
+                passes.Withdraw(Response, PassKind.PortalCode, PathFor(token));
+                passes.Give(Response, PassKind.PortalDownload, link.Grant.Id, PathFor(token), TimeSpan.FromMinutes(portal.Options.DownloadMinutes));
+                return Redirect(PathFor(token) + "/download");
+            case CodeCheck.Wrong:
+                ModelState.AddModelError(nameof(Code),
+                    $"That code is not right. You can try {triesLeft} more {(triesLeft == 1 ? "time" : "times")}.");
+                return Page();
+            default:
+                ModelState.AddModelError(nameof(Code),
+                    "This code can no longer be used: it expired, was already used, or was entered wrongly too many times. Ask for a new code below.");
+                return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse();
+        var link = await portal.OpenAsync(token, cancellationToken);
+        if (link is null) return LinkGone();
+        if (!passes.Holds(Request, PassKind.PortalCode, link.Grant.Id)) return Redirect(PathFor(token));
+        if (!limiter.TryUse(AttemptBucket.PortalCodesPerLink, link.Grant.Id.ToString("N"))) return Refuse();
+        if (!await portal.SendCodeAsync(link, token, cancellationToken)) return LinkGone();
+        passes.Give(Response, PassKind.PortalCode, link.Grant.Id, PathFor(token), TimeSpan.FromMinutes(portal.Options.CodeMinutes));
+        SentTo = PortalAccess.MaskedAddress(link);
+        ModelState.Clear();
+        Code = null;
+        Notice = "We sent a new code. Codes sent earlier no longer work.";
+        return Page();
+    }
+}

@@ -1,0 +1,47 @@
+using BackOffice.Web.Portal;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BackOffice.Web.Pages.Portal;
+
+/// <summary>Step 1 of a portal download: the link from the e-mail, then the patient's date of birth; a match e-mails a code.</summary>
+public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limiter, PatientPasses passes) : PortalPage
+{
+    public const string MismatchMessage = "We could not confirm that date of birth. Check it and try again.";
+
+    [BindProperty] public string? DateOfBirth { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken) =>
+        await portal.OpenAsync(token, cancellationToken) is null ? LinkGone() : Page();
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse();
+        var link = await portal.OpenAsync(token, cancellationToken);
+        if (link is null) return LinkGone();
+        var linkKey = link.Grant.Id.ToString("N");
+        if (!limiter.HasRoom(AttemptBucket.PortalFailuresPerLink, linkKey)) return Refuse();
+
+        var dateOfBirth = BirthDates.Parse(DateOfBirth);
+        if (dateOfBirth is null)
+        {
+            ModelState.AddModelError(nameof(DateOfBirth), string.IsNullOrWhiteSpace(DateOfBirth)
+                ? "Enter the patient's date of birth."
+                : "Enter the date of birth as month/day/year, for example 03/27/1985.");
+            return Page();
+        }
+
+        if (!PortalAccess.DateOfBirthMatches(link, dateOfBirth.Value))
+        {
+            limiter.TryUse(AttemptBucket.PortalFailuresPerLink, linkKey);
+            ModelState.Clear();
+            DateOfBirth = null;
+            ModelState.AddModelError(nameof(DateOfBirth), MismatchMessage);
+            return Page();
+        }
+
+        if (!limiter.TryUse(AttemptBucket.PortalCodesPerLink, linkKey)) return Refuse();
+        if (!await portal.SendCodeAsync(link, token, cancellationToken)) return LinkGone();
+        passes.Give(Response, PassKind.PortalCode, link.Grant.Id, PathFor(token), TimeSpan.FromMinutes(portal.Options.CodeMinutes));
+        return Redirect(PathFor(token) + "/code");
+    }
+}

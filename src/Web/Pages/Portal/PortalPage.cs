@@ -1,0 +1,47 @@
+using BackOffice.Web.Portal;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BackOffice.Web.Pages.Portal;
+
+/// <summary>What the three portal pages share: the link's paths, and the "link not valid" and "too many attempts" answers.</summary>
+public abstract class PortalPage : PageModel
+{
+    public bool LinkNotValid { get; private set; }
+    public bool TooManyAttempts { get; private set; }
+
+    /// <summary>Cookies of a link are sent to that link's pages only.</summary>
+    public static string PathFor(string token) => $"/portal/{token}";
+
+    public string? Invalid(string field) => ModelState[field]?.Errors.Count > 0 ? "true" : null;
+
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        // The token is in the address: do not let it leak to other sites through the Referer header.
+        context.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+        base.OnPageHandlerExecuting(context);
+    }
+
+    /// <summary>Unknown, expired, replaced, or its request moved on: one answer for all.</summary>
+    protected PageResult LinkGone()
+    {
+        ModelState.Clear();
+        LinkNotValid = true;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status404NotFound;
+        return page;
+    }
+
+    protected PageResult Refuse()
+    {
+        ModelState.Clear();
+        TooManyAttempts = true;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status429TooManyRequests;
+        return page;
+    }
+
+    protected static string ClientKey(HttpContext context) => PatientAttemptLimiter.ClientKey(context);
+}

@@ -1,0 +1,16 @@
+using BackOffice.Web.Documents;
+
+namespace BackOffice.Web.Pages.Request;
+
+public static class PatientRequestServices
+{
+    /// <summary>The online request: its document store (uploads), where its answers are kept between steps, and the
+    /// ledger that makes sending it idempotent.</summary>
+    public static IServiceCollection AddPatientRequests(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDocumentStore(configuration);
+        services.AddSingleton<WizardStore>();
+        services.AddSingleton<SubmissionLedger>();
+        return services;
+    }
+}

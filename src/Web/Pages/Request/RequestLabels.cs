@@ -1,0 +1,94 @@
+using System.Globalization;
+using BackOffice.Workflows.Requests;
+
+namespace BackOffice.Web.Pages.Request;
+
+/// <summary>The words the request pages use for each choice.</summary>
+public static class RequestLabels
+{
+    /// <summary>The record types offered as check boxes; they are stored as written here.</summary>
+    public static IReadOnlyList<string> RecordTypes { get; } =
+    [
+        "Visit and progress notes", "Test and lab results", "Imaging reports (X-ray, CT, MRI)", "Medication list",
+        "Immunizations", "Hospital and discharge summaries", "Billing records",
+    ];
+
+    public static string Requester(RequesterType type) => type switch
+    {
+        RequesterType.Patient => "Me: I am the patient",
+        RequesterType.PersonalRepresentative => "I act for the patient (personal representative)",
+        RequesterType.Attorney => "An attorney or law firm",
+        RequesterType.Insurer => "An insurance company",
+        RequesterType.Provider => "Another doctor, hospital or clinic",
+        _ => "An employer or someone else",
+    };
+
+    public static string Authority(RepresentativeAuthority authority) => authority switch
+    {
+        RepresentativeAuthority.ParentOfMinor => "Parent of a patient under 18",
+        RepresentativeAuthority.Guardian => "Legal guardian",
+        RepresentativeAuthority.HealthCarePowerOfAttorney => "Agent under a health-care power of attorney",
+        RepresentativeAuthority.Executor => "Executor of the patient's estate",
+        RepresentativeAuthority.Administrator => "Administrator of the patient's estate",
+        RepresentativeAuthority.AuthorizedRelative => "Authorized relative of a patient who has died",
+        RepresentativeAuthority.Other => "Other legal authority",
+        _ => "None given",
+    };
+
+    public static string Location(RecordsLocation location, Site.SiteOptions site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return location switch
+        {
+            RecordsLocation.MedicalGroup => $"{site.OrganisationName} (our clinics and offices)",
+            RecordsLocation.OtherFacility => "Another hospital, clinic or doctor",
+            _ => site.ExcludedOrganisationName,
+        };
+    }
+
+    public static string Category(SensitiveCategory category) => category switch
+    {
+        SensitiveCategory.MentalHealth => "Mental health and developmental disabilities records",
+        SensitiveCategory.PsychotherapyNotes => "Psychotherapy notes (a therapist's own notes)",
+        SensitiveCategory.Hiv => "HIV test information",
+        SensitiveCategory.Genetic => "Genetic testing information",
+        SensitiveCategory.SubstanceUseDisorder => "Substance use disorder treatment records",
+        _ => "Care the patient consented to on their own as a minor",
+    };
+
+    public static string Delivery(DeliveryMethod method) => method switch
+    {
+        DeliveryMethod.Mail => "Mail",
+        DeliveryMethod.SecureEmail => "Secure e-mail",
+        DeliveryMethod.Portal => "Secure online portal",
+        _ => "Call for pickup by patient or legal representative",
+    };
+
+    public static string Format(RecordFormat format) => format == RecordFormat.Paper ? "Paper copies" : "Electronic copies (PDF)";
+
+    public static string Purpose(RequestPurpose purpose) => purpose switch
+    {
+        RequestPurpose.AtRequestOfIndividual => "At the patient's request (personal use)",
+        RequestPurpose.ContinuingCare => "Continuing care by another provider",
+        RequestPurpose.Legal => "A legal matter",
+        RequestPurpose.Insurance => "Insurance",
+        RequestPurpose.Employment => "Employment",
+        RequestPurpose.VeteransDisability => "A veterans' disability benefits claim",
+        RequestPurpose.SocialSecurity => "A Social Security disability claim",
+        RequestPurpose.SSI => "A Supplemental Security Income (SSI) claim",
+        RequestPurpose.AABD => "An Aid to the Aged, Blind or Disabled (AABD) claim",
+        _ => "Something else",
+    };
+
+    public static string Receives(RecipientChoice choice, bool thirdParty) => choice switch
+    {
+        RecipientChoice.Requester => thirdParty ? "The person or organisation asking" : "Me (the person asking)",
+        RecipientChoice.Provider => "A doctor, hospital or clinic",
+        _ => "Someone else",
+    };
+
+    /// <summary>"March 31, 2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("MMMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
+
+    public static string? Date(DateOnly? date) => date is { } value ? Date(value) : null;
+}

@@ -1,0 +1,101 @@
+using BackOffice.Web.Site;
+using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Requests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Web.Pages.Request;
+
+/// <summary>
+/// The last step: every answer with a way to change it, the final check (every step's checks and the domain's
+/// <see cref="RecordsRequestDraft.Validate"/>), and sending. Sending signs with the typed name at the server's time
+/// and the client's address, and enters the request into the lifecycle as Received. Sending the same form twice
+/// creates one request (<see cref="SubmissionLedger"/>).
+/// </summary>
+public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, LifecycleEngine engine, BusinessClock clock,
+    IOptions<SiteOptions> site, ILogger<ReviewModel> logger) : PageModel
+{
+    public RequestWizardState State { get; private set; } = new();
+    public RecordsRequestDraft Draft { get; private set; } = new();
+    public IReadOnlyList<(RequestStepInfo Step, FieldError Error)> Errors { get; private set; } = [];
+    public SiteOptions Site => site.Value;
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+    }
+
+    public IActionResult OnGet()
+    {
+        if (store.Load(HttpContext) is not { } state) return Redirect(store.LoadReceipt(HttpContext) is null ? RequestSteps.StartPath : RequestSteps.DonePath);
+        if (RequestSteps.FirstIncomplete(state) is { } missing) return Redirect(missing.Path);
+        Show(state);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (store.Load(HttpContext) is not { } state)
+            return Redirect(store.LoadReceipt(HttpContext) is null ? RequestSteps.StartPath + "?expired=true" : RequestSteps.DonePath);
+        if (RequestSteps.FirstIncomplete(state) is { } missing) return Redirect(missing.Path);
+        Show(state);
+        if (Errors.Count > 0) return Page();
+
+        // A second send of this form (double click, back and send again) waits for the first and shows its receipt.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (ledger.TryClaim(state.SubmissionId)) return await SendAsync(state);
+            if (await ledger.WaitForReceiptAsync(state.SubmissionId, HttpContext.RequestAborted) is { } earlier) return Finish(earlier);
+        }
+
+        ModelState.AddModelError("", "Your request could not be sent just now. Please wait a moment and send it again.");
+        return Page();
+    }
+
+    private async Task<IActionResult> SendAsync(RequestWizardState state)
+    {
+        var today = clock.Today;
+        var draft = DraftBuilder.Build(state, today, new SigningFacts(clock.Now, HttpContext.Connection.RemoteIpAddress?.ToString()));
+        RecordsRequest request;
+        try
+        {
+            // Not cancelled when the browser drops the connection (a double click does): the first send must finish.
+            request = await engine.StartAsync(draft, today, Actor.Requester(draft.Signature.SignerName), CancellationToken.None);
+        }
+        catch (InvalidDraftException invalid)
+        {
+            ledger.Abandon(state.SubmissionId);
+            foreach (var error in invalid.Errors) ModelState.AddModelError("", error.Message);
+            return Page();
+        }
+        catch
+        {
+            ledger.Abandon(state.SubmissionId);
+            throw;
+        }
+
+        var receipt = new RequestReceipt(request.TrackingNumber, request.DueOn, request.Delivery, request.Kind);
+        ledger.Complete(state.SubmissionId, receipt);
+        logger.LogInformation("Online request {TrackingNumber} received ({Kind}, {DocumentCount} documents)",
+            request.TrackingNumber, request.Kind, request.Documents.Count);
+        return Finish(receipt);
+    }
+
+    private RedirectResult Finish(RequestReceipt receipt)
+    {
+        store.Clear(HttpContext);
+        store.SaveReceipt(HttpContext, receipt);
+        return Redirect(RequestSteps.DonePath);
+    }
+
+    private void Show(RequestWizardState state)
+    {
+        State = state;
+        var context = new CheckContext(clock.Today, site.Value);
+        Draft = DraftBuilder.Build(state, context.Today);
+        Errors = RequestSteps.AllErrors(state, context);
+    }
+}

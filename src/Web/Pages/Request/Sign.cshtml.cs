@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using BackOffice.Web.Documents;
+using BackOffice.Web.Site;
+using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Requests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Web.Pages.Request;
+
+/// <summary>
+/// Step 7: the e-signature (typed full name and the agreement that it is a signature; the time and address are
+/// recorded by the server when the request is sent) and the photo ID, with an optional supporting document.
+/// Uploads are stored as soon as they arrive, so they survive the step failing its checks.
+/// </summary>
+[UploadLimits(Files = 2)]
+public sealed class SignModel(WizardStore store, BusinessClock clock, IOptions<SiteOptions> site, DocumentStore documents)
+    : RequestStepModel(RequestStep.Sign, store, clock, site)
+{
+    [BindProperty] public SignatureInput Signature { get; set; } = new();
+    [BindProperty] public IFormFile? PhotoId { get; set; }
+    [BindProperty] public IFormFile? SupportingDocument { get; set; }
+
+    public string MaxSize => documents.MaxSizeText;
+
+    public DraftDocument? Uploaded(DocumentKind kind) => State.Documents.Find(d => d.Kind == kind);
+
+    protected override void Show(RequestWizardState state) => Signature = state.Signature;
+
+    protected override void Keep(RequestWizardState state) => state.Signature = Signature;
+
+    protected override async Task ReceiveAsync(RequestWizardState state)
+    {
+        await ReceiveAsync(state, PhotoId, DocumentKind.PhotoId, nameof(PhotoId));
+        await ReceiveAsync(state, SupportingDocument, DocumentKind.Supporting, nameof(SupportingDocument));
+    }
+
+    public static IEnumerable<FieldError> Check(RequestWizardState state, CheckContext context)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.IsThirdParty && string.IsNullOrWhiteSpace(state.Signature.SignerRelationship))
+            yield return new("Signature.SignerRelationship", "Say who is signing: the patient or the person legally acting for the patient.");
+        if (!state.Signature.Agreed)
+            yield return new("Signature.Agreed", "Tick the box to agree that typing your name is your signature.");
+        if (!state.Documents.Exists(d => d.Kind == DocumentKind.PhotoId))
+            yield return new("PhotoId", "Upload a photo or scan of the signer's photo ID.");
+    }
+
+    // One file per kind: a new upload replaces the earlier one. A refused file keeps the earlier one.
+    private async Task ReceiveAsync(RequestWizardState state, IFormFile? file, DocumentKind kind, string field)
+    {
+        if (file is null || file.Length == 0) return;
+        if (file.Length > documents.MaxBytes)
+        {
+            ModelState.AddModelError(field, $"This file is larger than {documents.MaxSizeText}. Upload a smaller scan or photo.");
+            return;
+        }
+
+        try
+        {
+            await using var content = file.OpenReadStream();
+            var saved = await documents.SaveAsync(content, file.FileName, kind, HttpContext.RequestAborted);
+            if (Uploaded(kind) is { } earlier)
+            {
+                state.Documents.Remove(earlier);
+                documents.Delete(earlier.StorageKey);
+            }
+
+            state.Documents.Add(saved);
+        }
+        catch (DocumentRejectedException rejected)
+        {
+            ModelState.AddModelError(field, rejected.Message);
+        }
+    }
+}
+
+public sealed class SignatureInput
+{
+    [StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? ElectronicSignature { get; set; }
+    public bool Agreed { get; set; }
+    [StringLength(60, ErrorMessage = "Use at most 60 characters.")] public string? SignerRelationship { get; set; }
+}

@@ -1,0 +1,77 @@
+using BackOffice.Web.Portal;
+using BackOffice.Workflows.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BackOffice.Web.Pages.Status;
+
+/// <summary>
+/// "Check on a request": tracking number and date of birth, by POST so the date of birth never enters a URL or
+/// a log. Every wrong, unknown or malformed combination gets the same page; lookups are limited per client
+/// address and failures per tracking number.
+/// </summary>
+public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter limiter, PatientPasses passes) : PageModel
+{
+    public const string NotFoundMessage =
+        "We could not find a request with that tracking number and date of birth. Check both and try again.";
+    public static readonly TimeSpan VerifiedFor = TimeSpan.FromMinutes(15);
+
+    [BindProperty] public string? TrackingNumber { get; set; }
+    [BindProperty] public string? DateOfBirth { get; set; }
+
+    public bool TooManyAttempts { get; private set; }
+
+    public static string PathFor(Guid requestId) => $"/status/{requestId}";
+
+    public void OnGet() => Response.Headers.CacheControl = "no-store";
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (!limiter.TryUse(AttemptBucket.StatusPerIp, PatientAttemptLimiter.ClientKey(HttpContext))) return Refuse();
+
+        var dateOfBirth = BirthDates.Parse(DateOfBirth);
+        if (string.IsNullOrWhiteSpace(TrackingNumber))
+            ModelState.AddModelError(nameof(TrackingNumber), "Enter the tracking number.");
+        if (string.IsNullOrWhiteSpace(DateOfBirth))
+            ModelState.AddModelError(nameof(DateOfBirth), "Enter the patient's date of birth.");
+        else if (dateOfBirth is null)
+            ModelState.AddModelError(nameof(DateOfBirth), "Enter the date of birth as month/day/year, for example 03/27/1985.");
+        if (!ModelState.IsValid) return Page();
+
+        var normalized = Workflows.Requests.TrackingNumber.Normalize(TrackingNumber);
+        var numberKey = normalized ?? TrackingNumber!.Trim().ToUpperInvariant();
+        if (!limiter.HasRoom(AttemptBucket.StatusFailuresPerTrackingNumber, numberKey)) return Refuse();
+
+        var requestId = await RequestLookup.FindAsync(db, normalized, dateOfBirth!.Value, cancellationToken);
+        if (requestId is null)
+        {
+            limiter.TryUse(AttemptBucket.StatusFailuresPerTrackingNumber, numberKey);
+            // Echo nothing back: the page for a wrong date, an unknown number and a malformed one is the same.
+            Forget();
+            ModelState.AddModelError(nameof(TrackingNumber), NotFoundMessage);
+            return Page();
+        }
+
+        passes.Give(Response, PassKind.Status, requestId.Value, PathFor(requestId.Value), VerifiedFor);
+        return Redirect(PathFor(requestId.Value));
+    }
+
+    public string? Invalid(string field) => ModelState[field]?.Errors.Count > 0 ? "true" : null;
+
+    private PageResult Refuse()
+    {
+        Forget();
+        TooManyAttempts = true;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status429TooManyRequests;
+        return page;
+    }
+
+    private void Forget()
+    {
+        ModelState.Clear();
+        TrackingNumber = null;
+        DateOfBirth = null;
+    }
+}

@@ -1,0 +1,22 @@
+using BackOffice.Web.Portal;
+using BackOffice.Workflows.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BackOffice.Web.Pages.Status;
+
+/// <summary>The invoice on its own page (to print or save), for the same verified browser as the status page.</summary>
+public sealed class InvoiceModel(BackOfficeDbContext db, PatientPasses passes, DepartmentCalendar calendar) : PageModel
+{
+    public StatusReport Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (!passes.Holds(Request, PassKind.Status, id)) return RedirectToPage("Index");
+        var report = await StatusReport.LoadAsync(db, calendar, id, cancellationToken);
+        if (report is null) return RedirectToPage("Index");
+        Report = report;
+        return Page();
+    }
+}

@@ -1,0 +1,72 @@
+using BackOffice.Web.Portal;
+using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace BackOffice.Web.Pages.Status;
+
+public sealed record TimelineItem(string Day, string Text);
+
+public sealed record InvoiceView(string TrackingNumber, string? IssuedOn, IReadOnlyList<FeeLine> Lines, decimal Total, decimal Paid,
+    decimal Balance, bool Waived)
+{
+    public static string Money(decimal amount) => amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+}
+
+/// <summary>What the status page shows about one request: only what the requester may know, in plain words.</summary>
+public sealed class StatusReport
+{
+    public Guid RequestId { get; private init; }
+    public string TrackingNumber { get; private init; } = "";
+    public string State { get; private init; } = "";
+    public string Headline => StatusWording.Headline(State);
+    public NextStep Next => StatusWording.Next(State);
+    public IReadOnlyList<TimelineItem> Timeline { get; private init; } = [];
+    public string DueOn { get; private init; } = "";
+    public string? OriginalDueOn { get; private init; }
+    public string? ExtensionReason { get; private init; }
+    public bool Closed { get; private init; }
+    public IReadOnlyList<string> MissingItems { get; private init; } = [];
+    public InvoiceView? Invoice { get; private init; }
+    public DeliveryMethod Delivery { get; private init; }
+    public string? RedirectTo { get; private init; }
+    public string? PickupAt { get; private init; }
+
+    public static async Task<StatusReport?> LoadAsync(BackOfficeDbContext db, DepartmentCalendar calendar, Guid requestId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var request = await db.Requests.AsNoTracking().Include(r => r.Payments).AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null) return null;
+        var journal = await db.Journal.AsNoTracking().Where(j => j.RequestId == requestId).OrderBy(j => j.Sequence)
+            .Select(j => new { j.OccurredAt, j.Trigger, j.ToState }).ToListAsync(cancellationToken);
+
+        var timeline = journal
+            .Select(j => (j.OccurredAt, Text: StatusWording.Describe(j.Trigger, j.ToState)))
+            .Where(j => j.Text is not null)
+            .Select(j => new TimelineItem(calendar.Written(j.OccurredAt), j.Text!))
+            .ToList();
+        var invoiced = journal.FirstOrDefault(j => j.ToState == "AwaitingPayment");
+        return new StatusReport
+        {
+            RequestId = request.Id,
+            TrackingNumber = request.TrackingNumber,
+            State = request.State,
+            Timeline = timeline,
+            DueOn = DepartmentCalendar.Written(request.EffectiveDueOn),
+            OriginalDueOn = request.ExtendedDueOn is null ? null : DepartmentCalendar.Written(request.DueOn),
+            ExtensionReason = request.ExtendedDueOn is null ? null : request.ExtensionReason,
+            Closed = request.ClosedAt is not null,
+            MissingItems = request.State == "NeedsInformation" ? request.MissingElements : [],
+            Invoice = request.FeeTotal is > 0m
+                ? new InvoiceView(request.TrackingNumber, invoiced is null ? null : calendar.Written(invoiced.OccurredAt), request.FeeLines,
+                    request.FeeTotal.Value, request.AmountPaid, request.BalanceDue, request.FeeWaivedReason is not null)
+                : null,
+            Delivery = request.Delivery,
+            RedirectTo = request.State == "Redirected" ? request.RedirectTo : null,
+            PickupAt = request.State == "PickupScheduled" && request.PickupAt is { } at ? calendar.WrittenWithTime(at) : null,
+        };
+    }
+}

@@ -1,0 +1,25 @@
+using BackOffice.Web.Messaging;
+using BackOffice.Workflows.Portal;
+
+namespace BackOffice.Web.Portal;
+
+public static class PortalServiceCollectionExtensions
+{
+    /// <summary>
+    /// The patient side: status lookups and the secure download portal, their e-mail, and the dispatcher that
+    /// sends portal links. The attempt limits are registered with the other rate limits.
+    /// </summary>
+    public static IServiceCollection AddPatientAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
+        services.AddEmail(configuration);
+        services.AddSingleton<DepartmentCalendar>();
+        services.AddSingleton<PatientPasses>();
+        services.AddScoped<PortalAccess>();
+        services.AddScoped<PortalLinkIssuer>();
+        services.AddScoped<PortalOutboxHandler>();
+        services.AddScoped<PortalDownloadRecorder>();
+        services.AddHostedService<PortalOutboxDispatcher>();
+        return services;
+    }
+}

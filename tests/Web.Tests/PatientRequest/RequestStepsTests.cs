@@ -1,0 +1,268 @@
+using System.Net;
+using BackOffice.Web.Tests.PatientRequest.Support;
+using BackOffice.Web.Tests.Support;
+
+namespace BackOffice.Web.Tests.PatientRequest;
+
+public sealed class RequestStepsTests(RequestAppFixture app) : IClassFixture<RequestAppFixture>
+{
+    [Fact]
+    public async Task EachStep_AnswersGetAndPost_AndGoesOnToTheNextStep()
+    {
+        using var form = new RequestForm(app.Factory);
+        for (var i = 0; i < RequestForm.Paths.Length; i++)
+        {
+            var (status, html) = await form.Client.GetPageAsync(RequestForm.Paths[i]);
+            status.ShouldBe(HttpStatusCode.OK, RequestForm.Paths[i]);
+            html.ShouldContain($"Step {i + 1} of 7");
+            await form.CompleteThroughAsync(RequestForm.Paths[i]);
+        }
+
+        var (reviewStatus, review) = await form.Client.GetPageAsync("/request/review");
+        reviewStatus.ShouldBe(HttpStatusCode.OK);
+        review.ShouldContain(form.Answers.LastName);
+        review.ShouldContain("drivers-license.jpg");
+    }
+
+    [Fact]
+    public async Task Step_OpenedAhead_SendsToTheFirstUnfinishedStep()
+    {
+        using var form = new RequestForm(app.Factory);
+        (await form.Client.GetAsync(new Uri("/request/delivery", UriKind.Relative))).Location().ShouldBe("/request");
+
+        await form.CompleteThroughAsync("/request/patient");
+        (await form.Client.GetAsync(new Uri("/request/delivery", UriKind.Relative))).Location().ShouldBe("/request/release");
+        (await form.Client.GetAsync(new Uri("/request/review", UriKind.Relative))).Location().ShouldBe("/request/release");
+    }
+
+    [Fact]
+    public async Task FirstStep_Empty_ShowsEachMessageNextToItsField_AndASummaryLinkingToIt()
+    {
+        using var form = new RequestForm(app.Factory);
+        var response = await form.PostAsync("/request");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        StaffClient.FieldError(html, "Requester_Type").ShouldBe("Choose who is asking for the records.");
+        StaffClient.FieldError(html, "Receives").ShouldBe("Choose who should receive the copies.");
+        html.ShouldContain("<a href=\"#Requester_Type\">Choose who is asking for the records.</a>");
+        html.ShouldContain("<a href=\"#Receives\">Choose who should receive the copies.</a>");
+        html.ShouldContain("id=\"Requester_Type\"");
+    }
+
+    [Fact]
+    public async Task Representative_NeedsTheirAuthority_FromTheDomainAndTheStep()
+    {
+        using var form = new RequestForm(app.Factory);
+        var html = await (await form.PostAsync("/request", new Fields
+        {
+            ["Requester.Type"] = "PersonalRepresentative", ["Requester.Name"] = "Ana Lopez", ["Requester.Phone"] = "630-555-0101", ["Receives"] = "Requester",
+        })).Content.ReadAsStringAsync();
+
+        StaffClient.FieldError(html, "Requester_Authority").ShouldBe("Say what authority the personal representative acts under.");
+        StaffClient.FieldError(html, "Requester_AuthorityDescription").ShouldNotBeNull().ShouldContain("Describe your authority");
+        StaffClient.FieldError(html, "Requester_Name").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task FailedStep_KeepsWhatWasTyped_OnThePageAndBetweenSteps()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request");
+        form.Answers.Patient["Patient.DateOfBirth"] = "31/31/1980";
+
+        var response = await form.PostAsync("/request/patient", form.Answers.Patient);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        StaffClient.FieldError(html, "Patient_DateOfBirth").ShouldBe("Enter the date of birth as a real date, for example 03/31/1980.");
+        html.ShouldContain($"value=\"{form.Answers.LastName}\"");
+        html.ShouldContain("value=\"31/31/1980\"");
+        var (_, again) = await form.Client.GetPageAsync("/request/patient");
+        again.ShouldContain($"value=\"{form.Answers.LastName}\"");
+        again.ShouldContain("value=\"12 Elm Street\"");
+        (await form.Client.GetAsync(new Uri("/request/release", UriKind.Relative))).Location().ShouldBe("/request/patient");
+    }
+
+    [Fact]
+    public async Task PatientStep_ShowsTheDomainsRule_NextToTheField()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request");
+        form.Answers.Patient["Patient.DateOfBirth"] = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        form.Answers.Patient.Without("Patient.FirstName");
+
+        var html = await (await form.PostAsync("/request/patient", form.Answers.Patient)).Content.ReadAsStringAsync();
+
+        StaffClient.FieldError(html, "Patient_DateOfBirth").ShouldBe("Enter the patient's date of birth; it cannot be in the future.");
+        StaffClient.FieldError(html, "Patient_FirstName").ShouldBe("Enter the patient's first name.");
+        html.ShouldContain("<a href=\"#Patient_FirstName\">");
+    }
+
+    [Fact]
+    public async Task Back_KeepsTheAnswersOfThisStepAndTheEarlierOnes()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/patient");
+
+        var back = await form.PostAsync("/request/release", new Fields { ["Recipient.Name"] = "Dr. Half Typed" }, action: "/request/release?handler=Back");
+
+        back.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        back.Location().ShouldBe("/request/patient");
+        var (_, patient) = await form.Client.GetPageAsync("/request/patient");
+        patient.ShouldContain($"value=\"{form.Answers.LastName}\"");
+        patient.ShouldContain("value=\"1980-03-31\"");
+        var (_, release) = await form.Client.GetPageAsync("/request/release");
+        release.ShouldContain("value=\"Dr. Half Typed\"");
+    }
+
+    [Fact]
+    public async Task ReleaseStep_StartsFromThePatientsOwnDetails_WhenThePatientReceives()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/patient");
+
+        var (_, html) = await form.Client.GetPageAsync("/request/release");
+
+        html.ShouldContain($"value=\"Maria {form.Answers.LastName}\"");
+        html.ShouldContain("value=\"60540\"");
+    }
+
+    [Fact]
+    public async Task ReleaseStep_OnlyAnotherFacilitysRecords_ExplainsToAskThatFacility()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/patient");
+        form.Answers.Release["Locations"] = "OtherFacility";
+
+        var html = await (await form.PostAsync("/request/release", form.Answers.Release)).Content.ReadAsStringAsync();
+
+        StaffClient.FieldError(html, "Locations").ShouldNotBeNull().ShouldContain("Ask the other facility directly");
+        StaffClient.FieldError(html, "OtherFacilityName").ShouldBe("Name the other facility.");
+        html.ShouldContain("cannot release records of Edward-Elmhurst Healthcare locations");
+    }
+
+    [Fact]
+    public async Task AccessRequest_NeedsNoPurposeOrExpiry()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/delivery");
+
+        var (_, page) = await form.Client.GetPageAsync("/request/purpose");
+        var response = await form.PostAsync("/request/purpose");
+
+        page.ShouldNotContain("ExpiresOn");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe("/request/sign");
+    }
+
+    [Fact]
+    public async Task Authorization_IsAskedForItsPurposeAndExpiry_InsteadOfBeingHeldLater()
+    {
+        using var form = new RequestForm(app.Factory);
+        form.Answers.AsAttorney();
+        form.Answers.Purpose.Clear();
+        await form.CompleteThroughAsync("/request/delivery");
+
+        var html = await (await form.PostAsync("/request/purpose")).Content.ReadAsStringAsync();
+
+        StaffClient.FieldError(html, "Purpose").ShouldBe("Choose the purpose of the release.");
+        StaffClient.FieldError(html, "ExpiresOn").ShouldBe("Give the date or the event when this authorization ends.");
+        var withEvent = await form.PostAsync("/request/purpose", new Fields { ["Purpose"] = "Insurance", ["ExpiryEvent"] = "When my claim is settled" });
+        withEvent.Location().ShouldBe("/request/sign");
+    }
+
+    [Fact]
+    public async Task Authorization_ExpiryBeforeTheSignature_ShowsTheDomainsMessage()
+    {
+        using var form = new RequestForm(app.Factory);
+        form.Answers.AsAttorney();
+        await form.CompleteThroughAsync("/request/delivery");
+
+        var html = await (await form.PostAsync("/request/purpose", new Fields { ["Purpose"] = "Legal", ["ExpiresOn"] = "2020-01-01" }))
+            .Content.ReadAsStringAsync();
+
+        StaffClient.FieldError(html, "ExpiresOn").ShouldBe("The expiry date cannot be before the signature date.");
+    }
+
+    [Fact]
+    public async Task MentalHealthConsent_ForAThirdParty_NeedsItsWitness()
+    {
+        using var form = new RequestForm(app.Factory);
+        form.Answers.AsAttorney();
+        await form.CompleteThroughAsync("/request/release");
+        var fields = new Fields { ["Information.AllRecords"] = "true" };
+        fields.Add("Consents.Categories", "MentalHealth");
+        fields.Add("Consents.Categories", "Hiv");
+
+        var html = await (await form.PostAsync("/request/information", fields)).Content.ReadAsStringAsync();
+
+        StaffClient.FieldError(html, "Consents_WitnessName").ShouldNotBeNull().ShouldContain("need a witness");
+        StaffClient.FieldError(html, "Consents_WitnessedOn").ShouldBe("Enter the date the witness signed.");
+        PageHtml.Input(html, "Consents_Categories").ShouldNotBeNull().ShouldContain("checked=\"checked\"");
+        PageHtml.Input(html, "Consents_Categories_Hiv").ShouldNotBeNull().ShouldContain("checked=\"checked\"");
+        PageHtml.Input(html, "Consents_Categories_Genetic").ShouldNotBeNull().ShouldNotContain("checked");
+    }
+
+    [Fact]
+    public async Task OnlySomeRecords_NeedsToSayWhich()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/release");
+
+        var html = await (await form.PostAsync("/request/information", new Fields { ["Information.AllRecords"] = "false" })).Content.ReadAsStringAsync();
+
+        StaffClient.FieldError(html, "Information_RecordTypes").ShouldBe("Say which records you want: dates, kinds of records or a description.");
+    }
+
+    [Fact]
+    public async Task EmailDelivery_ShowsTheRisk_AndNeedsItAccepted()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/information");
+
+        var (_, page) = await form.Client.GetPageAsync("/request/delivery");
+        var refused = await (await form.PostAsync("/request/delivery", new Fields { ["Delivery"] = "SecureEmail", ["Format"] = "Electronic" }))
+            .Content.ReadAsStringAsync();
+        var accepted = await form.PostAsync("/request/delivery",
+            new Fields { ["Delivery"] = "SecureEmail", ["Format"] = "Electronic", ["UnencryptedEmailRiskAccepted"] = "true" });
+
+        page.ShouldContain("E-mail can be read by others.");
+        StaffClient.FieldError(refused, "UnencryptedEmailRiskAccepted").ShouldNotBeNull().ShouldContain("accept the risk of e-mail");
+        accepted.Location().ShouldBe("/request/purpose");
+    }
+
+    [Fact]
+    public async Task MailDelivery_WithoutAnAddress_ShowsTheDomainsMessageAtTheDeliveryChoice()
+    {
+        using var form = new RequestForm(app.Factory);
+        foreach (var field in form.Answers.Release.Where(f => f.Key.StartsWith("Recipient.Address", StringComparison.Ordinal)).ToList())
+            form.Answers.Release.Without(field.Key);
+        await form.CompleteThroughAsync("/request/information");
+
+        var html = await (await form.PostAsync("/request/delivery", form.Answers.Delivery)).Content.ReadAsStringAsync();
+
+        StaffClient.FieldError(html, "Delivery").ShouldBe("Mailing needs a complete address (street, city, state, ZIP code).");
+        html.ShouldContain("href=\"/request/release#Recipient_Address\"");
+    }
+
+    [Fact]
+    public async Task Review_AfterAChangeThatNeedsMore_LinksEachProblemToItsStepAndField()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/sign");
+        form.Answers.AsAttorney();
+        form.Answers.Purpose.Clear();
+        (await form.PostAsync("/request", form.Answers.Who)).Location().ShouldBe("/request/patient");
+
+        var response = await form.PostAsync("/request/review");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("<a href=\"/request/purpose#Purpose\">Purpose and expiry: Choose the purpose of the release.</a>");
+        html.ShouldContain("<a href=\"/request/sign#Signature_SignerRelationship\">");
+        var (_, purpose) = await form.Client.GetPageAsync("/request/purpose");
+        StaffClient.FieldError(purpose, "Purpose").ShouldBe("Choose the purpose of the release.");
+        (await form.StoredRequestsAsync()).ShouldBeEmpty();
+    }
+}
