@@ -22,6 +22,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)));
         services.AddSingleton<AuditStampingInterceptor>();
+        services.AddSingleton<IInterceptor, Auditing.AuditImmutabilityInterceptor>();
         services.AddSingleton<SqliteDurabilityInterceptor>();
 
         if (options.Database.Provider == DatabaseProvider.PostgreSql)

@@ -86,6 +86,7 @@ internal sealed class TransitionRun(
         request.StateSequence++;
         _retireStateTimers = true;
         var state = definition.FindState(stateName)!;
+        request.QueuePriority = state.Final ? 2 : state.Urgent ? 0 : 1;
         foreach (var activity in state.Entry) engine.Activities.Run(activity, context);
         foreach (var timer in state.Timers) _timers.Add(Plan(timer, request.StateSequence));
     }

@@ -21,6 +21,7 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<RequestNote> Notes => Set<RequestNote>();
     public DbSet<LifecycleDefinitionRecord> LifecycleDefinitions => Set<LifecycleDefinitionRecord>();
     public DbSet<RuleSetVersion> RuleSets => Set<RuleSetVersion>();
+    public DbSet<Auditing.AuditEntry> Audit => Set<Auditing.AuditEntry>();
     public DbSet<RuleSetChange> RuleSetChanges => Set<RuleSetChange>();
     public DbSet<Portal.PortalGrant> PortalGrants => Set<Portal.PortalGrant>();
 

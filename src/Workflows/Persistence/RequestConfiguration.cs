@@ -22,6 +22,11 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         builder.HasIndex(r => new { r.State, r.DueOn });
         builder.HasIndex(r => r.DueOn);
         builder.HasIndex(r => new { r.AssigneeId, r.State });
+        builder.Property(r => r.PatientNameKey).HasMaxLength(210).HasAnnotation(SensitiveFields.Annotation, true);
+        // The work queue: open requests, urgent first, then by due date; keyset paging on (priority, due, id).
+        builder.HasIndex(r => new { r.QueuePriority, r.DueOn, r.Id });
+        builder.HasIndex(r => new { r.State, r.QueuePriority, r.DueOn, r.Id });
+        builder.HasIndex(r => r.PatientNameKey);
 
         SensitiveFields.MapPatient(builder.OwnsOne(r => r.Patient));
         SensitiveFields.MapRequester(builder.OwnsOne(r => r.Requester));

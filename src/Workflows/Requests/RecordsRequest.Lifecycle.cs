@@ -9,6 +9,12 @@ public sealed partial class RecordsRequest
     public int DefinitionVersion { get; internal set; }
     /// <summary>Counts state entries, so a timer set in an earlier visit to a state can tell it is stale.</summary>
     public int StateSequence { get; internal set; }
+    /// <summary>
+    /// Queue order: 0 for open requests someone must act on first (an urgent state such as a pickup call),
+    /// 1 for other open requests, 2 once closed. Kept by the engine so the queue sorts on one indexed column.
+    /// </summary>
+    public int QueuePriority { get; internal set; } = 1;
+
     /// <summary>Optimistic concurrency token: every change through the engine increments it.</summary>
     public int Version { get; internal set; }
     public DateTimeOffset CreatedAt { get; internal set; }

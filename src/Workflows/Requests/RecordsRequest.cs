@@ -49,6 +49,12 @@ public sealed partial class RecordsRequest
     public decimal Postage { get; private set; }
 
     public IReadOnlyList<RequestDocument> Documents => _documents;
+
+    /// <summary>"LAST FIRST" in capitals: the queue's name search is a prefix range on this indexed column.</summary>
+    public string PatientNameKey { get; private set; } = "";
+
+    public static string NameKey(string last, string? first = null) =>
+        $"{last.Trim()} {first?.Trim()}".Trim().ToUpperInvariant();
     public IReadOnlyList<RequestNote> Notes => _notes;
     public IReadOnlyList<Payment> Payments => _payments;
 
@@ -67,6 +73,7 @@ public sealed partial class RecordsRequest
             Channel = draft.Channel,
             Kind = draft.Kind,
             Patient = draft.Patient,
+            PatientNameKey = NameKey(draft.Patient.LastName, draft.Patient.FirstName),
             Requester = draft.Requester,
             Recipient = draft.Recipient,
             Locations = [.. draft.Locations.Distinct()],

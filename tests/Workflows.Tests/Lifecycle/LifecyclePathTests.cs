@@ -245,6 +245,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
 
         var approved = await Harness.FireAsync(id, "Approve", Staff.SecondClerk);
         approved.ToState.ShouldBe("AwaitingPickup");
+        (await Harness.LoadAsync(id)).QueuePriority.ShouldBe(0);
         (await Harness.OutboxAsync(id)).ShouldContain(o => o.Type == "PickupCallNeeded" && o.Kind == OutboxKind.StaffMessage);
         var past = await Should.ThrowAsync<DomainException>(() => Harness.FireAsync(id, "SchedulePickup", Staff.Clerk,
             TriggerArgs.Of(("pickupAt", "2026-03-01T15:00:00Z"), ("arrangedWith", "Maria Lopez"))));

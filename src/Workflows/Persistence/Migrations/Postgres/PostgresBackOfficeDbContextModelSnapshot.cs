@@ -23,6 +23,58 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BackOffice.Workflows.Auditing.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.HasIndex("UserName", "At");
+
+                    b.ToTable("Audit", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -449,6 +501,12 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.Property<string>("OtherFacilityName")
                         .HasColumnType("text");
 
+                    b.Property<string>("PatientNameKey")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
                     b.Property<string>("PickupArrangedWith")
                         .HasColumnType("text");
 
@@ -466,6 +524,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.Property<string>("PurposeDetail")
                         .HasColumnType("text");
+
+                    b.Property<int>("QueuePriority")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
@@ -507,12 +568,18 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("DueOn");
 
+                    b.HasIndex("PatientNameKey");
+
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
 
                     b.HasIndex("AssigneeId", "State");
 
                     b.HasIndex("State", "DueOn");
+
+                    b.HasIndex("QueuePriority", "DueOn", "Id");
+
+                    b.HasIndex("State", "QueuePriority", "DueOn", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });

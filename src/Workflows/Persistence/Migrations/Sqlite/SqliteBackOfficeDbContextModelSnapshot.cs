@@ -17,6 +17,56 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("BackOffice.Workflows.Auditing.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.HasIndex("UserName", "At");
+
+                    b.ToTable("Audit", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -441,6 +491,12 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.Property<string>("OtherFacilityName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PatientNameKey")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
                     b.Property<string>("PickupArrangedWith")
                         .HasColumnType("TEXT");
 
@@ -458,6 +514,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PurposeDetail")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("QueuePriority")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
@@ -499,12 +558,18 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DueOn");
 
+                    b.HasIndex("PatientNameKey");
+
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
 
                     b.HasIndex("AssigneeId", "State");
 
                     b.HasIndex("State", "DueOn");
+
+                    b.HasIndex("QueuePriority", "DueOn", "Id");
+
+                    b.HasIndex("State", "QueuePriority", "DueOn", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });
