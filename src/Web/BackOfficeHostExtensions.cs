@@ -1,5 +1,6 @@
 using BackOffice.Rules;
 using BackOffice.Web.Api;
+using BackOffice.Web.Auditing;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Pages.Request;
 using BackOffice.Web.Portal;
@@ -25,6 +26,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddPatientRequests(builder.Configuration);
         builder.AddStaffIdentity(options);
         builder.Services.AddProblemDetails();
+        builder.Services.AddHttpAuditTrail();
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
         builder.Services.AddPatientAccess(builder.Configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");
