@@ -19,6 +19,22 @@ public sealed class SiteOptions
     public string ExcludedOrganisationName { get; set; } = "Edward-Elmhurst Healthcare";
     public string ExcludedOrganisationContact { get; set; } = "Contact Edward-Elmhurst Healthcare's medical records department directly.";
     public string PickupNote { get; set; } = "For urgent onsite pickup, choose \"Call for pickup by patient or legal representative\". A Record Connect associate will call the patient to schedule it; bring a photo ID.";
+    // The landing page's sentences; {Organisation}, {Portal}, {ExcludedOrganisation} are filled in.
+    public string? Notice { get; set; }
+    public string Intro { get; set; } = "Ask {Organisation} for copies of medical records, or follow a request you have already made. We answer within 30 days.";
+    public string OnlineNote { get; set; } = "Fill in and sign the request here, about 10 minutes. You need the patient's details and a photo ID (a phone photo is fine). Asking for your own records is the simplest: no reason or expiry date needed.";
+    public string PortalNote { get; set; } = "Much of your record, such as visit notes, test results and medications, may already be in our patient portal, {Portal}.";
+    public string OtherFacilityNote { get; set; } = "To have another facility's records sent to {Organisation}, or to get records another facility made, please contact that facility directly.";
+    public string ExcludedOrganisationNote { get; set; } = "{Organisation} cannot release records for {ExcludedOrganisation}.";
+    public string DeliveryNote { get; set; } = "Records are mailed to the address you give, sent by secure e-mail, or made available on our secure online portal (a link and a one-time code by e-mail).";
+    public string FeesNote { get; set; } = "Copies sent directly to another medical provider are free, and so are copies for a veterans' disability, Social Security, SSI or Aid to the Aged, Blind or Disabled claim. Copies of your own records cost at most what it costs us to make them; other requests may have a fee within Illinois and federal law.";
+    public string PaymentNote { get; set; } = "If there is a fee, we send an invoice listing each charge. Pay by credit card over the phone or mail a check to the address on the invoice. Cash is not accepted.";
+
+    public string Fill(string text) => text
+        .Replace("{Organisation}", OrganisationName, StringComparison.Ordinal)
+        .Replace("{Portal}", PatientPortalName, StringComparison.Ordinal)
+        .Replace("{ExcludedOrganisation}", ExcludedOrganisationName, StringComparison.Ordinal);
+
     /// <summary>Base address used in links sent by e-mail (the status page, the portal download).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 }

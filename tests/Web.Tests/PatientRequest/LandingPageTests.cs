@@ -43,4 +43,21 @@ public sealed class LandingPageTests
         html.ShouldContain("Cash is not accepted.");
         html.ShouldContain("Call for pickup by patient or legal representative.");
     }
+
+    [Fact]
+    public async Task Landing_TakesItsWordsFromConfiguration()
+    {
+        await using var factory = new BackOfficeFactory(new Dictionary<string, string?>
+        {
+            ["BackOffice:Site:Notice"] = "Offices closed on Friday for the holiday.",
+            ["BackOffice:Site:FeesNote"] = "Copies for {Organisation} patients start at no charge.",
+            ["BackOffice:Site:OrganisationName"] = "Prairie Clinics",
+        });
+        using var client = factory.CreateBrowser();
+
+        var html = System.Net.WebUtility.HtmlDecode((await client.GetPageAsync("/")).Html);
+
+        html.ShouldContain("Offices closed on Friday for the holiday.");
+        html.ShouldContain("Copies for Prairie Clinics patients start at no charge.");
+    }
 }
