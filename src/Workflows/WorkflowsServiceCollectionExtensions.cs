@@ -53,6 +53,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<ChannelOutboxSignal>());
         services.AddScoped<LifecycleEngine>();
         services.AddScoped<TimerSweeper>();
+        services.AddMemoryCache();
+        services.AddScoped<Queue.RequestQueue>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<RuleSets.RuleSetStore>();
         return services;

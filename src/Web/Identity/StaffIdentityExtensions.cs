@@ -95,6 +95,9 @@ public static class StaffIdentityExtensions
             pages.Conventions.AuthorizeFolder("/Staff");
             pages.Conventions.AuthorizeFolder("/Staff/Users", StaffPolicies.Supervisor);
             pages.Conventions.AuthorizeFolder("/Staff/Rules", StaffPolicies.RulesAdmin);
+            pages.Conventions.AuthorizeFolder("/Staff/Requests", StaffPolicies.Clerk);
+            pages.Conventions.AuthorizeFolder("/Staff/Intake", StaffPolicies.Clerk);
+            pages.Conventions.AuthorizeFolder("/Staff/Audit", StaffPolicies.Supervisor);
         });
         return builder;
     }

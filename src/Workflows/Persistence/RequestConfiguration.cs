@@ -27,6 +27,8 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         builder.HasIndex(r => new { r.QueuePriority, r.DueOn, r.Id });
         builder.HasIndex(r => new { r.State, r.QueuePriority, r.DueOn, r.Id });
         builder.HasIndex(r => r.PatientNameKey);
+        // The queue's "received" sort pages newest-first on (ReceivedOn, Id) without sorting a million rows.
+        builder.HasIndex(r => new { r.ReceivedOn, r.Id });
 
         SensitiveFields.MapPatient(builder.OwnsOne(r => r.Patient));
         SensitiveFields.MapRequester(builder.OwnsOne(r => r.Requester));

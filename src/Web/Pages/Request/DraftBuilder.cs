@@ -98,8 +98,9 @@ public static class DraftBuilder
         };
     }
 
-    private static RequestedInformation BuildInformation(InformationInput input)
+    public static RequestedInformation BuildInformation(InformationInput input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var all = input.AllRecords != false;
         return new RequestedInformation
         {
@@ -111,14 +112,17 @@ public static class DraftBuilder
         };
     }
 
-    private static List<SensitiveConsent> BuildConsents(ConsentsInput input) =>
-        [.. input.Categories.Where(Enum.IsDefined).Distinct().Select(category => new SensitiveConsent
+    public static List<SensitiveConsent> BuildConsents(ConsentsInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return [.. input.Categories.Where(Enum.IsDefined).Distinct().Select(category => new SensitiveConsent
         {
             Category = category,
             Granted = true,
             WitnessName = category == SensitiveCategory.MentalHealth ? OptionalText(input.WitnessName) : null,
             WitnessedOn = category == SensitiveCategory.MentalHealth ? ParseDate(input.WitnessedOn) : null,
         })];
+    }
 
     /// <summary>A date as the date input sends it (2024-03-31) or as typed where there is none (3/31/2024).</summary>
     public static DateOnly? ParseDate(string? text) =>

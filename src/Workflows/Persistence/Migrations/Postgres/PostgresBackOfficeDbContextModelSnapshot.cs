@@ -575,6 +575,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("AssigneeId", "State");
 
+                    b.HasIndex("ReceivedOn", "Id");
+
                     b.HasIndex("State", "DueOn");
 
                     b.HasIndex("QueuePriority", "DueOn", "Id");

@@ -565,6 +565,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AssigneeId", "State");
 
+                    b.HasIndex("ReceivedOn", "Id");
+
                     b.HasIndex("State", "DueOn");
 
                     b.HasIndex("QueuePriority", "DueOn", "Id");

@@ -1,0 +1,111 @@
+using BackOffice.Web.Documents;
+using BackOffice.Web.Identity;
+using BackOffice.Web.Portal;
+using BackOffice.Workflows;
+using BackOffice.Workflows.Auditing;
+using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Requests;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace BackOffice.Web.Pages.Staff.Requests;
+
+/// <summary>
+/// One request as staff work it: everything it holds, the rule results, the journal, messages, documents and notes,
+/// and the actions the lifecycle permits now (with the reasons for those it does not). The page only maps form inputs
+/// to <see cref="TriggerArgs"/> and shows results; every rule lives in the domain and the lifecycle engine.
+/// Every view is audited ("ViewRequest"), every action ("Action:{trigger}") and every document view ("ViewDocument").
+/// </summary>
+[Authorize(Policy = StaffPolicies.Clerk)]
+public sealed partial class DetailsModel(
+    BackOfficeDbContext db,
+    LifecycleEngine engine,
+    IAuditTrail audit,
+    DocumentStore documents,
+    UserManager<StaffUser> users,
+    BusinessClock clock,
+    DepartmentCalendar calendar,
+    WorkflowsOptions options) : PageModel
+{
+    public RecordsRequest Item { get; private set; } = null!;
+    public IReadOnlyList<DetailsAction> Permitted { get; private set; } = [];
+    public IReadOnlyList<ActionAvailability> NotPossible { get; private set; } = [];
+    public IReadOnlyList<JournalEntry> Journal { get; private set; } = [];
+    public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
+    public IReadOnlyList<DetailsChoice> Staff { get; private set; } = [];
+    public DepartmentCalendar Calendar => calendar;
+
+    /// <summary>The trigger whose form was posted and refused: its form is shown open with what was typed.</summary>
+    public string? OpenTrigger { get; private set; }
+    public IReadOnlyDictionary<string, string?> Posted { get; private set; } = new Dictionary<string, string?>();
+    /// <summary>Why the lifecycle refused the posted action, when it did.</summary>
+    public IReadOnlyList<string> RefusalReasons { get; private set; } = [];
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        await audit.RecordAsync("ViewRequest", id, cancellationToken: cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Streams a document of this request for viewing in the browser (never as a download of active content).</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, Guid documentId, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Id == documentId && d.RequestId == id, cancellationToken);
+        var stream = document is null ? null : documents.TryOpenRead(document.StorageKey);
+        await audit.RecordAsync("ViewDocument", id, documentId.ToString(), stream is null ? "not found" : "done", cancellationToken);
+        if (document is null || stream is null) return NotFound();
+
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(document.FileName);
+        Response.Headers.ContentDisposition = disposition.ToString();
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.Headers.CacheControl = "no-store";
+        return File(stream, DetailsFormat.SafeContentType(document.ContentType));
+    }
+
+    /// <summary>"true" for a field with errors, for aria-invalid; null (no attribute) otherwise.</summary>
+    public string? Invalid(string key) => ModelState[key]?.Errors.Count > 0 ? "true" : null;
+
+    public string? ErrorFor(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
+
+    public string WhenText(DateTimeOffset instant) => calendar.WrittenWithTime(instant);
+
+    public string StaffName(string? userIdOrName) =>
+        userIdOrName is null ? "nobody" : Staff.FirstOrDefault(s => s.Value == userIdOrName)?.Text ?? userIdOrName;
+
+    /// <summary>Reads the request and everything shown with it, untracked, so a refused action leaves nothing behind.</summary>
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var request = await db.Requests.AsNoTracking()
+            .Include(r => r.Documents).Include(r => r.Notes).Include(r => r.Payments)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null) return false;
+        Item = request;
+        Journal = await db.Journal.AsNoTracking().Where(j => j.RequestId == id).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
+        Messages = await db.Outbox.AsNoTracking()
+            .Where(m => m.RequestId == id && m.Kind == OutboxKind.RequesterMessage)
+            .OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        // A handful of accounts: filtered here, because SQLite cannot compare the lockout end in a query.
+        Staff = [.. (await users.Users.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(u => !u.IsDisabled && u.UserName is not null)
+            .OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase)
+            .Select(u => new DetailsChoice(u.UserName!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : $"{u.DisplayName} ({u.UserName})"))];
+
+        var actions = engine.GetActions(request, User.ToActor());
+        Permitted = [.. actions.Where(a => a.Permitted).Select(a => new DetailsAction(a, DetailsActionInputs.For(a.Trigger, request)))];
+        NotPossible = [.. actions.Where(a => !a.Permitted)];
+        return true;
+    }
+}

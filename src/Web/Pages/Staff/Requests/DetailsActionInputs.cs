@@ -1,0 +1,120 @@
+using System.Globalization;
+using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Requests;
+
+namespace BackOffice.Web.Pages.Staff.Requests;
+
+public enum DetailsInputKind
+{
+    Text,
+    TextArea,
+    WholeNumber,
+    Amount,
+    Checkbox,
+    Choice,
+    StaffChoice,
+    DateTime,
+}
+
+/// <summary>A value and its words, for a drop-down.</summary>
+public sealed record DetailsChoice(string Value, string Text);
+
+/// <summary>One input of an action's form: the <see cref="TriggerArgs"/> key it posts as <c>args[Name]</c>.</summary>
+public sealed record DetailsInput(string Name, string Label, DetailsInputKind Kind, string? Hint = null, string? Value = null,
+    IReadOnlyList<DetailsChoice>? Choices = null);
+
+/// <summary>A permitted action with the inputs its form asks for.</summary>
+public sealed record DetailsAction(ActionAvailability Availability, IReadOnlyList<DetailsInput> Inputs)
+{
+    public string Trigger => Availability.Trigger;
+    public string Label => Availability.Label;
+}
+
+/// <summary>The inputs each action needs: the names the lifecycle's activities read (workflows/records-request.json).</summary>
+public static class DetailsActionInputs
+{
+    /// <summary>The journal comment, given with a send-back as its reason.</summary>
+    public const string Comment = "comment";
+
+    public static readonly IReadOnlyList<DetailsChoice> PaymentMethods =
+    [
+        new("CreditCardByPhone", "Credit card by phone"),
+        new("Check", "Check"),
+        new("Cash", "Cash"),
+    ];
+
+    /// <summary>The inputs of <paramref name="trigger"/>, with values taken from <paramref name="request"/> where it has them.</summary>
+    public static IReadOnlyList<DetailsInput> For(string trigger, RecordsRequest? request) => trigger switch
+    {
+        "RequestInformation" =>
+        [
+            new("missing", "What is missing", DetailsInputKind.TextArea, "One item per line; the requester is told exactly these.",
+                request is null ? null : string.Join('\n', request.MissingElements)),
+        ],
+        "Verify" => [new("identityChecked", "I checked the requester's identity", DetailsInputKind.Checkbox)],
+        "Redirect" =>
+        [
+            new("redirectTo", "Where the requester should ask", DetailsInputKind.Text, "Named in the redirect letter.",
+                request?.RedirectTo ?? request?.OtherFacilityName),
+        ],
+        "Deny" =>
+        [
+            new("basis", "Basis for the denial", DetailsInputKind.TextArea, "Stated in the denial letter."),
+            new("reviewable", "The requester may have this denial reviewed (supervisor only)", DetailsInputKind.Checkbox),
+        ],
+        "Assign" => [new("assignee", "Assign to", DetailsInputKind.StaffChoice, Value: request?.AssigneeId)],
+        "ExtendDeadline" =>
+        [
+            new("days", "Extra days (1 to 30)", DetailsInputKind.WholeNumber, "Once only, before the first 30 days end.", "30"),
+            new("reason", "Reason for the extension", DetailsInputKind.TextArea, "The requester is told this reason."),
+        ],
+        "RecordPages" =>
+        [
+            new("paper", "Paper pages", DetailsInputKind.WholeNumber, Value: Count(request?.Pages.Paper)),
+            new("electronic", "Electronic pages", DetailsInputKind.WholeNumber, Value: Count(request?.Pages.Electronic)),
+            new("microfiche", "Microfiche pages", DetailsInputKind.WholeNumber, Value: Count(request?.Pages.Microfiche)),
+            new("film", "Film pages", DetailsInputKind.WholeNumber, Value: Count(request?.Pages.Film)),
+            new("postage", "Postage ($)", DetailsInputKind.Amount, Value: Money(request?.Postage)),
+        ],
+        "SubmitForReview" => request is { WithheldCategories.Count: 0 }
+            ? []
+            : [new("exclusionsApplied", "I removed the withheld categories from the package", DetailsInputKind.Checkbox,
+                request is null ? null : "Withheld: " + string.Join(", ", request.WithheldCategories.Select(DetailsFormat.Category)))],
+        "SendBack" => [new(Comment, "Why it goes back", DetailsInputKind.TextArea, "The compiler reads this in the journal.")],
+        "RecordPayment" =>
+        [
+            new("method", "Method", DetailsInputKind.Choice, Choices: PaymentMethods),
+            new("amount", "Amount ($)", DetailsInputKind.Amount, Value: Money(request?.BalanceDue)),
+            new("checkNumber", "Check number (for a check)", DetailsInputKind.Text),
+        ],
+        "WaiveFee" or "Cancel" => [new("reason", "Reason", DetailsInputKind.TextArea)],
+        "SchedulePickup" =>
+        [
+            new("pickupAt", "Pickup date and time", DetailsInputKind.DateTime, "In the department's time zone."),
+            new("arrangedWith", "Who was called", DetailsInputKind.Text),
+        ],
+        "PickedUp" => [new("photoIdChecked", "I checked the photo ID of the patient or legal representative", DetailsInputKind.Checkbox)],
+        _ => [],
+    };
+
+    /// <summary>The model-state key for a message the domain gave for <paramref name="field"/>: the input it belongs next to,
+    /// or the action's form as a whole when the action has no such input.</summary>
+    public static string ErrorKey(string trigger, string? field)
+    {
+        var names = For(trigger, null).Select(i => i.Name).ToList();
+        var name = field switch
+        {
+            null => null,
+            "pages" => "paper",
+            _ => names.FirstOrDefault(n => n.Equals(field, StringComparison.OrdinalIgnoreCase)),
+        };
+        return name is null ? trigger : $"{trigger}.{name}";
+    }
+
+    /// <summary>The element id of an input (and, with "-error", of its message): unique on the page, as the error summary links it.</summary>
+    public static string InputId(string trigger, string name) => $"{trigger}_{name}";
+
+    private static string? Count(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Money(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture);
+}

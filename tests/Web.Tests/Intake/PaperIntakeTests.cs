@@ -1,0 +1,223 @@
+using System.Net;
+using BackOffice.Web.Tests.PatientRequest.Support;
+using BackOffice.Web.Tests.Support;
+using BackOffice.Workflows.Requests;
+
+namespace BackOffice.Web.Tests.Intake;
+
+public sealed class PaperIntakeTests(IntakeAppFixture app) : IClassFixture<IntakeAppFixture>
+{
+    [Fact]
+    public async Task Intake_ShowsTheWholePaperFormOnOnePage_ToAClerk()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+
+        var (status, html) = await clerk.GetPageAsync(IntakeForm.Path);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("<h1>Paper intake</h1>");
+        html.ShouldContain("enctype=\"multipart/form-data\"");
+        foreach (var id in new[] { "ReceivedOn", "Scan", "Kind", "Patient_FirstName", "Patient_Address", "Requester_Type", "Locations",
+                     "Recipient_Name", "Information_AllRecords", "Consents_Categories", "Consents_WitnessName", "Delivery", "Format",
+                     "Purpose", "ExpiresOn", "Signature_SignerName", "Signature_SignerRelationship", "Signature_SignedOn" })
+        {
+            html.ShouldContain($"id=\"{id}\"", customMessage: id);
+        }
+    }
+
+    [Fact]
+    public async Task Intake_UsesTheDateTheFormArrived_ForTheDueDate()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today);
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var request = (await form.StoredRequestsAsync(app.Factory)).ShouldHaveSingleItem();
+        response.Location().ShouldBe($"/Staff/Requests/{request.Id}");
+        request.Channel.ShouldBe(RequestChannel.Paper);
+        request.Kind.ShouldBe(RequestKind.Authorization);
+        request.ReceivedOn.ShouldBe(form.ReceivedOn);
+        request.ReceivedOn.ShouldNotBe(app.Today);
+        request.DueOn.ShouldBe(form.ReceivedOn.AddDays(30));
+        request.Requester.Type.ShouldBe(RequesterType.Attorney);
+        request.Signature.SignerName.ShouldBe("Ana " + form.LastName);
+        request.Signature.SignedOn.ShouldBe(form.ReceivedOn.AddDays(-3));
+        request.Signature.ElectronicSignature.ShouldBeNull();
+        request.Purpose.ShouldBe(RequestPurpose.Legal);
+        request.ExpiresOn.ShouldBe(new DateOnly(2030, 12, 31));
+        var scan = request.Documents.ShouldHaveSingleItem();
+        scan.Kind.ShouldBe(DocumentKind.AuthorizationScan);
+        scan.FileName.ShouldBe("authorization-scan.pdf");
+        scan.ContentType.ShouldBe("application/pdf");
+        var audit = (await IntakeForm.AuditAsync(app.Factory, request.Id)).Where(a => a.Action == "PaperIntake").ShouldHaveSingleItem();
+        audit.UserName.ShouldBe("clerk");
+        audit.Outcome.ShouldNotBeNull().ShouldContain(request.TrackingNumber);
+    }
+
+    [Fact]
+    public async Task Intake_OfThePatientsOwnRequest_IsAnAccessRequest()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today);
+        form.Fields["Kind"] = "Access";
+        form.Fields["Requester.Type"] = "Patient";
+        form.Fields.Without("Requester.Name").Without("Requester.Organisation").Without("Requester.Email").Without("Purpose").Without("ExpiresOn");
+        form.Scan = UploadFile.Jpeg("Scan", "form.jpg");
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var request = (await form.StoredRequestsAsync(app.Factory)).ShouldHaveSingleItem();
+        request.Kind.ShouldBe(RequestKind.Access);
+        request.Channel.ShouldBe(RequestChannel.Paper);
+        request.Requester.Name.ShouldBe("Ana " + form.LastName);
+        request.Documents.ShouldHaveSingleItem().ContentType.ShouldBe("image/jpeg");
+    }
+
+    [Fact]
+    public async Task Intake_ShowsEachMessageNextToItsField_AndKeepsWhatWasTyped()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today) { Scan = null };
+        form.Fields.Without("ReceivedOn").Without("Kind").Without("Patient.FirstName").Without("Signature.SignerName").Without("Signature.SignedOn")
+            .Without("Recipient.Address.Line1").Without("Delivery");
+        form.Fields["Patient.DateOfBirth"] = "2999-01-01";
+        form.Fields["Requester.Type"] = "PersonalRepresentative";
+        form.Fields["Patient.MedicalRecordNumber"] = "MRN-778899";
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        StaffClient.FieldError(html, "ReceivedOn").ShouldBe("Enter the date the form arrived.");
+        StaffClient.FieldError(html, "Scan").ShouldBe("Attach the scan of the signed form (PDF, JPEG or PNG).");
+        StaffClient.FieldError(html, "Kind").ShouldNotBeNull().ShouldStartWith("Choose whether");
+        StaffClient.FieldError(html, "Patient_FirstName").ShouldBe("Enter the patient's first name.");
+        StaffClient.FieldError(html, "Patient_DateOfBirth").ShouldBe("Enter the patient's date of birth; it cannot be in the future.");
+        StaffClient.FieldError(html, "Requester_Authority").ShouldBe("Say what authority the personal representative acts under.");
+        StaffClient.FieldError(html, "Requester_AuthorityDescription").ShouldNotBeNull();
+        StaffClient.FieldError(html, "Delivery").ShouldBe("Choose how the copies are delivered (Section 4).");
+        StaffClient.FieldError(html, "Signature_SignerName").ShouldBe("Enter the name of the person signing.");
+        StaffClient.FieldError(html, "Signature_SignedOn").ShouldBe("Enter the date of signature; it cannot be in the future.");
+        StaffClient.FieldError(html, "Patient_LastName").ShouldBeNull();
+        // The summary links each message to its field, in page order.
+        html.ShouldContain("<a href=\"#ReceivedOn\">Enter the date the form arrived.</a>");
+        html.ShouldContain("<a href=\"#Patient_FirstName\">Enter the patient&#x27;s first name.</a>");
+        html.IndexOf("href=\"#ReceivedOn\"", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("href=\"#Signature_SignedOn\"", StringComparison.Ordinal));
+        PageHtml.Input(html, "Patient_LastName").ShouldNotBeNull().ShouldContain($"value=\"{form.LastName}\"");
+        PageHtml.Input(html, "Patient_MedicalRecordNumber").ShouldNotBeNull().ShouldContain("value=\"MRN-778899\"");
+        PageHtml.Input(html, "Recipient_Address_City").ShouldNotBeNull().ShouldContain("value=\"Chicago\"");
+        PageHtml.Input(html, "Requester_Type_PersonalRepresentative").ShouldNotBeNull().ShouldContain("checked");
+        (await form.StoredRequestsAsync(app.Factory)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Intake_RefusesAReceivedDateInTheFuture()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today);
+        form.Fields["ReceivedOn"] = IntakeForm.Iso(app.Today.AddDays(2));
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        StaffClient.FieldError(await response.Content.ReadAsStringAsync(), "ReceivedOn").ShouldBe("The date the form arrived cannot be in the future.");
+        (await form.StoredRequestsAsync(app.Factory)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Intake_RefusesARenamedExecutable_AsTheScan()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today) { Scan = UploadFile.Executable("Scan", "scan.pdf") };
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        StaffClient.FieldError(html, "Scan").ShouldBe("This file is not a PDF, JPEG or PNG. Upload a scan or photo saved as PDF, JPEG or PNG.");
+        IntakeForm.ScanToken(html).ShouldBeNull();
+        (await form.StoredRequestsAsync(app.Factory)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Intake_KeepsTheScan_WhenTheFormFailsItsChecks()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today);
+        var patientFirstName = form.Fields["Patient.FirstName"];
+        form.Fields.Without("Patient.FirstName");
+
+        var failed = await form.PostAsync(clerk);
+
+        failed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await failed.Content.ReadAsStringAsync();
+        html.ShouldContain("Attached: authorization-scan.pdf");
+        StaffClient.FieldError(html, "Scan").ShouldBeNull();
+        var token = IntakeForm.ScanToken(html).ShouldNotBeNull();
+
+        form.Fields["Patient.FirstName"] = patientFirstName;
+        form.Fields["ScanToken"] = token;
+        form.Scan = null;
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var request = (await form.StoredRequestsAsync(app.Factory)).ShouldHaveSingleItem();
+        request.Documents.ShouldHaveSingleItem().FileName.ShouldBe("authorization-scan.pdf");
+    }
+
+    [Fact]
+    public async Task Intake_RefusesAForgedScanToken()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today) { Scan = null };
+        form.Fields["ScanToken"] = "not-a-token";
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        StaffClient.FieldError(await response.Content.ReadAsStringAsync(), "Scan").ShouldBe("Attach the scan of the signed form (PDF, JPEG or PNG).");
+    }
+
+    [Fact]
+    public async Task Intake_RefusesAnAccessRequest_FromAThirdParty()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today);
+        form.Fields["Kind"] = "Access";
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        StaffClient.FieldError(await response.Content.ReadAsStringAsync(), "Kind").ShouldNotBeNull().ShouldContain("choose authorization");
+        (await form.StoredRequestsAsync(app.Factory)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Intake_AsksForTheWitness_OfAMentalHealthConsentInAnAuthorization()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today);
+        form.Fields.Add("Consents.Categories", "MentalHealth");
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        StaffClient.FieldError(html, "Consents_WitnessName").ShouldNotBeNull().ShouldContain("witness");
+        StaffClient.FieldError(html, "Consents_WitnessedOn").ShouldBe("Enter the date the witness signed.");
+    }
+
+    [Fact]
+    public async Task Intake_IsDenied_ToARulesAdmin()
+    {
+        using var rulesAdmin = await app.Factory.SignedInAsync("rulesadmin");
+
+        var response = await rulesAdmin.GetAsync(new Uri(IntakeForm.Path, UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldNotBeNull().ShouldStartWith("http://localhost/Account/AccessDenied");
+    }
+}

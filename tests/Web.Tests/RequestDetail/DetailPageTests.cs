@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Headers;
+using BackOffice.Web.Tests.Status;
+using BackOffice.Web.Tests.Support;
+using BackOffice.Workflows.Requests;
+
+namespace BackOffice.Web.Tests.RequestDetail;
+
+public sealed class DetailPageTests(DetailApp app) : IClassFixture<DetailApp>
+{
+    [Fact]
+    public async Task Page_ShowsTheRequest_AndIsAudited()
+    {
+        var request = await app.Factory.StartAsync(RequestScenarios.PatientDraft());
+        using var client = await app.Factory.SignedInAsync("clerk");
+
+        var (status, html) = await client.GetPageAsync(DetailApp.PageOf(request.Id));
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain(request.TrackingNumber);
+        html.ShouldContain("Maria Lopez");
+        html.ShouldContain("April 15, 1980");
+        html.ShouldContain("12 Elm St, Naperville, IL 60540");
+        html.ShouldContain("Release decision");
+        html.ShouldContain("value=\"Verify\"");
+        html.ShouldContain("Not possible now");
+        html.ShouldContain("Journal");
+        var audit = await app.AuditAsync(request.Id);
+        var view = audit.ShouldHaveSingleItem();
+        view.Action.ShouldBe("ViewRequest");
+        view.UserName.ShouldBe("clerk");
+        view.IpAddress.ShouldBe(DetailApp.ClientAddress.ToString());
+    }
+
+    [Fact]
+    public async Task Anonymous_IsSentToSignIn()
+    {
+        var request = await app.Factory.StartAsync(RequestScenarios.PatientDraft());
+        using var client = app.Factory.CreateBrowser();
+
+        var response = await client.GetAsync(new Uri(DetailApp.PageOf(request.Id), UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldStartWith("http://localhost/Account/SignIn");
+    }
+
+    [Fact]
+    public async Task RulesAdmin_IsDeniedAccess()
+    {
+        var request = await app.Factory.StartAsync(RequestScenarios.PatientDraft());
+        using var client = await app.Factory.SignedInAsync("rulesadmin");
+
+        var response = await client.GetAsync(new Uri(DetailApp.PageOf(request.Id), UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldStartWith("http://localhost/Account/AccessDenied");
+        (await app.AuditAsync(request.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task UnknownRequest_IsNotFound()
+    {
+        using var client = await app.Factory.SignedInAsync("clerk");
+
+        var (status, _) = await client.GetPageAsync(DetailApp.PageOf(Guid.NewGuid()));
+
+        status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Document_IsShownInline_WithNosniff_AndAudited()
+    {
+        var request = await app.Factory.StartAsync(RequestScenarios.PatientDraft());
+        var bytes = "%PDF-1.7 the records"u8.ToArray();
+        await app.Factory.AttachPackageAsync(request.Id, bytes);
+        var document = (await app.Factory.QueryAsync(db => Task.FromResult(db.Documents.Single(d => d.RequestId == request.Id))));
+        using var client = await app.Factory.SignedInAsync("clerk");
+        var (_, html) = await client.GetPageAsync(DetailApp.PageOf(request.Id));
+        html.ShouldContain($"?documentId={document.Id}&amp;handler=Document\"");
+
+        var response = await client.GetAsync(new Uri($"{DetailApp.PageOf(request.Id)}?handler=Document&documentId={document.Id}", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("inline");
+        response.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
+        (await response.Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
+        var audit = (await app.AuditAsync(request.Id)).Last();
+        audit.Action.ShouldBe("ViewDocument");
+        audit.Subject.ShouldBe(document.Id.ToString());
+        audit.UserName.ShouldBe("clerk");
+    }
+
+    [Fact]
+    public async Task Note_IsAdded_AndShown()
+    {
+        var request = await app.Factory.StartAsync(RequestScenarios.PatientDraft());
+        using var client = await app.Factory.SignedInAsync("clerk");
+
+        var response = await client.PostFormAsync(DetailApp.PageOf(request.Id),
+            [KeyValuePair.Create("note", "Called the patient about the date range.")], DetailApp.PageOf(request.Id) + "?handler=Note");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, html) = await client.GetPageAsync(DetailApp.PageOf(request.Id));
+        html.ShouldContain("Called the patient about the date range.");
+    }
+
+    [Fact]
+    public async Task Upload_AttachesAPdfReleasePackage_AndRefusesAnImage()
+    {
+        var request = await app.Factory.StartAsync(RequestScenarios.PatientDraft(DeliveryMethod.Portal, RecordFormat.Electronic));
+        using var client = await app.Factory.SignedInAsync("clerk");
+        var page = DetailApp.PageOf(request.Id);
+
+        var png = await UploadAsync(client, page, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3], "scan.png");
+        png.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        StaffClient.FieldError(await png.Content.ReadAsStringAsync(), "package")!.ShouldContain("must be a PDF");
+
+        var pdf = await UploadAsync(client, page, "%PDF-1.7 package"u8.ToArray(), "records.pdf");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var documents = await app.Factory.QueryAsync(db => Task.FromResult(db.Documents.Where(d => d.RequestId == request.Id).ToList()));
+        var stored = documents.ShouldHaveSingleItem();
+        stored.Kind.ShouldBe(DocumentKind.ReleasePackage);
+        stored.ContentType.ShouldBe("application/pdf");
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string page, byte[] bytes, string name)
+    {
+        var (_, html) = await client.GetPageAsync(page);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(StaffClient.AntiforgeryToken(html)), "__RequestVerificationToken");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "package", name);
+        return await client.PostAsync(new Uri(page + "?handler=Upload", UriKind.Relative), form);
+    }
+}
