@@ -49,6 +49,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton(sp => StandardActivities.Create(sp.GetRequiredService<IRequestEvaluator>()));
         services.AddSingleton<DefinitionValidator>();
         services.AddSingleton<DefinitionRegistry>();
+        services.AddSingleton<MachineBuilder>();
         services.AddSingleton<ChannelOutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<ChannelOutboxSignal>());
         services.AddScoped<LifecycleEngine>();
