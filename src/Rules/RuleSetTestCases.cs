@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using BackOffice.Workflows.Requests;
 
 namespace BackOffice.Rules;
 
@@ -75,7 +74,4 @@ public static class RuleSetTestCases
             differences.Add($"reviewable: expected {reviewable.GetValue<bool>()}, got {decision.Denial?.Reviewable ?? false}");
         return differences;
     }
-
-    public static ReleaseDecisionKind? ExpectedDecision(JsonObject expect) =>
-        expect["decision"] is { } kind && Enum.TryParse<ReleaseDecisionKind>((string?)kind, out var parsed) ? parsed : null;
 }

@@ -6,9 +6,7 @@ namespace BackOffice.Workflows.Lifecycle;
 /// </summary>
 public sealed class BusinessClock(TimeProvider time, TimeZoneInfo zone)
 {
-    public TimeProvider Time { get; } = time;
-
-    public DateTimeOffset Now => Time.GetUtcNow();
+    public DateTimeOffset Now => time.GetUtcNow();
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, zone).DateTime);
 

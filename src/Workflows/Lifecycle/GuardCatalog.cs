@@ -44,6 +44,4 @@ public sealed class GuardCatalog
     public Guard Get(string name) => _guards.TryGetValue(name, out var guard)
         ? guard
         : throw new KeyNotFoundException($"Unknown guard '{name}'.");
-
-    public IEnumerable<Guard> All => _guards.Values;
 }

@@ -21,7 +21,7 @@ public sealed class LifecycleEngine(
 {
     public const string RecordsRequestLifecycle = "records-request";
     public const string SubmitTrigger = "Submit";
-    private const int MaxAutomaticSteps = 10;
+    internal const int MaxAutomaticSteps = 10;
 
     private readonly MachineBuilder _machines = new(guards, activities);
 

@@ -70,7 +70,7 @@ internal sealed class TransitionRun(
 
     private void RunAutomaticTransitions()
     {
-        for (var step = 0; step < 10; step++)
+        for (var step = 0; step < LifecycleEngine.MaxAutomaticSteps; step++)
         {
             var automatic = definition.TransitionsFrom(request.State).Where(t => t.Automatic).ToList();
             var (taken, _) = engine.Choose(automatic, request, Actor.System);
