@@ -31,6 +31,10 @@ as_postgres "psql -p $port -tAc \"SELECT 1 FROM pg_roles WHERE rolname='backoffi
 as_postgres "psql -p $port -qc \"GRANT pg_signal_backend TO backoffice\"" >/dev/null
 export BACKOFFICE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=backoffice;Password=backoffice;Database=postgres"
 
+# Each test host watches its configuration files; hundreds of hosts exhaust the per-user inotify limit (128),
+# so file watching polls instead.
+export DOTNET_USE_POLLING_FILE_WATCHER=1
+
 results=TestResults
 rm -rf "$results"
 set +e
