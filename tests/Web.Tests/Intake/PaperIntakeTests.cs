@@ -57,6 +57,38 @@ public sealed class PaperIntakeTests(IntakeAppFixture app) : IClassFixture<Intak
     }
 
     [Fact]
+    public async Task Intake_SentTwice_CreatesOneRequest_AndShowsItBothTimes()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today);
+        form.Fields["SubmissionId"] = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(form.PostAsync(clerk), form.PostAsync(clerk));
+        var again = await form.PostAsync(clerk);
+
+        var request = (await form.StoredRequestsAsync(app.Factory)).ShouldHaveSingleItem();
+        foreach (var response in responses.Append(again))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+            response.Location().ShouldBe($"/Staff/Requests/{request.Id}");
+        }
+    }
+
+    [Fact]
+    public async Task Intake_GivesEachBlankFormItsOwnSubmission()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+
+        var (_, first) = await clerk.GetPageAsync(IntakeForm.Path);
+        var (_, second) = await clerk.GetPageAsync(IntakeForm.Path);
+
+        var pattern = new System.Text.RegularExpressions.Regex("name=\"SubmissionId\" value=\"([0-9a-f-]{36})\"");
+        var firstId = pattern.Match(first).Groups[1].Value;
+        firstId.ShouldNotBeNullOrEmpty();
+        pattern.Match(second).Groups[1].Value.ShouldNotBe(firstId);
+    }
+
+    [Fact]
     public async Task Intake_OfThePatientsOwnRequest_IsAnAccessRequest()
     {
         using var clerk = await app.Factory.SignedInAsync("clerk");

@@ -7,10 +7,12 @@ using BackOffice.Web.Pages.Request;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Staff.Intake;
@@ -24,7 +26,8 @@ namespace BackOffice.Web.Pages.Staff.Intake;
 /// </summary>
 [UploadLimits(Files = 1)]
 public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, BusinessClock clock, IAuditTrail audit,
-    IOptions<SiteOptions> site, IDataProtectionProvider protection, ILogger<IndexModel> logger) : PageModel
+    IOptions<SiteOptions> site, IDataProtectionProvider protection, SubmissionLedger ledger, BackOfficeDbContext db,
+    ILogger<IndexModel> logger) : PageModel
 {
     public const string AuditAction = "PaperIntake";
     private static readonly TimeSpan ScanTokenLifetime = TimeSpan.FromHours(8);
@@ -50,6 +53,8 @@ public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, 
     /// <summary>The scan stored by an earlier post of this form (protected: the browser cannot name another file).</summary>
     [BindProperty] public string? ScanToken { get; set; }
     [BindProperty] public RequestKind? Kind { get; set; }
+    /// <summary>Identifies this filled-in form, so a second send (double click, back and send) creates no second request.</summary>
+    [BindProperty] public Guid SubmissionId { get; set; }
 
     // 1. Patient, requester
     [BindProperty] public PatientInput Patient { get; set; } = new();
@@ -91,6 +96,7 @@ public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, 
 
     public void OnGet()
     {
+        SubmissionId = Guid.NewGuid();
         Locations = [RecordsLocation.MedicalGroup];
         Information.AllRecords = true;
         RequiredStatementsPresent = true;
@@ -110,22 +116,51 @@ public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, 
         foreach (var error in draft.Validate(today)) AddError(error.Field, error.Message);
         if (!ModelState.IsValid || receivedOn is null || StoredScan is null) return Page();
 
+        if (SubmissionId == Guid.Empty) SubmissionId = Guid.NewGuid();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (ledger.TryClaim(SubmissionId)) return await StartAsync(draft, receivedOn.Value, StoredScan);
+            if (await ledger.WaitForReceiptAsync(SubmissionId, HttpContext.RequestAborted) is { } earlier)
+                return await ShowEarlierAsync(earlier);
+        }
+
+        ModelState.AddModelError("", "This form is still being saved. Wait a moment and open the work queue before keying it in again.");
+        return Page();
+    }
+
+    private async Task<IActionResult> StartAsync(RecordsRequestDraft draft, DateOnly receivedOn, DraftDocument scan)
+    {
         RecordsRequest request;
         try
         {
-            request = await engine.StartAsync(draft, receivedOn.Value, User.ToActor(), CancellationToken.None);
+            request = await engine.StartAsync(draft, receivedOn, User.ToActor(), CancellationToken.None);
         }
         catch (InvalidDraftException invalid)
         {
+            ledger.Abandon(SubmissionId);
             foreach (var error in invalid.Errors) AddError(error.Field, error.Message);
             return Page();
         }
+        catch
+        {
+            ledger.Abandon(SubmissionId);
+            throw;
+        }
 
-        await audit.RecordAsync(AuditAction, request.Id, subject: StoredScan.FileName,
-            outcome: $"Paper form received {receivedOn.Value:yyyy-MM-dd}; tracking number {request.TrackingNumber}", CancellationToken.None);
+        ledger.Complete(SubmissionId, new RequestReceipt(request.TrackingNumber, request.DueOn, request.Delivery, request.Kind));
+        await audit.RecordAsync(AuditAction, request.Id, subject: scan.FileName,
+            outcome: $"Paper form received {receivedOn:yyyy-MM-dd}; tracking number {request.TrackingNumber}", CancellationToken.None);
         logger.LogInformation("Paper request {TrackingNumber} keyed in ({Kind}, received {ReceivedOn})",
-            request.TrackingNumber, request.Kind, receivedOn.Value);
+            request.TrackingNumber, request.Kind, receivedOn);
         return Redirect($"/Staff/Requests/{request.Id}");
+    }
+
+    // The same form was sent before (double click, or back and send again): show the request it created.
+    private async Task<IActionResult> ShowEarlierAsync(RequestReceipt earlier)
+    {
+        var id = await db.Requests.AsNoTracking().Where(r => r.TrackingNumber == earlier.TrackingNumber).Select(r => r.Id)
+            .FirstAsync(HttpContext.RequestAborted);
+        return Redirect($"/Staff/Requests/{id}");
     }
 
     /// <summary>The draft the form describes; it decides nothing the domain decides.</summary>
