@@ -87,7 +87,7 @@ public static class MillionRequests
             while (reader.Read()) columns.Add(reader.GetString(1));
         }
 
-        string[] varied = ["Id", "TrackingNumber", "State", "QueuePriority", "ReceivedOn", "DueOn", "ExtendedDueOn", "Patient_LastName",
+        string[] varied = ["Id", "TrackingNumber", "State", "QueuePriority", "ReceivedOn", "DueOn", "ExtendedDueOn", "EffectiveDueOn", "Patient_LastName",
             "Patient_FirstName", "Patient_DateOfBirth", "PatientNameKey", "Channel", "Delivery", "Requester_Type", "AssigneeId"];
         var missing = varied.Except(columns).ToList();
         if (missing.Count > 0) throw new InvalidOperationException("Columns not found: " + string.Join(", ", missing));
@@ -128,7 +128,9 @@ public static class MillionRequests
             parameters["QueuePriority"].Value = !open ? 2 : state == "AwaitingPickup" ? 0 : 1;
             parameters["ReceivedOn"].Value = Day(received);
             parameters["DueOn"].Value = Day(due);
-            parameters["ExtendedDueOn"].Value = random.Next(20) == 0 ? Day(due.AddDays(30)) : DBNull.Value;
+            var extended = random.Next(20) == 0;
+            parameters["ExtendedDueOn"].Value = extended ? Day(due.AddDays(30)) : DBNull.Value;
+            parameters["EffectiveDueOn"].Value = Day(extended ? due.AddDays(30) : due);
             parameters["Patient_LastName"].Value = last;
             parameters["Patient_FirstName"].Value = first;
             parameters["Patient_DateOfBirth"].Value = Day(new DateOnly(1930, 1, 1).AddDays(random.Next(0, 33_000)));

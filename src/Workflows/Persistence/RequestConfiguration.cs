@@ -19,13 +19,13 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         builder.Property(r => r.State).HasMaxLength(40);
         builder.Property(r => r.DefinitionName).HasMaxLength(80);
         builder.Property(r => r.AssigneeId).HasMaxLength(64);
-        builder.HasIndex(r => new { r.State, r.DueOn });
-        builder.HasIndex(r => r.DueOn);
+        builder.HasIndex(r => new { r.State, r.EffectiveDueOn });
+        builder.HasIndex(r => r.EffectiveDueOn);
         builder.HasIndex(r => new { r.AssigneeId, r.State });
         builder.Property(r => r.PatientNameKey).HasMaxLength(210).HasAnnotation(SensitiveFields.Annotation, true);
         // The work queue: open requests, urgent first, then by due date; keyset paging on (priority, due, id).
-        builder.HasIndex(r => new { r.QueuePriority, r.DueOn, r.Id });
-        builder.HasIndex(r => new { r.State, r.QueuePriority, r.DueOn, r.Id });
+        builder.HasIndex(r => new { r.QueuePriority, r.EffectiveDueOn, r.Id });
+        builder.HasIndex(r => new { r.State, r.QueuePriority, r.EffectiveDueOn, r.Id });
         builder.HasIndex(r => r.PatientNameKey);
         // The queue's "received" sort pages newest-first on (ReceivedOn, Id) without sorting a million rows.
         builder.HasIndex(r => new { r.ReceivedOn, r.Id });
@@ -61,7 +61,6 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         builder.Navigation(r => r.Notes).HasField("_notes");
         builder.HasMany(r => r.Payments).WithOne().HasForeignKey(p => p.RequestId);
         builder.Navigation(r => r.Payments).HasField("_payments");
-        builder.Ignore(r => r.EffectiveDueOn);
         builder.Ignore(r => r.IsThirdPartyRelease);
         builder.Ignore(r => r.AmountPaid);
         builder.Ignore(r => r.BalanceDue);

@@ -13,7 +13,7 @@ internal sealed record QueueCursor(QueueSort Sort, int Priority, DateOnly Day, s
 {
     public static QueueCursor After(QueueSort sort, QueueRow row) => sort switch
     {
-        QueueSort.Due => new(sort, row.QueuePriority, row.DueOn, "", row.Id),
+        QueueSort.Due => new(sort, row.QueuePriority, row.EffectiveDueOn, "", row.Id),
         QueueSort.Received => new(sort, 0, row.ReceivedOn, "", row.Id),
         _ => new(sort, 0, default, row.TrackingNumber, row.Id),
     };

@@ -60,8 +60,8 @@ public sealed class RequestQueue(BackOfficeDbContext db, BusinessClock clock, IM
         var totals = await open.GroupBy(_ => 1).Select(g => new
         {
             Urgent = g.Sum(r => r.QueuePriority == 0 ? 1 : 0),
-            Overdue = g.Sum(r => (r.ExtendedDueOn ?? r.DueOn) < today ? 1 : 0),
-            DueSoon = g.Sum(r => (r.ExtendedDueOn ?? r.DueOn) >= today && (r.ExtendedDueOn ?? r.DueOn) <= soon ? 1 : 0),
+            Overdue = g.Sum(r => r.EffectiveDueOn < today ? 1 : 0),
+            DueSoon = g.Sum(r => r.EffectiveDueOn >= today && r.EffectiveDueOn <= soon ? 1 : 0),
             Unassigned = g.Sum(r => r.AssigneeId == null ? 1 : 0),
         }).FirstOrDefaultAsync(cancellationToken);
         var closed = await db.Requests.CountAsync(r => r.QueuePriority == Closed, cancellationToken);
@@ -80,15 +80,12 @@ public sealed class RequestQueue(BackOfficeDbContext db, BusinessClock clock, IM
             var state => query.Where(r => r.State == state),
         };
 
-        // DueOn <= EffectiveDueOn always (an extension only moves it later), so the plain DueOn bound lets the
-        // (QueuePriority, DueOn) index narrow the range before the extension is checked.
         if (filter.Due == DueFilter.Overdue)
-            query = query.Where(r => r.QueuePriority < Closed && r.DueOn < today && (r.ExtendedDueOn == null || r.ExtendedDueOn < today));
+            query = query.Where(r => r.QueuePriority < Closed && r.EffectiveDueOn < today);
         else if (filter.Due == DueFilter.DueSoon)
         {
             var soon = today.AddDays(Math.Clamp(filter.DueWithinDays, 0, 365));
-            query = query.Where(r => r.QueuePriority < Closed && r.DueOn <= soon
-                && (r.ExtendedDueOn ?? r.DueOn) >= today && (r.ExtendedDueOn ?? r.DueOn) <= soon);
+            query = query.Where(r => r.QueuePriority < Closed && r.EffectiveDueOn >= today && r.EffectiveDueOn <= soon);
         }
 
         if (filter.Channel is { } channel) query = query.Where(r => r.Channel == channel);
@@ -128,7 +125,7 @@ public sealed class RequestQueue(BackOfficeDbContext db, BusinessClock clock, IM
         {
             // The leading ">= priority" bound gives the index a start point; the rest picks up exactly after the row.
             QueueSort.Due => query.Where(r => r.QueuePriority >= priority && (r.QueuePriority > priority
-                || (r.QueuePriority == priority && (r.DueOn > day || (r.DueOn == day && r.Id > id))))),
+                || (r.QueuePriority == priority && (r.EffectiveDueOn > day || (r.EffectiveDueOn == day && r.Id > id))))),
             QueueSort.Received => query.Where(r => r.ReceivedOn <= day && (r.ReceivedOn < day || (r.ReceivedOn == day && r.Id < id))),
             _ => query.Where(r => string.Compare(r.TrackingNumber, tracking) > 0),
         };
@@ -136,7 +133,7 @@ public sealed class RequestQueue(BackOfficeDbContext db, BusinessClock clock, IM
 
     private static IQueryable<RecordsRequest> Ordered(IQueryable<RecordsRequest> query, QueueSort sort) => sort switch
     {
-        QueueSort.Due => query.OrderBy(r => r.QueuePriority).ThenBy(r => r.DueOn).ThenBy(r => r.Id),
+        QueueSort.Due => query.OrderBy(r => r.QueuePriority).ThenBy(r => r.EffectiveDueOn).ThenBy(r => r.Id),
         QueueSort.Received => query.OrderByDescending(r => r.ReceivedOn).ThenByDescending(r => r.Id),
         _ => query.OrderBy(r => r.TrackingNumber),
     };

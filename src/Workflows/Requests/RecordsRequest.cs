@@ -58,7 +58,9 @@ public sealed partial class RecordsRequest
     public IReadOnlyList<RequestNote> Notes => _notes;
     public IReadOnlyList<Payment> Payments => _payments;
 
-    public DateOnly EffectiveDueOn => ExtendedDueOn ?? DueOn;
+    /// <summary>The date the response is due: the extended date once the deadline was extended. Stored, so the queue sorts and
+    /// filters on it with an index.</summary>
+    public DateOnly EffectiveDueOn { get; private set; }
     public bool IsThirdPartyRelease => Kind == RequestKind.Authorization;
     public SensitiveConsent? ConsentFor(SensitiveCategory category) => _consents.Find(c => c.Category == category);
 
@@ -90,6 +92,7 @@ public sealed partial class RecordsRequest
             Signature = draft.Signature,
             ReceivedOn = receivedOn,
             DueOn = receivedOn.AddDays(StandardResponseDays),
+            EffectiveDueOn = receivedOn.AddDays(StandardResponseDays),
         };
         request._consents.AddRange(draft.Consents);
         foreach (var document in draft.Documents)
@@ -127,6 +130,7 @@ public sealed partial class RecordsRequest
         }
 
         ExtendedDueOn = DueOn.AddDays(days);
+        EffectiveDueOn = ExtendedDueOn.Value;
         ExtensionReason = reason.Trim();
     }
 

@@ -97,6 +97,19 @@ public abstract class RequestQueueTests : EngineTestsBase
     }
 
     [Fact]
+    public async Task DueSort_UsesTheExtendedDueDate()
+    {
+        var extended = await StartAsync(daysAgo: 29);          // originally due tomorrow, extended to day 40
+        await Harness.FireAsync(extended.Id, "ExtendDeadline", Staff.Clerk, TriggerArgs.Of(("days", "10"), ("reason", "Off-site records")));
+        var dueInFiveDays = await StartAsync(daysAgo: 25);
+        var dueInTwentyDays = await StartAsync(daysAgo: 10);
+
+        (await IdsAsync(new QueueFilter())).ShouldBe([dueInFiveDays.Id, extended.Id, dueInTwentyDays.Id]);
+        var firstPage = await PageAsync(new QueueFilter { PageSize = 1 });
+        (await IdsAsync(new QueueFilter { PageSize = 1, Cursor = firstPage.NextCursor })).ShouldBe([extended.Id]);
+    }
+
+    [Fact]
     public async Task ChannelDeliveryAndRequesterTypeFilters()
     {
         var paper = await StartAsync(change: d => d.With(x => x with { Channel = RequestChannel.Paper }));

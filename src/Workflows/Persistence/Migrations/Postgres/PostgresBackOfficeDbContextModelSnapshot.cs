@@ -455,6 +455,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("EffectiveDueOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
 
@@ -566,7 +569,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DueOn");
+                    b.HasIndex("EffectiveDueOn");
 
                     b.HasIndex("PatientNameKey");
 
@@ -577,11 +580,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("ReceivedOn", "Id");
 
-                    b.HasIndex("State", "DueOn");
+                    b.HasIndex("State", "EffectiveDueOn");
 
-                    b.HasIndex("QueuePriority", "DueOn", "Id");
+                    b.HasIndex("QueuePriority", "EffectiveDueOn", "Id");
 
-                    b.HasIndex("State", "QueuePriority", "DueOn", "Id");
+                    b.HasIndex("State", "QueuePriority", "EffectiveDueOn", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });

@@ -445,6 +445,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("EffectiveDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
@@ -556,7 +559,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DueOn");
+                    b.HasIndex("EffectiveDueOn");
 
                     b.HasIndex("PatientNameKey");
 
@@ -567,11 +570,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivedOn", "Id");
 
-                    b.HasIndex("State", "DueOn");
+                    b.HasIndex("State", "EffectiveDueOn");
 
-                    b.HasIndex("QueuePriority", "DueOn", "Id");
+                    b.HasIndex("QueuePriority", "EffectiveDueOn", "Id");
 
-                    b.HasIndex("State", "QueuePriority", "DueOn", "Id");
+                    b.HasIndex("State", "QueuePriority", "EffectiveDueOn", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });
