@@ -2,6 +2,7 @@ using BackOffice.Rules;
 using BackOffice.Web.Api;
 using BackOffice.Web.Auditing;
 using BackOffice.Web.Identity;
+using BackOffice.Web.Notifications;
 using BackOffice.Web.Pages.Request;
 using BackOffice.Web.Portal;
 using BackOffice.Workflows;
@@ -29,6 +30,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddHttpAuditTrail();
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
         builder.Services.AddPatientAccess(builder.Configuration);
+        builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");
         return builder;
     }

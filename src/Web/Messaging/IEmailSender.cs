@@ -1,10 +1,16 @@
 namespace BackOffice.Web.Messaging;
 
 /// <summary>
-/// One plain-text message to one person. Messages to patients carry the least health information that
-/// does the job: a link or a code, never diagnoses or record contents.
+/// One message to one person: plain text, and the same words as HTML when <see cref="HtmlBody"/> is given (sent as
+/// multipart/alternative). Messages to patients carry the least health information that does the job: a link, a
+/// code, a tracking number, dates and amounts, never diagnoses or record contents.
 /// </summary>
-public sealed record OutgoingEmail(string To, string Subject, string TextBody);
+public sealed record OutgoingEmail(string To, string Subject, string TextBody, string? HtmlBody = null)
+{
+    /// <summary>A stable Message-Id (without angle brackets, e.g. <c>{outbox id}@backoffice</c>) so a message sent
+    /// twice after a retry is recognisable as one by the receiving side; a new one is made when null.</summary>
+    public string? MessageId { get; init; }
+}
 
 /// <summary>
 /// Sends e-mail. By default messages are written as .eml files to <c>&lt;data directory&gt;/mail/</c> (development,

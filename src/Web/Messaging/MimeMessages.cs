@@ -12,7 +12,11 @@ internal static class MimeMessages
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
         message.Date = DateTimeOffset.UtcNow;
-        message.Body = new TextPart("plain") { Text = email.TextBody };
+        if (!string.IsNullOrWhiteSpace(email.MessageId)) message.MessageId = email.MessageId.Trim().Trim('<', '>');
+        // Text first, HTML last: a client shows the last alternative it understands.
+        message.Body = email.HtmlBody is null
+            ? new TextPart("plain") { Text = email.TextBody }
+            : new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
         return message;
     }
 }
