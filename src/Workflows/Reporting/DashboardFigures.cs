@@ -17,11 +17,14 @@ public sealed record DashboardFigures(
     CompletionFigures Completion,
     FeeFigures Fees,
     IReadOnlyList<RequestChannel> Channels,
-    IReadOnlyList<WeekFigures> Weeks)
+    IReadOnlyList<WeekFigures> Weeks,
+    IReadOnlyList<string> InvoiceStates)
 {
     public IEnumerable<StateCount> OpenStates => States.Where(s => !s.Closed);
     public IEnumerable<StateCount> ClosedStates => States.Where(s => s.Closed);
     public int ReceivedInPeriod => Weeks.Sum(w => w.ReceivedTotal);
+    /// <summary>Open requests whose invoice is issued and not yet paid or waived.</summary>
+    public int AwaitingPayment => OpenStates.Where(s => InvoiceStates.Contains(s.State)).Sum(s => s.Count);
 }
 
 /// <summary>Open states: requests in the state now. Closed states: requests that closed in it within the period.</summary>

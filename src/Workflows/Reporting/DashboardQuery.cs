@@ -38,7 +38,8 @@ public sealed class DashboardQuery(BackOfficeDbContext db, BusinessClock clock, 
         var states = await StatesAsync(window, cancellationToken);
         var due = await DueAsync(today, cancellationToken);
         var completion = await CompletionAsync(window, cancellationToken);
-        var invoices = await InvoicesAsync(window, cancellationToken);
+        var invoiceStates = InvoiceStates();
+        var invoices = await InvoicesAsync(invoiceStates, window, cancellationToken);
         var payments = await db.Payments.AsNoTracking()
             .Where(p => p.ReceivedAt >= window.Start && p.ReceivedAt < window.End)
             .Select(p => new Dated(p.ReceivedAt, p.Amount))
@@ -57,7 +58,7 @@ public sealed class DashboardQuery(BackOfficeDbContext db, BusinessClock clock, 
 
         var fees = new FeeFigures(invoices.Sum(i => i.Amount), invoices.Count, payments.Sum(p => p.Amount), payments.Count);
         return new DashboardFigures(now, today, weeks, from, today, states, due, completion, fees, channels,
-            [.. weekly.Select(w => new WeekFigures(w.Monday, w.Received, w.Invoiced, w.Collected))]);
+            [.. weekly.Select(w => new WeekFigures(w.Monday, w.Received, w.Invoiced, w.Collected))], invoiceStates);
     }
 
     /// <summary>Open states now, in the lifecycle's order; closed states counted by when they closed.</summary>
@@ -124,15 +125,8 @@ public sealed class DashboardQuery(BackOfficeDbContext db, BusinessClock clock, 
     /// An invoice is issued when a request enters a state whose entry produces it (AwaitingPayment); the journal
     /// records when. The fee total does not change after that (pages are counted before review).
     /// </summary>
-    private async Task<List<Dated>> InvoicesAsync(Window window, CancellationToken cancellationToken)
+    private async Task<List<Dated>> InvoicesAsync(List<string> invoiceStates, Window window, CancellationToken cancellationToken)
     {
-        var invoiceStates = definitions.All
-            .Where(d => d.Name == LifecycleEngine.RecordsRequestLifecycle)
-            .SelectMany(d => d.States)
-            .Where(s => s.Entry.Contains(InvoiceActivity))
-            .Select(s => s.Name)
-            .Distinct()
-            .ToList();
         // Entering the state, not an internal step inside it (a payment or reminder journals from = to).
         return await (
             from j in db.Journal.AsNoTracking()
@@ -142,6 +136,15 @@ public sealed class DashboardQuery(BackOfficeDbContext db, BusinessClock clock, 
             select new Dated(j.OccurredAt, r.FeeTotal ?? 0m))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>States (of any definition version) whose entry issues the invoice.</summary>
+    private List<string> InvoiceStates() => definitions.All
+        .Where(d => d.Name == LifecycleEngine.RecordsRequestLifecycle)
+        .SelectMany(d => d.States)
+        .Where(s => s.Entry.Contains(InvoiceActivity))
+        .Select(s => s.Name)
+        .Distinct()
+        .ToList();
 
     private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
 
