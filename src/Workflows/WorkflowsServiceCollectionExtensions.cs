@@ -56,6 +56,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<TimerSweeper>();
         services.AddMemoryCache();
         services.AddScoped<Queue.RequestQueue>();
+        services.AddScoped<Reporting.DashboardQuery>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<RuleSets.RuleSetStore>();
         return services;

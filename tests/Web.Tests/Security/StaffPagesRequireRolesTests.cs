@@ -28,6 +28,7 @@ public sealed class StaffPagesRequireRolesTests
         [""] = null,
         ["Users"] = [StaffRoles.Supervisor],
         ["Audit"] = [StaffRoles.Supervisor],
+        ["Dashboard"] = [StaffRoles.Supervisor],
         ["Rules"] = [StaffRoles.RulesAdmin, StaffRoles.Supervisor],
         ["Requests"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Intake"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
