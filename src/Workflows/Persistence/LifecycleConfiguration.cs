@@ -16,6 +16,8 @@ internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalEnt
         builder.HasKey(j => j.Id);
         // Two clerks racing to write the same step of one request cannot both succeed.
         builder.HasIndex(j => new { j.RequestId, j.Sequence }).IsUnique();
+        // The dashboard finds invoices issued in a period by the state entered.
+        builder.HasIndex(j => new { j.ToState, j.OccurredAt });
         builder.HasOne<RecordsRequest>().WithMany().HasForeignKey(j => j.RequestId);
         builder.Property(j => j.Trigger).HasMaxLength(60);
         builder.Property(j => j.FromState).HasMaxLength(40);
@@ -102,6 +104,8 @@ internal sealed class ChildConfigurations :
     {
         builder.ToTable("Payments");
         builder.Property(p => p.Id).ValueGeneratedNever();
+        // The dashboard sums payments received in a period.
+        builder.HasIndex(p => p.ReceivedAt);
         builder.Property(p => p.CheckNumber).HasMaxLength(40);
         builder.Property(p => p.RecordedBy).HasMaxLength(64);
     }

@@ -29,6 +29,9 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         builder.HasIndex(r => r.PatientNameKey);
         // The queue's "received" sort pages newest-first on (ReceivedOn, Id) without sorting a million rows.
         builder.HasIndex(r => new { r.ReceivedOn, r.Id });
+        // The dashboard: requests closed (and completed) in a period.
+        builder.HasIndex(r => new { r.QueuePriority, r.ClosedAt });
+        builder.HasIndex(r => new { r.State, r.ClosedAt });
 
         SensitiveFields.MapPatient(builder.OwnsOne(r => r.Patient));
         SensitiveFields.MapRequester(builder.OwnsOne(r => r.Requester));

@@ -86,6 +86,6 @@ public sealed class StaffJourneyBrowserTests
         await SignInAsync(supervisor, "supervisor");
         await supervisor.GotoAsync("/Staff/Dashboard");
         await BrowserSession.ScreenshotAsync(supervisor, "staff-10-dashboard");
-        (await supervisor.Locator("[data-figure='completed-count']").TextContentAsync())!.Trim().ShouldBe("1");
+        (await supervisor.Locator("#card-completed .dashboard-card-value").TextContentAsync())!.Trim().ShouldBe("1");
     }
 }

@@ -139,6 +139,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("ToState", "OccurredAt");
+
                     b.ToTable("Journal", (string)null);
                 });
 
@@ -392,6 +394,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("RequestId");
 
                     b.ToTable("Payments", (string)null);
@@ -578,7 +582,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("AssigneeId", "State");
 
+                    b.HasIndex("QueuePriority", "ClosedAt");
+
                     b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("State", "ClosedAt");
 
                     b.HasIndex("State", "EffectiveDueOn");
 

@@ -129,6 +129,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("ToState", "OccurredAt");
+
                     b.ToTable("Journal", (string)null);
                 });
 
@@ -382,6 +384,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("RequestId");
 
                     b.ToTable("Payments", (string)null);
@@ -568,7 +572,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AssigneeId", "State");
 
+                    b.HasIndex("QueuePriority", "ClosedAt");
+
                     b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("State", "ClosedAt");
 
                     b.HasIndex("State", "EffectiveDueOn");
 
