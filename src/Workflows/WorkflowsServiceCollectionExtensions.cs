@@ -56,6 +56,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<TimerSweeper>();
         services.AddMemoryCache();
         services.AddScoped<Queue.RequestQueue>();
+        services.AddScoped<Disclosures.DisclosureAccounting>();
+        services.AddScoped<Disclosures.DisclosureRecorder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<RuleSets.RuleSetStore>();
         return services;
