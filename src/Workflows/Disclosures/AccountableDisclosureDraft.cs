@@ -47,7 +47,7 @@ public sealed record AccountableDisclosureDraft
         Check(Fits(MedicalRecordNumber, MaxMrnLength), nameof(MedicalRecordNumber), $"An MRN has at most {MaxMrnLength} characters.");
         Check(DisclosedOn is not null, nameof(DisclosedOn), "Enter the date the records were disclosed.");
         Check(DisclosedOn is null || DisclosedOn <= today, nameof(DisclosedOn), "The date disclosed cannot be in the future.");
-        Check(DisclosedOn is null || DateOfBirth is null || DisclosedOn >= DateOfBirth, nameof(DisclosedOn),
+        Check(DisclosedOn is null || DateOfBirth is null || DateOfBirth > today || DisclosedOn >= DateOfBirth, nameof(DisclosedOn),
             "The date disclosed cannot be before the patient's date of birth.");
         Check(Filled(RecipientName), nameof(RecipientName), "Enter who received the records (a person or an organisation).");
         Check(Fits(RecipientName, MaxRecipientNameLength), nameof(RecipientName), $"Use at most {MaxRecipientNameLength} characters for the recipient.");
