@@ -22,7 +22,10 @@ public sealed record AccountingEntry(
     string? TrackingNumber,
     bool RequiredInAccounting);
 
-/// <summary>A patient's accounting for the six years up to <see cref="To"/>, newest first.</summary>
+/// <summary>
+/// A patient's accounting for the six years up to <see cref="To"/>, newest first. <see cref="NewestRequestId"/> is the
+/// newest request any of the patient's disclosures in the period (shown or not) went through, for the audit trail.
+/// </summary>
 public sealed record DisclosureAccountingReport(
     PatientIdentity Patient,
     string? PatientName,
@@ -33,11 +36,9 @@ public sealed record DisclosureAccountingReport(
     IReadOnlyList<AccountingEntry> Entries,
     int RequiredCount,
     int ExemptCount,
+    Guid? NewestRequestId,
     DateTimeOffset GeneratedAt)
 {
     /// <summary>Logged disclosures in the period the view leaves out (those exempt from the accounting).</summary>
     public int HiddenCount => View == AccountingView.Required ? ExemptCount : 0;
-
-    /// <summary>The newest request the entries came through, for the audit trail's request column.</summary>
-    public Guid? NewestRequestId => Entries.FirstOrDefault(e => e.RequestId is not null)?.RequestId;
 }

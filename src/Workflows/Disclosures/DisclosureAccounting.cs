@@ -51,7 +51,7 @@ public sealed class DisclosureAccounting(BackOfficeDbContext db, BusinessClock c
         var name = named is not null ? $"{named.FirstName} {named.LastName}".Trim()
             : patient.HasName ? $"{patient.FirstName} {patient.LastName}" : null;
         return new DisclosureAccountingReport(patient, name, named?.DateOfBirth ?? patient.DateOfBirth, from, today, view, entries,
-            required, rows.Count - required, now);
+            required, rows.Count - required, rows.Find(r => r.RequestId is not null)?.RequestId, now);
     }
 
     private static IQueryable<RecordsRequest> Matching(IQueryable<RecordsRequest> requests, PatientIdentity patient)
