@@ -78,6 +78,7 @@ public sealed partial class DisclosuresPageTests(DisclosuresApp app) : IClassFix
         StaffClient.FieldError(missingHtml, "DateOfBirth").ShouldBe("Enter the patient's date of birth, or search by MRN.");
         StaffClient.FieldError(missingHtml, "FirstName").ShouldBeNull();
         mrnHtml.ShouldContain("id=\"accounting-none\"");
+        mrnHtml.ShouldContain(">MRN NO-SUCH-MRN </h2>");
         mrnHtml.ShouldContain("Showing the 0 disclosures required in an accounting; 0 exempt disclosures are hidden.");
     }
 
