@@ -57,6 +57,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddScoped<Queue.RequestQueue>();
         services.AddScoped<Reporting.DashboardQuery>();
+        services.AddScoped<Disclosures.DisclosureAccounting>();
+        services.AddScoped<Disclosures.DisclosureRecorder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<RuleSets.RuleSetStore>();
         return services;

@@ -75,6 +75,8 @@ internal sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclos
         builder.Property(d => d.Description).HasMaxLength(1000);
         builder.Property(d => d.Purpose).HasMaxLength(500);
         builder.Property(d => d.Method).HasMaxLength(40);
+        builder.Property(d => d.LegalBasis).HasMaxLength(40);
+        SensitiveFields.MapDisclosurePatient(builder);
     }
 }
 

@@ -25,7 +25,21 @@ internal static class SensitiveFields
         // The queue searches by last name and date of birth; the index serves both.
         patient.HasIndex(p => new { p.LastName, p.DateOfBirth });
         patient.HasIndex(p => p.DateOfBirth);
+        // The accounting of disclosures finds a patient by MRN.
+        patient.HasIndex(p => p.MedicalRecordNumber);
         patient.Ignore(p => p.FullName);
+    }
+
+    /// <summary>The patient of a disclosure recorded without a request; the accounting searches these indexes.</summary>
+    public static void MapDisclosurePatient(EntityTypeBuilder<Disclosure> disclosure)
+    {
+        Protect(disclosure.Property(d => d.PatientFirstName), 100);
+        Protect(disclosure.Property(d => d.PatientLastName), 100);
+        Protect(disclosure.Property(d => d.PatientMedicalRecordNumber), 40);
+        Protect(disclosure.Property(d => d.PatientNameKey), 210);
+        disclosure.Property(d => d.PatientDateOfBirth).HasAnnotation(Annotation, true);
+        disclosure.HasIndex(d => new { d.PatientNameKey, d.PatientDateOfBirth });
+        disclosure.HasIndex(d => d.PatientMedicalRecordNumber);
     }
 
     public static void MapRequester(OwnedNavigationBuilder<RecordsRequest, RequesterDetails> requester)

@@ -1,16 +1,22 @@
+using BackOffice.Workflows.Disclosures;
+using BackOffice.Workflows.Lifecycle;
+
 namespace BackOffice.Workflows.Requests;
 
 /// <summary>
 /// One release of records to someone (45 CFR 164.528). Every disclosure is logged; those to the
 /// patient or under the patient's authorization are exempt from the accounting HIPAA requires, and
-/// are marked so the accounting can show both views.
+/// are marked so the accounting can show both views. A release through a request names its patient through the
+/// request; one made without an authorization outside the request workflow (a public-health report, a court
+/// order) has no request and carries the patient's identity itself.
 /// </summary>
 public sealed class Disclosure
 {
     private Disclosure() { }
 
     public Guid Id { get; private set; }
-    public Guid RequestId { get; private set; }
+    /// <summary>The request released through; null for a disclosure recorded without one.</summary>
+    public Guid? RequestId { get; private set; }
     public DateTimeOffset DisclosedAt { get; private set; }
     public string RecipientName { get; private set; } = "";
     public string? RecipientAddress { get; private set; }
@@ -18,6 +24,16 @@ public sealed class Disclosure
     public string Purpose { get; private set; } = "";
     public string Method { get; private set; } = "";
     public bool RequiredInAccounting { get; private set; }
+    /// <summary>A <see cref="DisclosureBasis.Code"/> for a disclosure without an authorization.</summary>
+    public string? LegalBasis { get; private set; }
+
+    // The patient, for a disclosure without a request (a request's disclosures read the request's patient).
+    public string? PatientLastName { get; private set; }
+    public string? PatientFirstName { get; private set; }
+    public DateOnly? PatientDateOfBirth { get; private set; }
+    public string? PatientMedicalRecordNumber { get; private set; }
+    /// <summary>"LAST FIRST" in capitals (<see cref="RecordsRequest.NameKey"/>): the accounting finds a patient on it.</summary>
+    public string? PatientNameKey { get; private set; }
 
     public static Disclosure For(RecordsRequest request, string method, DateTimeOffset at)
     {
@@ -43,6 +59,39 @@ public sealed class Disclosure
             Purpose = request.PurposeDetail ?? request.Purpose.ToString(),
             Method = method,
             RequiredInAccounting = false,
+        };
+    }
+
+    /// <summary>
+    /// A disclosure made without the patient's authorization, recorded by a clerk: required in the accounting.
+    /// The date disclosed is stored as the start of that day in the department's time zone.
+    /// </summary>
+    /// <exception cref="DomainException">The first problem with the draft, naming its field.</exception>
+    public static Disclosure WithoutAuthorization(AccountableDisclosureDraft draft, BusinessClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (draft.Validate(clock.Today) is [var first, ..]) throw new DomainException(first.Message, first.Field);
+        var basis = DisclosureBasis.Find(draft.LegalBasis)!;
+        var last = draft.LastName!.Trim();
+        var firstName = draft.FirstName!.Trim();
+        return new Disclosure
+        {
+            Id = Guid.CreateVersion7(),
+            RequestId = null,
+            DisclosedAt = clock.StartOf(draft.DisclosedOn!.Value),
+            RecipientName = draft.RecipientName!.Trim(),
+            RecipientAddress = string.IsNullOrWhiteSpace(draft.RecipientAddress) ? null : draft.RecipientAddress.Trim(),
+            Description = draft.Description!.Trim(),
+            Purpose = $"{basis.Label}: {draft.PurposeDetail!.Trim()}",
+            Method = draft.Method!.Trim(),
+            RequiredInAccounting = true,
+            LegalBasis = basis.Code,
+            PatientLastName = last,
+            PatientFirstName = firstName,
+            PatientDateOfBirth = draft.DateOfBirth,
+            PatientMedicalRecordNumber = string.IsNullOrWhiteSpace(draft.MedicalRecordNumber) ? null : draft.MedicalRecordNumber.Trim(),
+            PatientNameKey = RecordsRequest.NameKey(last, firstName),
         };
     }
 }

@@ -33,6 +33,7 @@ public sealed class StaffPagesRequireRolesTests
         ["Requests"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Intake"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Messages"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
+        ["Disclosures"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Lifecycle"] = null,
     };
 

@@ -329,10 +329,38 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("DisclosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("PatientDateOfBirth")
+                        .HasColumnType("date")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientFirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientLastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientMedicalRecordNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientNameKey")
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -350,13 +378,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(400)")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<Guid>("RequestId")
+                    b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("RequiredInAccounting")
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PatientMedicalRecordNumber");
+
+                    b.HasIndex("PatientNameKey", "PatientDateOfBirth");
 
                     b.HasIndex("RequestId", "DisclosedAt");
 
@@ -803,9 +835,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 {
                     b.HasOne("BackOffice.Workflows.Requests.RecordsRequest", null)
                         .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("RequestId");
                 });
 
             modelBuilder.Entity("BackOffice.Workflows.Requests.Payment", b =>
@@ -899,6 +929,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                             b1.HasKey("RecordsRequestId");
 
                             b1.HasIndex("DateOfBirth");
+
+                            b1.HasIndex("MedicalRecordNumber");
 
                             b1.HasIndex("LastName", "DateOfBirth");
 

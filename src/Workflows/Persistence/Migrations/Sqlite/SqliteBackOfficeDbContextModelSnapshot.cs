@@ -319,10 +319,38 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.Property<long>("DisclosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PatientDateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientFirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientLastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientMedicalRecordNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientNameKey")
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -340,13 +368,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<Guid>("RequestId")
+                    b.Property<Guid?>("RequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RequiredInAccounting")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PatientMedicalRecordNumber");
+
+                    b.HasIndex("PatientNameKey", "PatientDateOfBirth");
 
                     b.HasIndex("RequestId", "DisclosedAt");
 
@@ -791,9 +823,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("BackOffice.Workflows.Requests.RecordsRequest", null)
                         .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("RequestId");
                 });
 
             modelBuilder.Entity("BackOffice.Workflows.Requests.Payment", b =>
@@ -887,6 +917,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                             b1.HasKey("RecordsRequestId");
 
                             b1.HasIndex("DateOfBirth");
+
+                            b1.HasIndex("MedicalRecordNumber");
 
                             b1.HasIndex("LastName", "DateOfBirth");
 
