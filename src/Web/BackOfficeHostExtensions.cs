@@ -3,6 +3,7 @@ using BackOffice.Web.Api;
 using BackOffice.Web.Auditing;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Pages.Request;
+using BackOffice.Web.Pdf.Documents;
 using BackOffice.Web.Portal;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
@@ -29,6 +30,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddHttpAuditTrail();
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
         builder.Services.AddPatientAccess(builder.Configuration);
+        builder.Services.AddRequestDocuments();
         builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");
         return builder;
     }
