@@ -31,6 +31,7 @@ public sealed class StaffPagesRequireRolesTests
         ["Rules"] = [StaffRoles.RulesAdmin, StaffRoles.Supervisor],
         ["Requests"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Intake"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
+        ["Mailing"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Lifecycle"] = null,
     };
 

@@ -14,7 +14,7 @@ public sealed record InvoiceTerms(DateOnly IssuedOn, DateOnly? CancelledIfUnpaid
 /// </summary>
 public static partial class InvoicePdf
 {
-    private static readonly double[] Columns = [270, 330, 420, LetterComposer.ContentWidth];
+    private static readonly double[] Columns = [300, 360, 430, LetterComposer.ContentWidth];
 
     public static byte[] Render(LetterContext context, InvoiceTerms terms)
     {
@@ -32,8 +32,8 @@ public static partial class InvoicePdf
         var request = context.Request;
         var site = context.Site;
         var balance = request.BalanceDue;
-        Letter.Open(pdf, context, Addressee.Requester(request), "Invoice");
-        pdf.Heading("Invoice");
+        // An invoice is a statement, not a letter: no salutation or sign-off, so it fits on one page.
+        Letter.Open(pdf, context, Addressee.Requester(request), "Invoice", salutation: false);
         pdf.Pair("Invoice date", context.Written(terms.IssuedOn));
         pdf.Pair("Tracking number", request.TrackingNumber, bold: true);
         pdf.Pair("Patient", request.Patient.FullName);
@@ -55,7 +55,7 @@ public static partial class InvoicePdf
         pdf.Row(["Total", "", "", LetterContext.Money(total)], Columns, bold: true);
         foreach (var payment in request.Payments.OrderBy(p => p.ReceivedAt))
         {
-            pdf.Row([$"Payment received {context.Written(payment.ReceivedAt)}, {MethodOf(payment)}", "", "",
+            pdf.Row([$"Paid {context.Written(payment.ReceivedAt)}, {MethodOf(payment)}", "", "",
                 LetterContext.Money(-payment.Amount)], Columns);
         }
 
@@ -68,7 +68,7 @@ public static partial class InvoicePdf
 
         if (balance > 0)
         {
-            pdf.KeepTogether(130);
+            pdf.KeepTogether(100);
             pdf.Heading("How to pay");
             pdf.Bullets(
             [
@@ -92,7 +92,7 @@ public static partial class InvoicePdf
             pdf.Paragraph("There is no charge for this request.");
         }
 
-        Letter.Close(pdf, context);
+        Letter.Close(pdf, context, signOff: false);
     }
 
     private static string MethodOf(Payment payment) => payment.Method == PaymentMethod.Check

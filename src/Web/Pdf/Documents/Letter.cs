@@ -33,7 +33,7 @@ public static class Letter
     }
 
     /// <summary>"Re: Request K7QM-4XPD-9RTA, patient Maria Lopez" and "Dear …," — the tracking number and the patient's name only.</summary>
-    public static void Open(LetterComposer pdf, LetterContext context, Addressee to, string subject)
+    public static void Open(LetterComposer pdf, LetterContext context, Addressee to, string subject, bool salutation = true)
     {
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(context);
@@ -42,14 +42,15 @@ public static class Letter
         pdf.BeginLetter(HeadOf(context.Site), context.Written(context.Date), to.Lines,
             $"Re: {subject} — request {request.TrackingNumber}, patient {request.Patient.FullName}",
             $"{context.Site.OrganisationName} · {context.Site.DepartmentName} · request {request.TrackingNumber}");
-        pdf.Paragraph($"Dear {to.Name},");
+        if (salutation) pdf.Paragraph($"Dear {to.Name},");
     }
 
-    public static void Close(LetterComposer pdf, LetterContext context)
+    public static void Close(LetterComposer pdf, LetterContext context, bool signOff = true)
     {
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(context);
         pdf.Paragraph(context.Questions);
+        if (!signOff) return;
         pdf.KeepTogether(60);
         pdf.Space(6);
         pdf.Paragraph("Sincerely,");

@@ -152,17 +152,19 @@ public sealed class LetterComposer : IDisposable
         ArgumentNullException.ThrowIfNull(rightEdges);
         var font = bold ? Bold : Body;
         var first = Wrap(cells[0], font, rightEdges[0] - 6);
-        var details = detail is null ? [] : Wrap(detail, Small, rightEdges[0] - 6);
+        var details = detail is null ? [] : Wrap(detail, Small, ContentWidth - 8);
         Ensure((first.Count * 13) + (details.Count * 10) + 4);
         var g = Graphics;
-        for (var i = 1; i < cells.Count; i++)
-            g.DrawString(cells[i], font, XBrushes.Black, new XRect(Margin, _y, rightEdges[i], 13), XStringFormats.TopRight);
+        var top = _y;
+        // Drawn in reading order (description, then the figures, then the basis), so the text reads back as a row.
         foreach (var line in first)
         {
             g.DrawString(line, font, XBrushes.Black, new XPoint(Margin, _y + 10));
             _y += 13;
         }
 
+        for (var i = 1; i < cells.Count; i++)
+            g.DrawString(cells[i], font, XBrushes.Black, new XRect(Margin, top, rightEdges[i], 13), XStringFormats.TopRight);
         foreach (var line in details)
         {
             g.DrawString(line, Small, XBrushes.DimGray, new XPoint(Margin + 8, _y + 8));
