@@ -59,11 +59,10 @@ public sealed class MailingBatchService(
                 return new MailingBatchResult(null, null, [], skipped);
             }
 
-            // Printed from the requests as committed, so the PDF holds exactly the ones marked mailed.
-            var items = await ItemsAsync(mailed, cancellationToken);
-            var pdf = MailingBatchPdf.Render(site.Value, day, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), items);
+            // The record first: if printing fails, the batch is still listed and its PDF is printed on download.
             var record = new MailingBatchRecord(id, day, clock.Now, actor.DisplayName, $"mailing-{id}.pdf", mailed, skipped);
-            await store.SaveAsync(record, pdf, cancellationToken);
+            await store.SaveRecordAsync(record, cancellationToken);
+            await PrintAsync(record, cancellationToken);
             logger.LogInformation("Mailing batch {BatchId}: {Mailed} mailed, {Skipped} skipped", id, mailed.Count, skipped.Count);
             return new MailingBatchResult(id, store.PathOf(id), mailed, skipped);
         }
@@ -71,6 +70,24 @@ public sealed class MailingBatchService(
         {
             store.Gate.Release();
         }
+    }
+
+    /// <summary>The batch's PDF; printed again from its requests (closed, so unchanged) and the batch's day if the file is missing.</summary>
+    public async Task<Stream> OpenPdfAsync(MailingBatchRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (store.TryOpenPdf(record) is { } stored) return stored;
+        logger.LogWarning("Mailing batch {BatchId} has no PDF; printing it again", record.Id);
+        return new MemoryStream(await PrintAsync(record, cancellationToken), writable: false);
+    }
+
+    /// <summary>Printed from the requests as committed, so the PDF holds exactly the ones marked mailed.</summary>
+    private async Task<byte[]> PrintAsync(MailingBatchRecord record, CancellationToken cancellationToken)
+    {
+        var items = await ItemsAsync(record.Mailed, cancellationToken);
+        var pdf = MailingBatchPdf.Render(site.Value, record.Day, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), items);
+        await store.SavePdfAsync(record.Id, pdf, cancellationToken);
+        return pdf;
     }
 
     private async Task<(List<MailedRequest> Mailed, List<SkippedRequest> Skipped)> MarkAsync(IReadOnlyList<MailingCandidate> candidates,
@@ -117,7 +134,7 @@ public sealed class MailingBatchService(
         }
     }
 
-    private async Task<List<MailingItem>> ItemsAsync(List<MailedRequest> mailed, CancellationToken cancellationToken)
+    private async Task<List<MailingItem>> ItemsAsync(IReadOnlyList<MailedRequest> mailed, CancellationToken cancellationToken)
     {
         var ids = mailed.Select(m => m.RequestId).ToList();
         var requests = await db.Requests.AsNoTracking().Include(r => r.Payments).AsSplitQuery()
@@ -128,7 +145,7 @@ public sealed class MailingBatchService(
             .ToListAsync(cancellationToken);
         var issuedOn = invoiced.GroupBy(j => j.RequestId)
             .ToDictionary(g => g.Key, g => calendar.DayOf(g.MaxBy(j => j.Sequence)!.OccurredAt));
-        return ids.Select(id =>
+        return ids.Where(requests.ContainsKey).Select(id =>
         {
             var request = requests[id];
             var invoice = request.FeeTotal is > 0m

@@ -34,13 +34,18 @@ public sealed partial class MailingBatchStore(WorkflowsOptions options)
 
     public string PathOf(string id) => Path.Combine(Root, CheckedId(id) + ".pdf");
 
-    /// <summary>Writes the PDF, then the record that names it (each to a temporary name first), so a record never points at half a file.</summary>
-    public async Task SaveAsync(MailingBatchRecord record, byte[] pdf, CancellationToken cancellationToken)
+    // Each file is written under a temporary name and then renamed, so a reader never sees half a file.
+    public async Task SaveRecordAsync(MailingBatchRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         CreateRoot();
-        await WriteAtomicallyAsync(PathOf(record.Id), pdf, cancellationToken);
-        await WriteAtomicallyAsync(Path.Combine(Root, record.Id + ".json"), JsonSerializer.SerializeToUtf8Bytes(record, Json), cancellationToken);
+        await WriteAtomicallyAsync(Path.Combine(Root, CheckedId(record.Id) + ".json"), JsonSerializer.SerializeToUtf8Bytes(record, Json), cancellationToken);
+    }
+
+    public async Task SavePdfAsync(string id, byte[] pdf, CancellationToken cancellationToken)
+    {
+        CreateRoot();
+        await WriteAtomicallyAsync(PathOf(id), pdf, cancellationToken);
     }
 
     /// <summary>Every batch, newest first.</summary>

@@ -67,6 +67,26 @@ public sealed class MailingPageTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Download_WhenThePdfIsMissing_PrintsTheSameRequestsAgain()
+    {
+        var request = await _factory.StartAsync(DocumentScenarios.ProviderDraft());
+        await _factory.ThroughReviewAsync(request.Id, paperPages: 8);
+        using var clerk = await _factory.SignedInAsync("clerk");
+        (await PostCreateAsync(clerk)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var pdf = Directory.GetFiles(Path.Combine(_factory.DataDirectory, "mailing"), "*.pdf").ShouldHaveSingleItem();
+        File.Delete(pdf);
+        var batch = Path.GetFileNameWithoutExtension(pdf);
+
+        var download = await clerk.GetAsync(new Uri($"{Page}?handler=Download&batch={batch}", UriKind.Relative));
+
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var text = DocumentScenarios.TextOf(await download.Content.ReadAsByteArrayAsync());
+        text.ShouldContain(request.TrackingNumber);
+        text.ShouldContain("Dr. Priya Shah Lakeside Family Practice");
+        File.Exists(pdf).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Download_OfAnUnknownBatch_IsNotFound_AndAudited()
     {
         using var clerk = await _factory.SignedInAsync("clerk");

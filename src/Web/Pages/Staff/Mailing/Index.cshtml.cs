@@ -60,13 +60,13 @@ public sealed class IndexModel(MailingBatchService batches, MailingBatchStore st
     public async Task<IActionResult> OnGetDownloadAsync(string? batch, CancellationToken cancellationToken)
     {
         var record = await store.FindAsync(batch, cancellationToken);
-        var stream = record is null ? null : store.TryOpenPdf(record);
-        if (record is null || stream is null)
+        if (record is null)
         {
             await audit.RecordAsync("DownloadMailingBatch", null, batch, "not found", cancellationToken);
             return NotFound();
         }
 
+        var stream = await batches.OpenPdfAsync(record, cancellationToken);
         foreach (var mailed in record.Mailed)
             await audit.RecordAsync("DownloadMailingBatch", mailed.RequestId, record.Id, "done", cancellationToken);
         var disposition = new ContentDispositionHeaderValue("attachment");
