@@ -4,6 +4,7 @@ using BackOffice.Web.Auditing;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Notifications;
 using BackOffice.Web.Pages.Request;
+using BackOffice.Web.Pdf.Documents;
 using BackOffice.Web.Portal;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
@@ -31,6 +32,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
         builder.Services.AddPatientAccess(builder.Configuration);
         builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddRequestDocuments();
         builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");
         return builder;
     }

@@ -30,6 +30,14 @@ public sealed class SiteOptions
     public string FeesNote { get; set; } = "Copies sent directly to another medical provider are free, and so are copies for a veterans' disability, Social Security, SSI or Aid to the Aged, Blind or Disabled claim. Copies of your own records cost at most what it costs us to make them; other requests may have a fee within Illinois and federal law.";
     public string PaymentNote { get; set; } = "If there is a fee, we send an invoice listing each charge. Pay by credit card over the phone or mail a check to the address on the invoice. Cash is not accepted.";
 
+    // Letters and invoices (src/Web/Pdf/Documents).
+    /// <summary>Who checks are made payable to; the organisation's name when not set.</summary>
+    public string? CheckPayableTo { get; set; }
+    public string PayableTo => string.IsNullOrWhiteSpace(CheckPayableTo) ? OrganisationName : CheckPayableTo;
+    /// <summary>Who takes privacy complaints and review requests at the department's address (a denial letter names them).</summary>
+    public string PrivacyOfficeName { get; set; } = "Privacy Officer";
+    public string OcrComplaintContact { get; set; } = "U.S. Department of Health and Human Services, Office for Civil Rights, 200 Independence Avenue, S.W., Washington, D.C. 20201; 1-800-368-1019; www.hhs.gov/ocr/complaints";
+
     public string Fill(string text) => text
         .Replace("{Organisation}", OrganisationName, StringComparison.Ordinal)
         .Replace("{Portal}", PatientPortalName, StringComparison.Ordinal)

@@ -34,6 +34,7 @@ public sealed class StaffPagesRequireRolesTests
         ["Intake"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Messages"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Disclosures"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
+        ["Mailing"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Lifecycle"] = null,
     };
 

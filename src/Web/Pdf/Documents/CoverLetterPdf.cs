@@ -1,0 +1,91 @@
+using System.Globalization;
+using BackOffice.Workflows.Requests;
+
+namespace BackOffice.Web.Pdf.Documents;
+
+/// <summary>
+/// The letter that goes in the envelope with mailed records: what is enclosed (scope, dates, page count), that some
+/// information was left out when it was (in general words only — naming a category would itself disclose it), the
+/// right to ask about that, and the questions line. It says no more about the patient's health than that.
+/// </summary>
+public static class CoverLetterPdf
+{
+    public static byte[] Render(LetterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var pdf = new LetterComposer($"Cover letter {context.Request.TrackingNumber}");
+        Write(pdf, context);
+        return pdf.ToBytes();
+    }
+
+    public static void Write(LetterComposer pdf, LetterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        var site = context.Site;
+        Letter.Open(pdf, context, Addressee.Recipient(request), "Copies of medical records");
+        var asked = request.IsThirdPartyRelease
+            ? $"released under the authorization signed by {request.Signature.SignerName} on {context.Written(request.Signature.SignedOn)}"
+            : $"requested on {context.Written(request.ReceivedOn)}";
+        pdf.Paragraph($"Enclosed are copies of the medical records of {request.Patient.FullName} from {site.OrganisationName}, {asked}.");
+        pdf.Bullets(
+        [
+            "What is enclosed: " + ScopeOf(request.Information),
+            "Pages: " + PagesOf(request),
+            "Tracking number: " + request.TrackingNumber,
+        ]);
+
+        if (request.WithheldCategories.Count > 0)
+        {
+            pdf.Paragraph("Some information was not included because state or federal law requires a separate, specific consent for it "
+                + "that we did not have. If you believe it should have been included, you may send an authorization that names it "
+                + $"specifically, or ask us to review this decision: write to {site.DepartmentName}, {site.MailingAddress}, or call {site.QuestionsPhone}.");
+        }
+
+        if (SubstanceUseRecordsReleased(request))
+            pdf.Paragraph("42 CFR part 2 prohibits unauthorized use or disclosure of these records.", bold: true);
+        if (request.FeeTotal is > 0m)
+            pdf.Paragraph("The invoice for these copies, with the payments received, is enclosed.");
+        pdf.Paragraph("These records are confidential. Please keep them in a safe place.");
+        Letter.Close(pdf, context);
+    }
+
+    /// <summary>"all records from January 2, 2024 to March 1, 2026" or the record types asked for.</summary>
+    public static string ScopeOf(RequestedInformation information)
+    {
+        ArgumentNullException.ThrowIfNull(information);
+        var what = information.AllRecords ? "all records"
+            : information.RecordTypes.Count > 0 ? string.Join(", ", information.RecordTypes)
+            : information.Description ?? "the records described in the request";
+        var range = (information.From, information.To) switch
+        {
+            (null, null) => "",
+            ({ } from, null) => $" from {LetterDay(from)}",
+            (null, { } to) => $" up to {LetterDay(to)}",
+            ({ } from, { } to) => $" from {LetterDay(from)} to {LetterDay(to)}",
+        };
+        return what + range;
+    }
+
+    private static string PagesOf(RecordsRequest request)
+    {
+        var pages = request.Pages;
+        var parts = new List<string>();
+        if (pages.Paper > 0) parts.Add(Count(pages.Paper, "paper page"));
+        if (pages.Electronic > 0) parts.Add(Count(pages.Electronic, "page") + " in electronic form");
+        if (pages.Microfiche > 0) parts.Add(Count(pages.Microfiche, "microfiche page"));
+        if (pages.Film > 0) parts.Add(Count(pages.Film, "film"));
+        return parts.Count == 0 ? "none counted" : string.Join(", ", parts);
+    }
+
+    private static string Count(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
+
+    private static string LetterDay(DateOnly day) => Portal.DepartmentCalendar.Written(day);
+
+    // 42 CFR 2.32 requires the notice with every disclosure of Part 2 records made with the patient's consent.
+    private static bool SubstanceUseRecordsReleased(RecordsRequest request) =>
+        request.ConsentFor(SensitiveCategory.SubstanceUseDisorder) is { Granted: true }
+        && !request.WithheldCategories.Contains(SensitiveCategory.SubstanceUseDisorder);
+}

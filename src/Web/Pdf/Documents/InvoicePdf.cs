@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BackOffice.Workflows.Requests;
+
+namespace BackOffice.Web.Pdf.Documents;
+
+/// <summary>When the invoice was issued and, while it is unpaid, the day the lifecycle cancels the request.</summary>
+public sealed record InvoiceTerms(DateOnly IssuedOn, DateOnly? CancelledIfUnpaidOn);
+
+/// <summary>
+/// The invoice: every charge with quantity, unit price, amount and the law or policy that allows it, the rule-set
+/// version that computed them, payments received and the balance, and how to pay (card by phone, check by mail,
+/// never cash). Payment is due on receipt: the records are released once it is paid.
+/// </summary>
+public static partial class InvoicePdf
+{
+    private static readonly double[] Columns = [300, 360, 430, LetterComposer.ContentWidth];
+
+    public static byte[] Render(LetterContext context, InvoiceTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var pdf = new LetterComposer($"Invoice {context.Request.TrackingNumber}");
+        Write(pdf, context, terms);
+        return pdf.ToBytes();
+    }
+
+    public static void Write(LetterComposer pdf, LetterContext context, InvoiceTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(terms);
+        var request = context.Request;
+        var site = context.Site;
+        var balance = request.BalanceDue;
+        // An invoice is a statement, not a letter: no salutation or sign-off, so it fits on one page.
+        Letter.Open(pdf, context, Addressee.Requester(request), "Invoice", salutation: false);
+        pdf.Pair("Invoice date", context.Written(terms.IssuedOn));
+        pdf.Pair("Tracking number", request.TrackingNumber, bold: true);
+        pdf.Pair("Patient", request.Patient.FullName);
+        pdf.Pair("Request received", context.Written(request.ReceivedOn));
+        pdf.Pair("Payment due", balance > 0 ? "On receipt: records are released after payment" : "Nothing is due");
+        pdf.Space(6);
+
+        pdf.Heading("Charges");
+        pdf.Row(["Charge", "Quantity", "Unit price", "Amount"], Columns, bold: true);
+        pdf.Rule();
+        foreach (var line in request.FeeLines.Select(InvoiceLine.From))
+        {
+            pdf.Row([line.Description, line.Quantity, line.UnitPrice, LetterContext.Money(line.Amount)], Columns,
+                detail: "Allowed by: " + line.Basis);
+        }
+
+        pdf.Rule();
+        var total = request.FeeTotal ?? request.FeeLines.Sum(l => l.Amount);
+        pdf.Row(["Total", "", "", LetterContext.Money(total)], Columns, bold: true);
+        foreach (var payment in request.Payments.OrderBy(p => p.ReceivedAt))
+        {
+            pdf.Row([$"Paid {context.Written(payment.ReceivedAt)}, {MethodOf(payment)}", "", "",
+                LetterContext.Money(-payment.Amount)], Columns);
+        }
+
+        if (request.FeeWaivedReason is not null && total - request.AmountPaid > 0)
+            pdf.Row(["Fee waived", "", "", LetterContext.Money(-(total - request.AmountPaid))], Columns);
+        pdf.Row(["Balance due", "", "", LetterContext.Money(balance)], Columns, bold: true);
+        if (request.FeeRuleSetVersion is { } version)
+            pdf.Note(string.Create(CultureInfo.InvariantCulture, $"Charges computed under fee rule set version {version}."));
+        pdf.Space(6);
+
+        if (balance > 0)
+        {
+            pdf.KeepTogether(100);
+            pdf.Heading("How to pay");
+            pdf.Bullets(
+            [
+                $"By credit card over the phone: call {site.PaymentPhone}, {site.QuestionsHours}, and give the tracking number {request.TrackingNumber}.",
+                $"By check in the mail: make the check payable to {site.PayableTo}, write the tracking number {request.TrackingNumber} on it, and mail it to {site.MailingAddress}.",
+            ]);
+            pdf.Paragraph("We cannot accept cash.", bold: true);
+            if (terms.CancelledIfUnpaidOn is { } cancelled)
+                pdf.Paragraph($"If the invoice is still unpaid on {context.Written(cancelled)}, the request is cancelled. You may ask again at any time.");
+        }
+        else if (request.FeeWaivedReason is not null)
+        {
+            pdf.Paragraph("The fee was waived: there is nothing to pay.");
+        }
+        else if (total > 0)
+        {
+            pdf.Paragraph("Paid in full. Thank you.");
+        }
+        else
+        {
+            pdf.Paragraph("There is no charge for this request.");
+        }
+
+        Letter.Close(pdf, context, signOff: false);
+    }
+
+    private static string MethodOf(Payment payment) => payment.Method == PaymentMethod.Check
+        ? $"check no. {payment.CheckNumber}"
+        : "credit card by phone";
+
+    /// <summary>A fee line with its quantity and unit price split out of the rules' "description: quantity × unit" form.</summary>
+    internal sealed record InvoiceLine(string Description, string Quantity, string UnitPrice, decimal Amount, string Basis)
+    {
+        public static InvoiceLine From(FeeLine line)
+        {
+            var match = QuantityPattern().Match(line.Description);
+            if (match.Success
+                && decimal.TryParse(match.Groups["unit"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var unit))
+            {
+                return new InvoiceLine(match.Groups["what"].Value, match.Groups["quantity"].Value, LetterContext.Money(unit), line.Amount, line.Basis);
+            }
+
+            return new InvoiceLine(line.Description, "1", LetterContext.Money(line.Amount), line.Amount, line.Basis);
+        }
+    }
+
+    [GeneratedRegex(@"^(?<what>.+): (?<quantity>\d+(?:\.\d+)?) × (?<unit>\d+(?:\.\d+)?)$")]
+    private static partial Regex QuantityPattern();
+}

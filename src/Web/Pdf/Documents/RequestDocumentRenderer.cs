@@ -1,0 +1,83 @@
+using BackOffice.Web.Portal;
+using BackOffice.Web.Site;
+using BackOffice.Workflows;
+using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Web.Pdf.Documents;
+
+/// <summary>
+/// Renders a request's documents from the request as stored (read without tracking). A letter is dated the day of the
+/// step that produced it (from the journal), so rendering it again later gives the same letter.
+/// </summary>
+public sealed class RequestDocumentRenderer(
+    BackOfficeDbContext db,
+    IOptions<SiteOptions> site,
+    DefinitionRegistry definitions,
+    DepartmentCalendar calendar,
+    BusinessClock clock,
+    WorkflowsOptions options) : IRequestDocumentRenderer
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+
+    public async Task<RenderedDocument> RenderAsync(Guid requestId, string documentType, CancellationToken cancellationToken = default)
+    {
+        if (!RequestDocumentTypes.All.Contains(documentType, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"Unknown document type '{documentType}'; known: {string.Join(", ", RequestDocumentTypes.All)}.",
+                nameof(documentType));
+        }
+
+        var request = await db.Requests.AsNoTracking().Include(r => r.Payments).AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken)
+            ?? throw new RequestNotFoundException(requestId);
+        var journal = await db.Journal.AsNoTracking().Where(j => j.RequestId == requestId).OrderBy(j => j.Sequence)
+            .Select(j => new Step(j.OccurredAt, j.Trigger, j.ToState)).ToListAsync(cancellationToken);
+        var definition = definitions.Get(request.DefinitionName, request.DefinitionVersion);
+
+        DateOnly DayOf(Func<Step, bool> which) => journal.LastOrDefault(which) is { } step ? calendar.DayOf(step.At) : clock.Today;
+        LetterContext Context(DateOnly day) => new(site.Value, request, day, _zone);
+        var tracking = request.TrackingNumber;
+        return documentType switch
+        {
+            RequestDocumentTypes.Invoice => Invoice(request, definition, DayOf(s => s.ToState == InvoiceState), Context),
+            RequestDocumentTypes.CoverLetter => new RenderedDocument($"cover-letter-{tracking}.pdf", $"Cover letter {tracking}",
+                CoverLetterPdf.Render(Context(DayOf(s => s.ToState == "Mailed")))),
+            RequestDocumentTypes.MissingInformationLetter => MissingInformation(definition, DayOf(s => s.ToState == NeedsInformationState), Context, tracking),
+            RequestDocumentTypes.RedirectLetter => new RenderedDocument($"redirect-letter-{tracking}.pdf", $"Where to ask {tracking}",
+                RedirectLetterPdf.Render(Context(DayOf(s => s.ToState == "Redirected")))),
+            RequestDocumentTypes.DenialLetter => new RenderedDocument($"denial-letter-{tracking}.pdf", $"Denial {tracking}",
+                DenialLetterPdf.Render(Context(DayOf(s => s.ToState == "Denied")))),
+            _ => new RenderedDocument($"extension-notice-{tracking}.pdf", $"Extension notice {tracking}",
+                ExtensionNoticePdf.Render(Context(DayOf(s => s.Trigger == "ExtendDeadline")))),
+        };
+    }
+
+    internal const string InvoiceState = "AwaitingPayment";
+    internal const string NeedsInformationState = "NeedsInformation";
+
+    /// <summary>Days after entering <paramref name="state"/> that its timer cancels the request, from the request's own definition.</summary>
+    internal static int? CancelAfterDays(LifecycleDefinition definition, string state) =>
+        definition.FindState(state)?.Timers.FirstOrDefault(t => t.Trigger == "Cancel" && t.AfterDays > 0)?.AfterDays;
+
+    private static RenderedDocument Invoice(RecordsRequest request, LifecycleDefinition definition, DateOnly issuedOn,
+        Func<DateOnly, LetterContext> context)
+    {
+        var cancelled = request.State == InvoiceState && CancelAfterDays(definition, InvoiceState) is { } days ? issuedOn.AddDays(days) : (DateOnly?)null;
+        return new RenderedDocument($"invoice-{request.TrackingNumber}.pdf", $"Invoice {request.TrackingNumber}",
+            InvoicePdf.Render(context(issuedOn), new InvoiceTerms(issuedOn, cancelled)));
+    }
+
+    private static RenderedDocument MissingInformation(LifecycleDefinition definition, DateOnly heldOn, Func<DateOnly, LetterContext> context,
+        string tracking)
+    {
+        var closes = CancelAfterDays(definition, NeedsInformationState) is { } days ? heldOn.AddDays(days) : (DateOnly?)null;
+        return new RenderedDocument($"missing-information-{tracking}.pdf", $"Information needed {tracking}",
+            MissingInformationLetterPdf.Render(context(heldOn), closes));
+    }
+
+    private sealed record Step(DateTimeOffset At, string Trigger, string ToState);
+}
