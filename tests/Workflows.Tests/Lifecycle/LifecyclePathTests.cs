@@ -27,7 +27,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
 
         var stored = await Harness.LoadAsync(request.Id);
         stored.State.ShouldBe("Received");
-        stored.DefinitionVersion.ShouldBe(1);
+        stored.DefinitionVersion.ShouldBe(2, "new requests run on the newest shipped definition");
         stored.DueOn.ShouldBe(stored.ReceivedOn.AddDays(30));
         stored.Decision.ShouldBe(ReleaseDecisionKind.Release);
         stored.DecisionRuleSetVersion.ShouldBe(7);
@@ -56,7 +56,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
             e => e.GuardResults.ShouldBe(new Dictionary<string, bool> { ["DecisionPermitsRelease"] = true }),
             e => e.Inputs["identityChecked"].ShouldBe("true"),
             e => e.OccurredAt.ShouldBe(EngineHarness.Start.AddHours(2)),
-            e => e.RuleSetVersion.ShouldBe(7), e => e.DefinitionVersion.ShouldBe(1));
+            e => e.RuleSetVersion.ShouldBe(7), e => e.DefinitionVersion.ShouldBe(2));
     }
 
     [Fact]
@@ -247,6 +247,8 @@ public abstract class LifecyclePathTests : EngineTestsBase
         approved.ToState.ShouldBe("AwaitingPickup");
         (await Harness.LoadAsync(id)).QueuePriority.ShouldBe(0);
         (await Harness.OutboxAsync(id)).ShouldContain(o => o.Type == "PickupCallNeeded" && o.Kind == OutboxKind.StaffMessage);
+        // Version 2 also tells the requester the records are ready and an associate will call.
+        (await Harness.OutboxAsync(id)).ShouldContain(o => o.Type == "ReadyForPickup" && o.Kind == OutboxKind.RequesterMessage);
         var past = await Should.ThrowAsync<DomainException>(() => Harness.FireAsync(id, "SchedulePickup", Staff.Clerk,
             TriggerArgs.Of(("pickupAt", "2026-03-01T15:00:00Z"), ("arrangedWith", "Maria Lopez"))));
         past.Field.ShouldBe("pickupAt");
