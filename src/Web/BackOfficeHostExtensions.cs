@@ -2,6 +2,7 @@ using BackOffice.Rules;
 using BackOffice.Web.Api;
 using BackOffice.Web.Auditing;
 using BackOffice.Web.Identity;
+using BackOffice.Web.Jobs;
 using BackOffice.Web.Pages.Request;
 using BackOffice.Web.Portal;
 using BackOffice.Workflows;
@@ -29,6 +30,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddHttpAuditTrail();
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
         builder.Services.AddPatientAccess(builder.Configuration);
+        builder.Services.AddBackOfficeJobs(builder.Configuration, options);
         builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");
         return builder;
     }
@@ -42,6 +44,12 @@ public static class BackOfficeHostExtensions
             await scope.ServiceProvider.GetRequiredService<StaffIdentityInitializer>().InitializeAsync();
             await scope.ServiceProvider.GetRequiredService<RuleSetAdministration>()
                 .InitializeAsync(RulesDirectory(app.Configuration, app.Environment));
+        }
+
+        if (app.Services.IsWorkerOnly())
+        {
+            app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+            return; // a worker process runs the jobs and answers /health, nothing else
         }
 
         if (!app.Environment.IsDevelopment())
@@ -58,6 +66,7 @@ public static class BackOfficeHostExtensions
         app.UseRateLimiter();
         app.MapRazorPages();
         app.MapFeeEstimate();
+        app.MapBackOfficeDashboard();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
     }
 

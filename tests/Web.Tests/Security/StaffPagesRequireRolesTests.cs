@@ -32,6 +32,7 @@ public sealed class StaffPagesRequireRolesTests
         ["Requests"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Intake"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Lifecycle"] = null,
+        ["Incidents"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
     };
 
     /// <summary>A demo account holding each role (and only it).</summary>
