@@ -34,6 +34,7 @@ public sealed class IncidentEscalationJob(BackOfficeDbContext db, TimeProvider t
             db.ChangeTracker.Clear();
             var message = await db.Outbox.SingleAsync(o => o.Id == id, cancellationToken);
             if (message.ProcessedAt is not null || message.IncidentAt is not null || message.ClaimId is null) continue;
+            var claimedAt = message.ClaimedAt;
             if (message.Kind == OutboxKind.Document) message.ReleaseUnfinished(now, settings.MaxAttempts);
             else message.RaiseUnfinished(now);
             try
@@ -47,7 +48,7 @@ public sealed class IncidentEscalationJob(BackOfficeDbContext db, TimeProvider t
 
             handled++;
             logger.LogWarning("Outbox message {OutboxId} ({Type}) for request {RequestId}: attempt claimed at {ClaimedAt} never finished; {Outcome}",
-                message.Id, message.Type, message.RequestId, message.ClaimedAt,
+                message.Id, message.Type, message.RequestId, claimedAt,
                 message.HasOpenIncident ? "now an incident" : "released for another try");
         }
 

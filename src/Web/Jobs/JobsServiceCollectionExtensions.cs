@@ -67,7 +67,8 @@ public static class JobsServiceCollectionExtensions
             .RequireAuthorization(StaffPolicies.Supervisor);
     }
 
-    internal static JobsOptions ReadOptions(IConfiguration configuration)
+    /// <summary>The jobs settings, with the `--worker true` switch applied.</summary>
+    public static JobsOptions ReadOptions(IConfiguration configuration)
     {
         var options = new JobsOptions();
         configuration.GetSection(JobsOptions.Section).Bind(options);
