@@ -3,6 +3,7 @@ using BackOffice.Web.Api;
 using BackOffice.Web.Auditing;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Notifications;
+using BackOffice.Web.Jobs;
 using BackOffice.Web.Pages.Request;
 using BackOffice.Web.Pdf.Documents;
 using BackOffice.Web.Portal;
@@ -33,6 +34,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddPatientAccess(builder.Configuration);
         builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddRequestDocuments();
+        builder.Services.AddBackOfficeJobs(builder.Configuration, options);
         builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");
         return builder;
     }
@@ -46,6 +48,12 @@ public static class BackOfficeHostExtensions
             await scope.ServiceProvider.GetRequiredService<StaffIdentityInitializer>().InitializeAsync();
             await scope.ServiceProvider.GetRequiredService<RuleSetAdministration>()
                 .InitializeAsync(RulesDirectory(app.Configuration, app.Environment));
+        }
+
+        if (app.Services.IsWorkerOnly())
+        {
+            app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+            return; // a worker process runs the jobs and answers /health, nothing else
         }
 
         if (!app.Environment.IsDevelopment())
@@ -62,6 +70,7 @@ public static class BackOfficeHostExtensions
         app.UseRateLimiter();
         app.MapRazorPages();
         app.MapFeeEstimate();
+        app.MapBackOfficeDashboard();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
     }
 

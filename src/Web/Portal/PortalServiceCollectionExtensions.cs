@@ -6,8 +6,8 @@ namespace BackOffice.Web.Portal;
 public static class PortalServiceCollectionExtensions
 {
     /// <summary>
-    /// The patient side: status lookups and the secure download portal, their e-mail, and the dispatcher that
-    /// sends portal links. The attempt limits are registered with the other rate limits.
+    /// The patient side: status lookups and the secure download portal, their e-mail, and the handler the outbox
+    /// dispatcher (Jobs) uses to send portal links. The attempt limits are registered with the other rate limits.
     /// </summary>
     public static IServiceCollection AddPatientAccess(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,7 +19,6 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<PortalLinkIssuer>();
         services.AddScoped<PortalOutboxHandler>();
         services.AddScoped<PortalDownloadRecorder>();
-        services.AddHostedService<PortalOutboxDispatcher>();
         return services;
     }
 }

@@ -39,8 +39,25 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.Type).HasMaxLength(80);
         builder.Property(o => o.LastError).HasMaxLength(2000);
-        builder.HasIndex(o => new { o.ProcessedAt, o.CreatedAt });
+        builder.Property(o => o.Note).HasMaxLength(500);
+        builder.Property(o => o.IncidentReason).HasMaxLength(2000);
+        builder.Property(o => o.DismissedBy).HasMaxLength(200);
+        builder.Property(o => o.DismissReason).HasMaxLength(500);
+        builder.Property(o => o.Revision).IsConcurrencyToken();
+        // Every sweep starts from "not processed": pending rows (no incident, oldest first), open incidents, old claims.
+        builder.HasIndex(o => new { o.ProcessedAt, o.IncidentAt, o.CreatedAt });
         builder.HasOne<RecordsRequest>().WithMany().HasForeignKey(o => o.RequestId);
+    }
+}
+
+internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
+{
+    public void Configure(EntityTypeBuilder<JobRun> builder)
+    {
+        builder.ToTable("JobRuns");
+        builder.HasKey(r => r.Key);
+        builder.Property(r => r.Key).HasMaxLength(120);
+        builder.Property(r => r.Outcome).HasMaxLength(500);
     }
 }
 

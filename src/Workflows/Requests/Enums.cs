@@ -110,4 +110,6 @@ public enum DocumentKind
     AuthorizationScan,
     Supporting,
     ReleasePackage,
+    /// <summary>Made by the app: invoice, cover letter, notices and letters (named by its file).</summary>
+    Generated,
 }

@@ -1,15 +1,14 @@
 using System.Net;
-using BackOffice.Web.Portal;
+using BackOffice.Web.Jobs;
 using BackOffice.Web.Tests.Status;
 using BackOffice.Web.Tests.Support;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Portal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Web.Tests.Portal;
 
-/// <summary>Publishing to the portal: the dispatcher issues one link per outbox message and e-mails it.</summary>
+/// <summary>Publishing to the portal: the outbox dispatcher issues one link per outbox message and e-mails it.</summary>
 public sealed class PortalLinkTests : IAsyncDisposable
 {
     private readonly PortalScenario _portal = new();
@@ -42,21 +41,15 @@ public sealed class PortalLinkTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task TheDispatcher_ProcessesAPublishedRowExactlyOnce_EvenWhenSignalledTwice()
+    public async Task TheDispatcher_ProcessesAPublishedRowExactlyOnce_EvenWhenRunTwice()
     {
         var request = await _portal.PublishAsync();
         await _portal.MailAsync(1);
         var row = await _portal.PortalOutboxRowAsync(request.Id);
-        var signal = _portal.Factory.Services.GetRequiredService<ChannelOutboxSignal>();
 
-        signal.Committed([row.Id, row.Id]);
-        for (var i = 0; i < 100 && signal.Reader.Count > 0; i++) await Task.Delay(20);
-        await using var scope = _portal.Factory.Services.CreateAsyncScope();
-        var handledAgain = await scope.ServiceProvider.GetRequiredService<PortalOutboxHandler>().HandleAsync(row.Id);
-        await Task.Delay(200);
+        await _portal.DispatchAsync(row.Id);
+        await _portal.DispatchAsync(row.Id);
 
-        handledAgain.ShouldBeFalse();
-        signal.Reader.Count.ShouldBe(0);
         _portal.Messages().Count.ShouldBe(1);
         (await _portal.GrantsAsync(request.Id)).Count.ShouldBe(1);
         var after = await _portal.PortalOutboxRowAsync(request.Id);
@@ -65,18 +58,24 @@ public sealed class PortalLinkTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task ADispatchThatStoppedBeforeItFinished_IsRetried_WithTheSameGrantAndANewLink()
+    public async Task ADispatchThatStoppedBeforeItFinished_IsRetriedByStaff_WithTheSameGrantAndANewLink()
     {
         var (request, firstToken) = await _portal.PublishedLinkAsync();
         var row = await _portal.PortalOutboxRowAsync(request.Id);
-        // As if the process stopped after saving the grant but before the row was marked processed.
+        // As if the process stopped after the e-mail went but before the row was marked processed.
         await _portal.Factory.QueryAsync(db => db.Outbox.Where(o => o.Id == row.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ProcessedAt, (DateTimeOffset?)null)));
 
+        await _portal.DispatchAsync(row.Id);
+        _portal.Messages().Count.ShouldBe(1); // claimed and unfinished: never sent again on its own
+        _portal.Time.Advance(TimeSpan.FromMinutes(11));
         await using (var scope = _portal.Factory.Services.CreateAsyncScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<PortalOutboxHandler>().HandleAsync(row.Id)).ShouldBeTrue();
+            (await scope.ServiceProvider.GetRequiredService<IncidentEscalationJob>().RunAsync()).ShouldBe(1);
+            (await scope.ServiceProvider.GetRequiredService<OutboxIncidents>().RetryAsync(request.Id, row.Id)).ShouldBeTrue();
         }
+
+        await _portal.DispatchAsync(row.Id);
 
         var grant = (await _portal.GrantsAsync(request.Id)).ShouldHaveSingleItem();
         var secondToken = PortalScenario.LinkToken(_portal.Messages()[^1]);
@@ -85,18 +84,5 @@ public sealed class PortalLinkTests : IAsyncDisposable
         using var client = _portal.Factory.CreateBrowser();
         (await client.GetAsync(new Uri($"/portal/{firstToken}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync(new Uri($"/portal/{secondToken}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
-    }
-
-    [Fact]
-    public async Task OtherOutboxRows_AreLeftUnprocessed_ForTheNotificationJobs()
-    {
-        var request = await _portal.PublishAsync();
-        await _portal.MailAsync(1);
-
-        var rows = await _portal.Factory.QueryAsync(db => db.Outbox.AsNoTracking().Where(o => o.RequestId == request.Id).ToListAsync());
-
-        rows.Single(o => o.Type == "PublishedToPortal").ProcessedAt.ShouldNotBeNull();
-        rows.Where(o => o.Type != "PublishedToPortal").ShouldNotBeEmpty();
-        rows.Where(o => o.Type != "PublishedToPortal").ShouldAllBe(o => o.ProcessedAt == null && o.Attempts == 0);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using BackOffice.Web.Jobs;
 using BackOffice.Web.Tests.Status;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows.Lifecycle;
@@ -37,10 +38,18 @@ public sealed partial class PortalScenario : IAsyncDisposable
         var state = await Factory.ThroughReviewAsync(request.Id, electronicPages: 12, package: PackageBytes);
         if (state == "AwaitingPayment") await Factory.PayInFullAsync(request.Id);
         (await Factory.FireAsync(request.Id, "PublishToPortal", RequestScenarios.Clerk)).ToState.ShouldBe("PublishedToPortal");
+        await DispatchAsync((await PortalOutboxRowAsync(request.Id)).Id); // the job a Hangfire worker would run
         return request;
     }
 
-    /// <summary>Waits for the dispatcher to write the n-th message and returns the messages so far, oldest first.</summary>
+    /// <summary>Runs the outbox dispatch job for one row, as a worker would (tests run no Hangfire server).</summary>
+    public async Task DispatchAsync(Guid outboxMessageId)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(outboxMessageId);
+    }
+
+    /// <summary>Waits for the n-th message to be written and returns the messages so far, oldest first.</summary>
     public async Task<IReadOnlyList<MimeMessage>> MailAsync(int atLeast)
     {
         for (var waited = 0; waited < 200; waited++)

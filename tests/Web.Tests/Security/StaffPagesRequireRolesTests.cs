@@ -36,6 +36,7 @@ public sealed class StaffPagesRequireRolesTests
         ["Disclosures"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Mailing"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Lifecycle"] = null,
+        ["Incidents"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
     };
 
     /// <summary>A demo account holding each role (and only it).</summary>

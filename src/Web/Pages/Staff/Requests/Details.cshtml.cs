@@ -97,6 +97,8 @@ public sealed partial class DetailsModel(
         Messages = await db.Outbox.AsNoTracking()
             .Where(m => m.RequestId == id && m.Kind == OutboxKind.RequesterMessage)
             .OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        Incidents = await Jobs.OutboxIncidents.Open(db.Outbox.AsNoTracking()).Where(m => m.RequestId == id)
+            .OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
         // A handful of accounts: filtered here, because SQLite cannot compare the lockout end in a query.
         Staff = [.. (await users.Users.AsNoTracking().ToListAsync(cancellationToken))
             .Where(u => !u.IsDisabled && u.UserName is not null)

@@ -67,6 +67,27 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("Audit", (string)null);
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Lifecycle.JobRun", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("JobRuns", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -168,8 +189,32 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IncidentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncidentReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -180,11 +225,22 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -195,7 +251,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("ProcessedAt", "CreatedAt");
+                    b.HasIndex("ProcessedAt", "IncidentAt", "CreatedAt");
 
                     b.ToTable("Outbox", (string)null);
                 });

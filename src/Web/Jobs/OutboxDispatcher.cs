@@ -1,0 +1,164 @@
+using BackOffice.Web.Documents;
+using BackOffice.Web.Messaging;
+using BackOffice.Web.Notifications;
+using BackOffice.Web.Pdf.Documents;
+using BackOffice.Web.Portal;
+using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Requests;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Web.Jobs;
+
+/// <summary>
+/// Carries out one outbox row, at most once: claim it (its own commit), do the work, record the outcome. Requester
+/// messages are written by <see cref="IRequesterMessageComposer"/> (the portal link by <see cref="PortalOutboxHandler"/>),
+/// staff messages by <see cref="IStaffMessageComposer"/>, documents by <see cref="IRequestDocumentRenderer"/> and stored
+/// as request documents in the same commit that marks the row processed. A second run of the same job finds the row
+/// claimed or processed and does nothing. A failure releases the claim and leaves the row due again after a pause
+/// (the outbox sweep picks it up); the last allowed failure makes it an incident.
+/// </summary>
+public sealed class OutboxDispatcher(
+    BackOfficeDbContext db,
+    IServiceProvider services,
+    IEmailSender email,
+    DocumentStore documents,
+    PortalOutboxHandler portal,
+    TimeProvider time,
+    IOptions<JobsOptions> options,
+    ILogger<OutboxDispatcher> logger)
+{
+    public const string NoRequesterAddress = "No e-mail address on file; not sent.";
+    public const string NoStaffMailbox = "No staff mailbox configured; not sent.";
+
+    [AutomaticRetry(Attempts = 0)] // the row keeps its own attempts; the outbox sweep retries it
+    [JobDisplayName("Outbox message {0}")]
+    public async Task DispatchAsync(Guid outboxMessageId, CancellationToken cancellationToken = default)
+    {
+        var message = await db.Outbox.SingleOrDefaultAsync(o => o.Id == outboxMessageId, cancellationToken);
+        var now = time.GetUtcNow();
+        if (message is null || !message.CanClaim(now)) return; // done, in progress, waiting for staff, or not due yet
+
+        var claim = message.Claim(now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Outbox message {OutboxId} was claimed by another worker", outboxMessageId);
+            return;
+        }
+
+        string? note;
+        try
+        {
+            if (message.Kind == OutboxKind.Document)
+            {
+                await ProduceDocumentAsync(message, claim, cancellationToken);
+                return;
+            }
+
+            note = await SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Stopping mid-send (cancellation) is not a failure: the claim stays and the lease decides.
+            await FailAsync(outboxMessageId, claim, ex, cancellationToken);
+            return;
+        }
+
+        await CompleteAsync(message, claim, note, cancellationToken);
+    }
+
+    /// <summary>Sends the e-mail; null when sent, else why nothing was sent.</summary>
+    private async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message is { Kind: OutboxKind.RequesterMessage, Type: PortalOutboxHandler.MessageType })
+            return await portal.SendAsync(message, cancellationToken);
+
+        var composed = message.Kind == OutboxKind.StaffMessage
+            ? await Required<IStaffMessageComposer>().ComposeAsync(message.RequestId, message.Type, cancellationToken)
+            : await Required<IRequesterMessageComposer>().ComposeAsync(message.RequestId, message.Type, cancellationToken);
+        if (composed is null) return message.Kind == OutboxKind.StaffMessage ? NoStaffMailbox : NoRequesterAddress;
+
+        // The outbox id as Message-Id lets the receiving side recognise a message a staff retry sent again.
+        await email.SendAsync(new OutgoingEmail(composed.To, composed.Subject, composed.TextBody, composed.HtmlBody)
+        {
+            MessageId = $"{message.Id:N}@backoffice",
+        }, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Renders and stores the PDF; the document row and "processed" commit together, so it is stored once.</summary>
+    private async Task ProduceDocumentAsync(OutboxMessage message, Guid claim, CancellationToken cancellationToken)
+    {
+        var rendered = await Required<IRequestDocumentRenderer>().RenderAsync(message.RequestId, message.Type, cancellationToken);
+        DraftDocument saved;
+        await using (var content = new MemoryStream(rendered.Content, writable: false))
+        {
+            saved = await documents.SaveAsync(content, rendered.FileName, DocumentKind.Generated, cancellationToken);
+        }
+
+        try
+        {
+            if (saved.ContentType != "application/pdf") throw new DocumentRejectedException($"The {message.Type} rendered is not a PDF.");
+            var request = await db.Requests.Include(r => r.Documents).SingleAsync(r => r.Id == message.RequestId, cancellationToken);
+            request.AddDocument(DocumentKind.Generated, saved.FileName, saved.ContentType, saved.Size, saved.StorageKey, saved.Sha256, saved.UploadedAt);
+            message.Complete(claim, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("{DocumentType} stored for request {RequestId}", message.Type, message.RequestId);
+        }
+        catch
+        {
+            documents.Delete(saved.StorageKey);
+            throw;
+        }
+    }
+
+    private async Task CompleteAsync(OutboxMessage message, Guid claim, string? note, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                message.Complete(claim, time.GetUtcNow(), note);
+                await db.SaveChangesAsync(cancellationToken);
+                if (note is not null) logger.LogWarning("Outbox message {OutboxId} ({Type}) for request {RequestId}: {Note}", message.Id, message.Type, message.RequestId, note);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt == 1)
+            {
+                // The incident sweep marked the attempt unfinished meanwhile; it did finish, so record that.
+                db.ChangeTracker.Clear();
+                message = await db.Outbox.SingleAsync(o => o.Id == message.Id, cancellationToken);
+                if (message.ClaimId != claim || message.ProcessedAt is not null) return;
+            }
+        }
+    }
+
+    private async Task FailAsync(Guid outboxMessageId, Guid claim, Exception error, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var message = await db.Outbox.SingleAsync(o => o.Id == outboxMessageId, cancellationToken);
+        if (message.ClaimId != claim || message.ProcessedAt is not null) return;
+        var now = time.GetUtcNow();
+        var settings = options.Value;
+        var incident = message.Fail(claim, now, $"{error.GetType().Name}: {error.Message}", settings.MaxAttempts,
+            now + settings.RetryDelay(message.Attempts));
+        await db.SaveChangesAsync(cancellationToken);
+        if (incident)
+            logger.LogError(error, "Outbox message {OutboxId} ({Type}) for request {RequestId} failed {Attempts} times; it is now an incident",
+                message.Id, message.Type, message.RequestId, message.Attempts);
+        else
+            logger.LogWarning(error, "Outbox message {OutboxId} ({Type}) failed (attempt {Attempts}); next try after {NextAttempt}",
+                message.Id, message.Type, message.Attempts, message.NextAttemptAt);
+    }
+
+    // The composers and the renderer are separate slices of the app; a row whose writer is missing fails (and ends as
+    // an incident) instead of stopping the other kinds of rows from being carried out.
+    private T Required<T>() where T : notnull =>
+        services.GetService<T>() ?? throw new InvalidOperationException($"No {typeof(T).Name} is registered, so this cannot be written.");
+}

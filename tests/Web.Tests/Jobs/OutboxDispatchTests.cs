@@ -1,0 +1,170 @@
+using BackOffice.Web.Jobs;
+using BackOffice.Web.Tests.Status;
+using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace BackOffice.Web.Tests.Jobs;
+
+/// <summary>The outbox dispatch job: each row carried out at most once, failures retried and then handed to staff.</summary>
+public sealed class OutboxDispatchTests : IAsyncDisposable
+{
+    private readonly JobsApp _app = new();
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Dispatch_SendsTheRequesterMessageOnce_WhenTheJobRunsTwice()
+    {
+        var request = await _app.StartAsync();
+        var row = await _app.RowAsync(request.Id, "Received");
+
+        await _app.DispatchAsync(row.Id);
+        await _app.DispatchAsync(row.Id);
+
+        var sent = _app.Mail.Sent.ShouldHaveSingleItem();
+        sent.To.ShouldBe(FakeRequesterComposer.Address);
+        sent.Subject.ShouldBe("Your records request: Received");
+        _app.Requester.Calls.ShouldBe([(request.Id, "Received")]);
+        var after = await _app.RowAsync(row.Id);
+        after.ProcessedAt.ShouldBe(_app.Time.GetUtcNow());
+        after.Attempts.ShouldBe(1);
+        after.Note.ShouldBeNull();
+        after.HasOpenIncident.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task TheCommitSignal_EnqueuesOneDispatchJobPerRow_CarryingTheRowIdOnly()
+    {
+        var request = await _app.StartAsync();
+        var row = await _app.RowAsync(request.Id, "Received");
+
+        var args = _app.EnqueuedDispatches().ShouldHaveSingleItem();
+
+        args[0].ShouldBe(row.Id);
+        args.Skip(1).ShouldAllBe(a => a == null || a is CancellationToken);
+        (await _app.RowAsync(row.Id)).ProcessedAt.ShouldBeNull("no Hangfire server runs in this app, so nothing was sent");
+        _app.Mail.Sent.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenTheWorkerStopsMidSend_DoesNotSendAgain_AndRaisesAnIncidentAfterTheLease()
+    {
+        var request = await _app.StartAsync();
+        var row = await _app.RowAsync(request.Id, "Received");
+        _app.Mail.StopMidSend = true;
+
+        await Should.ThrowAsync<OperationCanceledException>(() => _app.DispatchAsync(row.Id));
+        await _app.DispatchAsync(row.Id); // the job runs again (Hangfire re-queued it, or the signal came twice)
+        (await _app.RunAsync<OutboxSweepJob, int>(j => j.RunAsync())).ShouldBe(0);
+        _app.Time.Advance(TimeSpan.FromMinutes(9));
+        (await _app.RunAsync<IncidentEscalationJob, int>(j => j.RunAsync())).ShouldBe(0, "the lease (10 minutes) has not run out");
+        _app.Time.Advance(TimeSpan.FromMinutes(2));
+        (await _app.RunAsync<IncidentEscalationJob, int>(j => j.RunAsync())).ShouldBe(1);
+        await _app.DispatchAsync(row.Id);
+        _app.Time.Advance(TimeSpan.FromHours(1));
+        (await _app.RunAsync<OutboxSweepJob, int>(j => j.RunAsync())).ShouldBe(0);
+
+        _app.Mail.Sent.Count.ShouldBe(1);
+        var after = await _app.RowAsync(row.Id);
+        after.HasOpenIncident.ShouldBeTrue();
+        after.IncidentReason.ShouldNotBeNull().ShouldContain("may or may not have been sent");
+        after.Attempts.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenSendingFails_RetriesWithGrowingPauses_ThenRaisesAnIncident()
+    {
+        var request = await _app.StartAsync();
+        var row = await _app.RowAsync(request.Id, "Received");
+        _app.Mail.Down = true;
+        var pauses = new List<TimeSpan>();
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await _app.DispatchAsync(row.Id);
+            var failed = await _app.RowAsync(row.Id);
+            failed.Attempts.ShouldBe(attempt);
+            failed.LastError.ShouldNotBeNull().ShouldContain("Connection refused");
+            failed.ClaimId.ShouldBeNull();
+            if (attempt == 5) break;
+            failed.HasOpenIncident.ShouldBeFalse();
+            var pause = failed.NextAttemptAt!.Value - _app.Time.GetUtcNow();
+            pauses.Add(pause);
+            await _app.DispatchAsync(row.Id); // too early: nothing happens
+            (await _app.RowAsync(row.Id)).Attempts.ShouldBe(attempt);
+            _app.Time.Advance(pause);
+            (await _app.RunAsync<OutboxSweepJob, int>(j => j.RunAsync())).ShouldBe(1, "the sweep enqueues the row when its pause is over");
+        }
+
+        pauses.ShouldBe([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8)]);
+        var incident = await _app.RowAsync(row.Id);
+        incident.HasOpenIncident.ShouldBeTrue();
+        incident.IncidentReason.ShouldNotBeNull().ShouldStartWith("Failed 5 times. Last error: IOException: Connection refused");
+        _app.Mail.Down = false;
+        _app.Time.Advance(TimeSpan.FromHours(1));
+        await _app.DispatchAsync(row.Id);
+        (await _app.RunAsync<OutboxSweepJob, int>(j => j.RunAsync())).ShouldBe(0, "an incident waits for staff");
+        _app.Mail.Sent.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Dispatch_WithNoAddressOnFile_MarksTheRowDoneWithANote_NotAnIncident()
+    {
+        var request = await _app.StartAsync();
+        _app.Requester.NoAddress[request.Id] = true;
+        var row = await _app.RowAsync(request.Id, "Received");
+
+        await _app.DispatchAsync(row.Id);
+
+        _app.Mail.Sent.ShouldBeEmpty();
+        var after = await _app.RowAsync(row.Id);
+        after.ProcessedAt.ShouldNotBeNull();
+        after.Note.ShouldBe(OutboxDispatcher.NoRequesterAddress);
+        after.HasOpenIncident.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Dispatch_StoresADocumentRowsPdf_OnceAsAGeneratedDocument()
+    {
+        var request = await _app.StartAsync();
+        await _app.Factory.FireAsync(request.Id, "RequestInformation", RequestScenarios.Clerk, ("missing", "Copy of photo ID"));
+        var row = await _app.RowAsync(request.Id, "MissingInformationLetter");
+        row.Kind.ShouldBe(OutboxKind.Document);
+
+        await _app.DispatchAsync(row.Id);
+        await _app.DispatchAsync(row.Id);
+
+        _app.Renderer.Calls.ShouldBe([(request.Id, "MissingInformationLetter")]);
+        var documents = await _app.Factory.QueryAsync(db => db.Documents.AsNoTracking()
+            .Where(d => d.RequestId == request.Id && d.Kind == DocumentKind.Generated).ToListAsync());
+        var document = documents.ShouldHaveSingleItem();
+        document.FileName.ShouldBe("MissingInformationLetter.pdf");
+        document.ContentType.ShouldBe("application/pdf");
+        var stored = Path.Combine(_app.Factory.DataDirectory, "documents", document.StorageKey);
+        (await File.ReadAllBytesAsync(stored)).ShouldBe(FakeDocumentRenderer.PdfOf("MissingInformationLetter"));
+        Directory.GetFiles(Path.Combine(_app.Factory.DataDirectory, "documents"), "*", SearchOption.AllDirectories).Length.ShouldBe(1);
+        var after = await _app.RowAsync(row.Id);
+        after.ProcessedAt.ShouldNotBeNull();
+        after.Attempts.ShouldBe(1);
+        _app.Mail.Sent.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Dispatch_SendsStaffMessages_ThroughTheStaffComposer()
+    {
+        var request = await _app.StartAsync();
+        _app.Time.Advance(TimeSpan.FromDays(20));
+        await _app.RunAsync<TimerSweepJob, int>(j => j.RunAsync());
+        var row = await _app.RowAsync(request.Id, "DueWarning");
+        row.Kind.ShouldBe(OutboxKind.StaffMessage);
+
+        await _app.DispatchAsync(row.Id);
+
+        _app.Staff.Calls.ShouldBe([(request.Id, "DueWarning")]);
+        _app.Requester.Calls.ShouldNotContain(c => c.Type == "DueWarning");
+        var sent = _app.Mail.Sent.ShouldHaveSingleItem();
+        sent.To.ShouldBe(FakeStaffComposer.Mailbox);
+        sent.Subject.ShouldBe("Staff: DueWarning");
+    }
+}
