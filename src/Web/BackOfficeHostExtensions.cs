@@ -28,6 +28,7 @@ public static class BackOfficeHostExtensions
         builder.Services.Configure<Site.SiteOptions>(builder.Configuration.GetSection(Site.SiteOptions.Section));
         builder.Services.AddPatientRequests(builder.Configuration);
         builder.AddStaffIdentity(options);
+        builder.Services.AddScoped<Demo.DemoRequests>();
         builder.Services.AddProblemDetails();
         builder.Services.AddHttpAuditTrail();
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
@@ -48,6 +49,8 @@ public static class BackOfficeHostExtensions
             await scope.ServiceProvider.GetRequiredService<StaffIdentityInitializer>().InitializeAsync();
             await scope.ServiceProvider.GetRequiredService<RuleSetAdministration>()
                 .InitializeAsync(RulesDirectory(app.Configuration, app.Environment));
+            if (scope.ServiceProvider.GetRequiredService<DemoAccountsOptions>() is { SeedAccounts: true, SeedRequests: true })
+                await scope.ServiceProvider.GetRequiredService<Demo.DemoRequests>().SeedAsync();
         }
 
         if (app.Services.IsWorkerOnly())

@@ -31,6 +31,8 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
             : given!;
         _settings["BackOffice:DataDirectory"] = DataDirectory;
         _settings.TryAdd("BackOffice:Demo:Password", DemoPassword);
+        // Tests make their own requests; the demo ones are seeded only where a test asks for them.
+        _settings.TryAdd("BackOffice:Demo:SeedRequests", "false");
         // Jobs are enqueued but not run unless a test asks: a Hangfire server per host would make every test slower
         // and racy. Tests that need jobs run them directly, or set RunServer (see Jobs/JobServers).
         _settings.TryAdd("BackOffice:Jobs:RunServer", "false");
