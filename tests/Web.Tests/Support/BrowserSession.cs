@@ -53,6 +53,8 @@ public sealed class BrowserSession : IAsyncDisposable
             BaseURL = BaseUrl,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
+        // The CI machine runs many test hosts on two cores; a first page render can take far longer than on a desk.
+        context.SetDefaultTimeout(90_000);
         return await context.NewPageAsync();
     }
 
