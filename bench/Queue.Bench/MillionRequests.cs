@@ -38,7 +38,8 @@ public static class MillionRequests
         if (System.IO.File.Exists(File))
         {
             using var existing = Open();
-            if (existing.Requests.Count() >= Count) return;
+            // A file seeded before a schema change is made again.
+            if (!existing.Database.GetPendingMigrations().Any() && existing.Requests.Count() >= Count) return;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(File)!);
