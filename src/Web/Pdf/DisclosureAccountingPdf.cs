@@ -265,45 +265,6 @@ public static class DisclosureAccountingPdf
             _graphics.DrawLine(XPens.Gray, Margin, _y, Margin + ContentWidth, _y);
         }
 
-        private List<string> Wrap(string text, XFont font, double width)
-        {
-            var lines = new List<string>();
-            foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
-            {
-                var current = "";
-                foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => Pieces(w, font, width)))
-                {
-                    var candidate = current.Length == 0 ? word : current + " " + word;
-                    if (current.Length > 0 && _graphics.MeasureString(candidate, font).Width > width)
-                    {
-                        lines.Add(current);
-                        current = word;
-                    }
-                    else
-                    {
-                        current = candidate;
-                    }
-                }
-
-                lines.Add(current);
-            }
-
-            return lines;
-        }
-
-        /// <summary>A word wider than the column (a long reference or address without spaces) in pieces that fit.</summary>
-        private IEnumerable<string> Pieces(string word, XFont font, double width)
-        {
-            var rest = word;
-            while (_graphics.MeasureString(rest, font).Width > width && rest.Length > 1)
-            {
-                var take = rest.Length - 1;
-                while (take > 1 && _graphics.MeasureString(rest[..take], font).Width > width) take--;
-                yield return rest[..take];
-                rest = rest[take..];
-            }
-
-            yield return rest;
-        }
+        private List<string> Wrap(string text, XFont font, double width) => TextWrap.Lines(_graphics, text, font, width);
     }
 }

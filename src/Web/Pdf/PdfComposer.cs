@@ -128,29 +128,5 @@ public sealed class PdfComposer : IDisposable
         if (_y + height > _page.Height.Point - Margin) NewPage();
     }
 
-    private List<string> Wrap(string text, XFont font, double width)
-    {
-        var lines = new List<string>();
-        foreach (var paragraph in text.Split('\n'))
-        {
-            var current = "";
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = current.Length == 0 ? word : current + " " + word;
-                if (current.Length > 0 && _graphics.MeasureString(candidate, font).Width > width)
-                {
-                    lines.Add(current);
-                    current = word;
-                }
-                else
-                {
-                    current = candidate;
-                }
-            }
-
-            lines.Add(current);
-        }
-
-        return lines;
-    }
+    private List<string> Wrap(string text, XFont font, double width) => TextWrap.Lines(_graphics, text, font, width);
 }

@@ -253,31 +253,7 @@ public sealed class LetterComposer : IDisposable
         }
     }
 
-    private List<string> Wrap(string text, XFont font, double width)
-    {
-        var lines = new List<string>();
-        foreach (var paragraph in text.Split('\n'))
-        {
-            var current = "";
-            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = current.Length == 0 ? word : current + " " + word;
-                if (current.Length > 0 && Graphics.MeasureString(candidate, font).Width > width)
-                {
-                    lines.Add(current);
-                    current = word;
-                }
-                else
-                {
-                    current = candidate;
-                }
-            }
-
-            lines.Add(current);
-        }
-
-        return lines;
-    }
+    private List<string> Wrap(string text, XFont font, double width) => TextWrap.Lines(Graphics, text, font, width);
 }
 
 /// <summary>The department's letterhead lines.</summary>

@@ -18,15 +18,26 @@ public sealed partial class DetailsModel
 
     public static string DismissField(Guid messageId) => "dismiss-" + messageId.ToString("N");
 
-    public async Task<IActionResult> OnPostRetryAsync(Guid id, Guid messageId, [FromServices] OutboxIncidents incidents,
-        CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostRetryAsync(Guid id, Guid messageId, [FromServices] OutboxIncidents incidents,
+        CancellationToken cancellationToken) =>
+        ResolveIncidentAsync(id, messageId, "RetryMessage", "done", "The message is queued to be tried again.",
+            () => incidents.RetryAsync(id, messageId, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostDismissAsync(Guid id, Guid messageId, string? reason, [FromServices] OutboxIncidents incidents,
+        CancellationToken cancellationToken) =>
+        ResolveIncidentAsync(id, messageId, "DismissMessage", "done: " + reason?.Trim(), "The message is dismissed; it will not be sent.",
+            () => incidents.DismissAsync(id, messageId, User.DisplayName(), reason, cancellationToken), cancellationToken);
+
+    // Either way the outcome is audited; a refusal is shown next to the incident's form.
+    private async Task<IActionResult> ResolveIncidentAsync(Guid id, Guid messageId, string auditAction, string doneOutcome,
+        string doneMessage, Func<Task<bool>> resolve, CancellationToken cancellationToken)
     {
         string outcome;
         try
         {
-            if (!await incidents.RetryAsync(id, messageId, cancellationToken)) return NotFound();
-            await audit.RecordAsync("RetryMessage", id, messageId.ToString(), "done", cancellationToken);
-            StatusMessage = "The message is queued to be tried again.";
+            if (!await resolve()) return NotFound();
+            await audit.RecordAsync(auditAction, id, messageId.ToString(), doneOutcome, cancellationToken);
+            StatusMessage = doneMessage;
             return RedirectToPage(new { id });
         }
         catch (DomainException ex)
@@ -40,33 +51,7 @@ public sealed partial class DetailsModel
             outcome = "refused: changed meanwhile";
         }
 
-        await audit.RecordAsync("RetryMessage", id, messageId.ToString(), outcome, cancellationToken);
-        return await ShowAgainAsync(id, cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostDismissAsync(Guid id, Guid messageId, string? reason, [FromServices] OutboxIncidents incidents,
-        CancellationToken cancellationToken)
-    {
-        string outcome;
-        try
-        {
-            if (!await incidents.DismissAsync(id, messageId, User.DisplayName(), reason, cancellationToken)) return NotFound();
-            await audit.RecordAsync("DismissMessage", id, messageId.ToString(), "done: " + reason!.Trim(), cancellationToken);
-            StatusMessage = "The message is dismissed; it will not be sent.";
-            return RedirectToPage(new { id });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(DismissField(messageId), ex.Message);
-            outcome = "refused: " + ex.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(DismissField(messageId), ChangedMeanwhile);
-            outcome = "refused: changed meanwhile";
-        }
-
-        await audit.RecordAsync("DismissMessage", id, messageId.ToString(), outcome, cancellationToken);
+        await audit.RecordAsync(auditAction, id, messageId.ToString(), outcome, cancellationToken);
         return await ShowAgainAsync(id, cancellationToken);
     }
 
