@@ -64,19 +64,20 @@ public sealed class StaffJourneyBrowserTests
         await reviewer.GotoAsync($"/Staff/Requests/{request.Id}");
         await ActAsync(reviewer, "Approve", "staff-06-approved");
 
+        // 25 paper pages for the patient's own copy carry a fee: the invoice is issued on approval.
         await clerk.ReloadAsync();
-        if (await StateShownAsync(clerk) == "AwaitingPayment")
-        {
-            // Cash is refused with a message next to the form; a check with its number is taken.
-            await clerk.Locator("#RecordPayment_method").SelectOptionAsync("Cash");
-            await clerk.Locator("form#RecordPayment button[name='trigger']").ClickAsync();
-            (await clerk.Locator("#RecordPayment-error, #RecordPayment_method-error").AllTextContentsAsync())
-                .ShouldContain(text => text.Contains("cash", StringComparison.OrdinalIgnoreCase));
-            await BrowserSession.ScreenshotAsync(clerk, "staff-07-cash-refused");
-            await clerk.Locator("#RecordPayment_method").SelectOptionAsync("Check");
-            await clerk.Locator("#RecordPayment_checkNumber").FillAsync("1042");
-            await ActAsync(clerk, "RecordPayment", "staff-08-paid");
-        }
+        (await StateShownAsync(clerk)).ShouldBe("AwaitingPayment");
+        // Cash is refused with a message next to the form; a check with its number is taken.
+        await clerk.Locator("#RecordPayment_method").SelectOptionAsync("Cash");
+        await clerk.Locator("form#RecordPayment button[name='trigger']").ClickAsync();
+        // The page comes back with the refusal next to the form (waited for, not read before the post returns).
+        await clerk.Locator("#RecordPayment-error, #RecordPayment_method-error")
+            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("cash", System.Text.RegularExpressions.RegexOptions.IgnoreCase) })
+            .First.WaitForAsync();
+        await BrowserSession.ScreenshotAsync(clerk, "staff-07-cash-refused");
+        await clerk.Locator("#RecordPayment_method").SelectOptionAsync("Check");
+        await clerk.Locator("#RecordPayment_checkNumber").FillAsync("1042");
+        await ActAsync(clerk, "RecordPayment", "staff-08-paid");
 
         (await StateShownAsync(clerk)).ShouldBe("ReadyForRelease");
         await ActAsync(clerk, "Mail", "staff-09-mailed");
