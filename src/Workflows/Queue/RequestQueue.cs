@@ -43,13 +43,15 @@ public sealed class RequestQueue(BackOfficeDbContext db, BusinessClock clock, IM
         var days = Math.Clamp(dueWithinDays, 0, 365);
         var key = $"{typeof(RequestQueue).FullName}:counts:{days}";
         if (cache.TryGetValue(key, out QueueCounts? cached) && cached is not null) return cached;
-        var counts = await CountNowAsync(days, cancellationToken);
+        var counts = await CountUncachedAsync(days, cancellationToken);
         cache.Set(key, counts, CountsLifetime);
         return counts;
     }
 
-    private async Task<QueueCounts> CountNowAsync(int days, CancellationToken cancellationToken)
+    /// <summary>The same totals counted now, for a report that must not show figures up to 30 seconds old.</summary>
+    public async Task<QueueCounts> CountUncachedAsync(int dueWithinDays, CancellationToken cancellationToken = default)
     {
+        var days = Math.Clamp(dueWithinDays, 0, 365);
         var today = clock.Today;
         var soon = today.AddDays(days);
         var open = db.Requests.AsNoTracking().Where(r => r.QueuePriority < Closed);

@@ -1,5 +1,6 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Queue;
 using BackOffice.Workflows.Requests;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,8 @@ namespace BackOffice.Workflows.Reporting;
 /// received date, close time, journal and payment time) and reads only the columns it needs; percentiles and weekly
 /// buckets are worked out in memory, where both providers agree on time zones and rounding.
 /// </summary>
-public sealed class DashboardQuery(BackOfficeDbContext db, BusinessClock clock, DefinitionRegistry definitions, WorkflowsOptions options)
+public sealed class DashboardQuery(BackOfficeDbContext db, RequestQueue queue, BusinessClock clock, DefinitionRegistry definitions,
+    WorkflowsOptions options)
 {
     public const int DefaultWeeks = 12;
     public const string CompletedState = "Completed";
@@ -35,8 +37,10 @@ public sealed class DashboardQuery(BackOfficeDbContext db, BusinessClock clock, 
         var from = MondayOf(today).AddDays(-7 * (weeks - 1));
         var window = new Window(clock.StartOf(from), clock.StartOf(today.AddDays(1)));
 
-        var states = await StatesAsync(window, cancellationToken);
-        var due = await DueAsync(today, cancellationToken);
+        // Open work now is the work queue's own count (uncached), so both screens agree on what "overdue" means.
+        var current = await queue.CountUncachedAsync(DueFigures.WeekDays, cancellationToken);
+        var states = await StatesAsync(current.OpenByState, window, cancellationToken);
+        var due = new DueFigures(current.Open, current.Overdue, current.DueSoon);
         var completion = await CompletionAsync(window, cancellationToken);
         var invoiceStates = InvoiceStates();
         var invoices = await InvoicesAsync(invoiceStates, window, cancellationToken);
@@ -62,13 +66,9 @@ public sealed class DashboardQuery(BackOfficeDbContext db, BusinessClock clock, 
     }
 
     /// <summary>Open states now, in the lifecycle's order; closed states counted by when they closed.</summary>
-    private async Task<IReadOnlyList<StateCount>> StatesAsync(Window window, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StateCount>> StatesAsync(IReadOnlyDictionary<string, int> open, Window window,
+        CancellationToken cancellationToken)
     {
-        var open = await db.Requests.AsNoTracking()
-            .Where(r => r.QueuePriority < ClosedPriority)
-            .GroupBy(r => r.State)
-            .Select(g => new { State = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.State, g => g.Count, StringComparer.Ordinal, cancellationToken);
         var closed = await db.Requests.AsNoTracking()
             .Where(r => r.QueuePriority == ClosedPriority && r.ClosedAt >= window.Start && r.ClosedAt < window.End)
             .GroupBy(r => r.State)
@@ -77,35 +77,18 @@ public sealed class DashboardQuery(BackOfficeDbContext db, BusinessClock clock, 
 
         var lifecycle = definitions.Latest(LifecycleEngine.RecordsRequestLifecycle).States;
         // States only an older definition version has still hold requests pinned to it: listed after the current ones.
-        IEnumerable<StateCount> Ordered(Dictionary<string, int> counts, bool final) =>
+        IEnumerable<StateCount> Ordered(IReadOnlyDictionary<string, int> counts, bool final) =>
             lifecycle.Where(s => s.Final == final).Select(s => s.Name)
                 .Concat(counts.Keys.Where(k => !lifecycle.Any(s => s.Name == k)).Order(StringComparer.Ordinal))
                 .Select(name => new StateCount(name, final, counts.GetValueOrDefault(name)));
         return [.. Ordered(open, final: false), .. Ordered(closed, final: true)];
     }
 
-    private async Task<DueFigures> DueAsync(DateOnly today, CancellationToken cancellationToken)
-    {
-        var weekEnd = today.AddDays(DueFigures.WeekDays);
-        // One pass over the open requests (the QueuePriority index), as the work queue's counts do.
-        var totals = await db.Requests.AsNoTracking()
-            .Where(r => r.QueuePriority < ClosedPriority)
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Open = g.Count(),
-                Overdue = g.Sum(r => (r.ExtendedDueOn ?? r.DueOn) < today ? 1 : 0),
-                DueThisWeek = g.Sum(r => (r.ExtendedDueOn ?? r.DueOn) >= today && (r.ExtendedDueOn ?? r.DueOn) <= weekEnd ? 1 : 0),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        return new DueFigures(totals?.Open ?? 0, totals?.Overdue ?? 0, totals?.DueThisWeek ?? 0);
-    }
-
     private async Task<CompletionFigures> CompletionAsync(Window window, CancellationToken cancellationToken)
     {
         var rows = await db.Requests.AsNoTracking()
             .Where(r => r.State == CompletedState && r.ClosedAt >= window.Start && r.ClosedAt < window.End)
-            .Select(r => new { r.ReceivedOn, r.DueOn, r.ExtendedDueOn, r.ClosedAt })
+            .Select(r => new { r.ReceivedOn, r.EffectiveDueOn, r.ClosedAt })
             .ToListAsync(cancellationToken);
         var days = new List<int>(rows.Count);
         var late = 0;
@@ -113,7 +96,7 @@ public sealed class DashboardQuery(BackOfficeDbContext db, BusinessClock clock, 
         {
             var completedOn = LocalDate(row.ClosedAt!.Value);
             days.Add(completedOn.DayNumber - row.ReceivedOn.DayNumber);
-            if (completedOn > (row.ExtendedDueOn ?? row.DueOn)) late++;
+            if (completedOn > row.EffectiveDueOn) late++;
         }
 
         days.Sort();
