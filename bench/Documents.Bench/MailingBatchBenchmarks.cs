@@ -2,6 +2,7 @@ using System.Globalization;
 using BackOffice.Web.Mailing;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
@@ -26,7 +27,7 @@ public class MailingBatchBenchmarks
     private static readonly string[] Cities = ["Naperville", "Downers Grove", "Wheaton", "Lisle", "Aurora", "Elmhurst", "Glen Ellyn", "Oak Brook"];
 
     private readonly SiteOptions _site = new();
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+    private readonly DepartmentClock _clock = new(TimeProvider.System, "America/Chicago");
     private readonly DateOnly _day = new(2026, 3, 5);
     private List<MailingItem> _items = [];
 
@@ -35,7 +36,7 @@ public class MailingBatchBenchmarks
     {
         _items = Enumerable.Range(0, Letters).Select(i => new MailingItem(Request(i), null)).ToList();
         // A benchmark of a PDF that is not the batch would measure nothing.
-        var pages = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(MailingBatchPdf.Render(_site, _day, _zone, _items))).PageCount;
+        var pages = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(MailingBatchPdf.Render(_site, _day, _clock, _items))).PageCount;
         var expected = Letters + ((Letters + 29) / 30);
         if (pages != expected) throw new InvalidOperationException($"The batch has {pages} pages, not {expected}.");
     }
@@ -54,7 +55,7 @@ public class MailingBatchBenchmarks
     public long Batch1000Letters()
     {
         using var stream = new MemoryStream();
-        MailingBatchPdf.Write(stream, _site, _day, _zone, _items);
+        MailingBatchPdf.Write(stream, _site, _day, _clock, _items);
         return stream.Length;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -62,7 +63,7 @@ internal static class OpenRequests
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
             var engine = scope.ServiceProvider.GetRequiredService<LifecycleEngine>();
-            var today = scope.ServiceProvider.GetRequiredService<BusinessClock>().Today;
+            var today = scope.ServiceProvider.GetRequiredService<DepartmentClock>().Today;
             template = (await engine.StartAsync(Draft(), today, Actor.Staff("bench", "Bench", LifecycleRoles.Clerk))).Id;
         }
 
@@ -112,7 +113,7 @@ internal static class OpenRequests
         using var overdue = TimerCopy("Overdue");
         var binary = new DateTimeOffsetToBinaryConverter();
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
-        var clock = new BusinessClock(TimeProvider.System, zone);
+        var clock = new DepartmentClock(TimeProvider.System, zone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(BenchServices.Now, zone).DateTime);
         var random = new Random(20260601);
         SqliteTransaction? transaction = null;

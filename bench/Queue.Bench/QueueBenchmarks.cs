@@ -1,6 +1,7 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Queue;
+using BackOffice.Workflows.Time;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public class QueueBenchmarks
 {
     private SqliteBackOfficeDbContext _db = null!;
     private RequestQueue _queue = null!;
-    private BusinessClock _clock = null!;
+    private DepartmentClock _clock = null!;
     private Guid _id;
     private string _secondPage = "";
 
@@ -28,7 +29,7 @@ public class QueueBenchmarks
     {
         MillionRequests.EnsureSeeded();
         _db = MillionRequests.Open();
-        _clock = new BusinessClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+        _clock = new DepartmentClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
         _queue = new RequestQueue(_db, _clock, new MemoryCache(new MemoryCacheOptions()));
         // The request a clerk opens: the seeding template, the one with documents (the copies have none).
         var page = _queue.PageAsync(new QueueFilter()).GetAwaiter().GetResult();

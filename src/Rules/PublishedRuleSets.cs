@@ -1,5 +1,6 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.RuleSets;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Rules;
 
@@ -8,7 +9,7 @@ namespace BackOffice.Rules;
 /// (latest effective date on or before today). Refreshed at start-up, after every publish or rollback
 /// in this process, and periodically so that other nodes' changes arrive.
 /// </summary>
-public sealed class PublishedRuleSetSource(BusinessClock clock) : IRuleSetSource
+public sealed class PublishedRuleSetSource(DepartmentClock clock) : IRuleSetSource
 {
     private IReadOnlyList<RuleSetVersion> _published = [];
 

@@ -1,5 +1,6 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +20,7 @@ public static class WorkflowsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(),
-            TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)));
+        services.AddSingleton(sp => new DepartmentClock(sp.GetRequiredService<TimeProvider>(), options.TimeZone));
         services.AddSingleton<AuditStampingInterceptor>();
         services.AddSingleton<IInterceptor, Auditing.AuditImmutabilityInterceptor>();
         services.AddSingleton<SqliteDurabilityInterceptor>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BackOffice.Rules;
 using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Api;
 
@@ -19,7 +20,7 @@ public static class FeeEstimateEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> Handle(HttpRequest request, RulesEvaluator rules, BusinessClock clock)
+    private static async Task<IResult> Handle(HttpRequest request, RulesEvaluator rules, DepartmentClock clock)
     {
         JsonElement body;
         try

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BackOffice.Rules;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Api;
 
@@ -33,8 +34,8 @@ public sealed record FeeEstimateInput(RequesterType RequesterType, CopyFormat Fo
 
         var received = today;
         var receivedText = field("receivedOn");
-        if (!string.IsNullOrWhiteSpace(receivedText)
-            && !DateOnly.TryParseExact(receivedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out received))
+        if (!string.IsNullOrWhiteSpace(receivedText) && DateInput.ParseIso(receivedText) is { } iso) received = iso;
+        if (!string.IsNullOrWhiteSpace(receivedText) && DateInput.ParseIso(receivedText) is null)
             errors["receivedOn"] = ["Enter the date as YYYY-MM-DD."];
         else if (received.Year < 2000 || received > today.AddYears(1))
             errors["receivedOn"] = ["The date must be between 2000 and a year from now."];

@@ -2,6 +2,7 @@ using BackOffice.Web.Identity;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace BackOffice.Web.Demo;
 /// requests walked through the real lifecycle as the demo clerks would, so every screen has something to show: one in
 /// each of the common states, received over the past weeks. Off in production with the demo accounts.
 /// </summary>
-public sealed class DemoRequests(BackOfficeDbContext db, LifecycleEngine engine, BusinessClock clock,
+public sealed class DemoRequests(BackOfficeDbContext db, LifecycleEngine engine, DepartmentClock clock,
     UserManager<StaffUser> users, ILogger<DemoRequests> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using BackOffice.Workflows.Time;
 using BackOffice.Workflows;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -14,7 +15,7 @@ internal sealed class JobsHost(
     JobStorage storage,
     IRecurringJobManager recurring,
     IOptions<JobsOptions> options,
-    WorkflowsOptions workflows,
+    DepartmentClock clock,
     IServiceScopeFactory scopes,
     ILoggerFactory loggers,
     IHostApplicationLifetime lifetime) : IHostedService, IDisposable
@@ -27,7 +28,7 @@ internal sealed class JobsHost(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _logging = HangfireLogBridge.Attach(loggers);
-        BackOfficeRecurringJobs.Register(recurring, options.Value, TimeZoneInfo.FindSystemTimeZoneById(workflows.TimeZone));
+        BackOfficeRecurringJobs.Register(recurring, options.Value, clock.Zone);
         if (!RunsServer) return;
 
         var settings = options.Value;

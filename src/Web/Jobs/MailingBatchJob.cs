@@ -1,5 +1,6 @@
 using BackOffice.Web.Mailing;
 using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Time;
 using Hangfire;
 
 namespace BackOffice.Web.Jobs;
@@ -9,7 +10,7 @@ namespace BackOffice.Web.Jobs;
 /// for every request ready to go by mail, marking them mailed. Staff print it from <c>/Staff/Mailing</c>. A second run the
 /// same day finds nothing left to mail, so a repeated or retried job mails nobody twice.
 /// </summary>
-public sealed class MailingBatchJob(MailingBatchService batches, BusinessClock clock, ILogger<MailingBatchJob> logger)
+public sealed class MailingBatchJob(MailingBatchService batches, DepartmentClock clock, ILogger<MailingBatchJob> logger)
 {
     [AutomaticRetry(Attempts = 0)] // a failed batch is made from the page, or by tomorrow's run
     [DisableConcurrentExecution(timeoutInSeconds: 60)]

@@ -3,6 +3,7 @@ using BackOffice.Web.Messaging;
 using BackOffice.Web.Notifications;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Time;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace BackOffice.Web.Jobs;
 /// within 5 days and overdue. The day's run is claimed in <c>JobRuns</c> first, so running the job twice sends once.
 /// A run whose send fails gives the day back (and Hangfire retries); one that never finished is not repeated.
 /// </summary>
-public sealed class StaffDigestJob(BackOfficeDbContext db, IServiceProvider services, IEmailSender email, BusinessClock clock,
+public sealed class StaffDigestJob(BackOfficeDbContext db, IServiceProvider services, IEmailSender email, DepartmentClock clock,
     ILogger<StaffDigestJob> logger)
 {
     public static string RunKey(DateOnly day) => "StaffDigest:" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using BackOffice.Web.Pdf.Documents;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Mailing;
 
@@ -13,7 +14,7 @@ public sealed record MailingItem(RecordsRequest Request, InvoiceTerms? Invoice);
 /// </summary>
 public static class MailingBatchPdf
 {
-    public static void Write(Stream output, SiteOptions site, DateOnly day, TimeZoneInfo zone, IReadOnlyList<MailingItem> items)
+    public static void Write(Stream output, SiteOptions site, DateOnly day, DepartmentClock clock, IReadOnlyList<MailingItem> items)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(site);
@@ -21,7 +22,7 @@ public static class MailingBatchPdf
         using var pdf = new LetterComposer($"Mailing batch {DepartmentDay(day)}");
         foreach (var item in items)
         {
-            var context = new LetterContext(site, item.Request, day, zone);
+            var context = new LetterContext(site, item.Request, day, clock);
             CoverLetterPdf.Write(pdf, context);
             if (item.Invoice is not null) InvoicePdf.Write(pdf, context, item.Invoice);
         }
@@ -30,12 +31,12 @@ public static class MailingBatchPdf
         pdf.Save(output);
     }
 
-    public static byte[] Render(SiteOptions site, DateOnly day, TimeZoneInfo zone, IReadOnlyList<MailingItem> items)
+    public static byte[] Render(SiteOptions site, DateOnly day, DepartmentClock clock, IReadOnlyList<MailingItem> items)
     {
         using var stream = new MemoryStream();
-        Write(stream, site, day, zone, items);
+        Write(stream, site, day, clock, items);
         return stream.ToArray();
     }
 
-    private static string DepartmentDay(DateOnly day) => Portal.DepartmentCalendar.Written(day);
+    private static string DepartmentDay(DateOnly day) => DateText.Written(day);
 }

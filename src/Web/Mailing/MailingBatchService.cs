@@ -1,6 +1,7 @@
 using BackOffice.Web.Pdf.Documents;
 using BackOffice.Web.Portal;
 using BackOffice.Web.Site;
+using BackOffice.Workflows.Time;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
@@ -27,9 +28,7 @@ public sealed class MailingBatchService(
     IServiceScopeFactory scopes,
     MailingBatchStore store,
     IOptions<SiteOptions> site,
-    DepartmentCalendar calendar,
-    BusinessClock clock,
-    WorkflowsOptions options,
+    DepartmentClock clock,
     ILogger<MailingBatchService> logger)
 {
     public const string MailTrigger = "Mail";
@@ -85,7 +84,7 @@ public sealed class MailingBatchService(
     private async Task<byte[]> PrintAsync(MailingBatchRecord record, CancellationToken cancellationToken)
     {
         var items = await ItemsAsync(record.Mailed, cancellationToken);
-        var pdf = MailingBatchPdf.Render(site.Value, record.Day, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), items);
+        var pdf = MailingBatchPdf.Render(site.Value, record.Day, clock, items);
         await store.SavePdfAsync(record.Id, pdf, cancellationToken);
         return pdf;
     }
@@ -144,7 +143,7 @@ public sealed class MailingBatchService(
             .Select(j => new { j.RequestId, j.Sequence, j.OccurredAt })
             .ToListAsync(cancellationToken);
         var issuedOn = invoiced.GroupBy(j => j.RequestId)
-            .ToDictionary(g => g.Key, g => calendar.DayOf(g.MaxBy(j => j.Sequence)!.OccurredAt));
+            .ToDictionary(g => g.Key, g => clock.DayOf(g.MaxBy(j => j.Sequence)!.OccurredAt));
         return ids.Where(requests.ContainsKey).Select(id =>
         {
             var request = requests[id];

@@ -19,6 +19,7 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<IEmailSender>(sp => new PickupDirectoryEmailSender(
                 Path.Combine(sp.GetRequiredService<WorkflowsOptions>().Database.DataDirectory, "mail"),
                 sp.GetRequiredService<IOptions<SmtpOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<PickupDirectoryEmailSender>>()));
         }
 

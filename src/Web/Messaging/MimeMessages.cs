@@ -4,14 +4,14 @@ namespace BackOffice.Web.Messaging;
 
 internal static class MimeMessages
 {
-    public static MimeMessage Create(OutgoingEmail email, SmtpOptions options)
+    public static MimeMessage Create(OutgoingEmail email, SmtpOptions options, DateTimeOffset date)
     {
         ArgumentNullException.ThrowIfNull(email);
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
-        message.Date = DateTimeOffset.UtcNow;
+        message.Date = date;
         if (!string.IsNullOrWhiteSpace(email.MessageId)) message.MessageId = email.MessageId.Trim().Trim('<', '>');
         // Text first, HTML last: a client shows the last alternative it understands.
         message.Body = email.HtmlBody is null

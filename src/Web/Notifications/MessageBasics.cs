@@ -2,13 +2,14 @@ using System.Globalization;
 using BackOffice.Web.Portal;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Time;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Notifications;
 
 /// <summary>What every message shows (the department's names and contacts, the tracking number, links) and how
 /// dates and amounts are written, so requester and staff messages read alike.</summary>
-public sealed class MessageBasics(IOptions<SiteOptions> site, BusinessClock clock, DepartmentCalendar calendar)
+public sealed class MessageBasics(IOptions<SiteOptions> site, DepartmentClock clock)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
@@ -16,12 +17,13 @@ public sealed class MessageBasics(IOptions<SiteOptions> site, BusinessClock cloc
 
     public DateOnly Today => clock.Today;
 
-    public DepartmentCalendar Calendar => calendar;
+    /// <summary>The department's clock, for the days and times messages write out.</summary>
+    public DepartmentClock Clock => clock;
 
     /// <summary>An absolute link for a path of this app, from <c>BackOffice:Site:PublicBaseUrl</c>.</summary>
     public string Url(string path) => Site.PublicBaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
 
-    public static string Written(DateOnly day) => DepartmentCalendar.Written(day);
+    public static string Written(DateOnly day) => DateText.Written(day);
 
     public static string Money(decimal amount) => amount.ToString("C", English);
 

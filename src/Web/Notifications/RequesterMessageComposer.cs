@@ -71,7 +71,7 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
             case "PaymentReceived":
                 var latest = request.Payments.MaxBy(p => p.ReceivedAt);
                 values.Set("AmountReceived", MessageBasics.Money(latest?.Amount ?? request.AmountPaid))
-                    .Set("PaymentDate", latest is null ? MessageBasics.Written(basics.Today) : basics.Calendar.Written(latest.ReceivedAt))
+                    .Set("PaymentDate", latest is null ? MessageBasics.Written(basics.Today) : basics.Clock.Written(latest.ReceivedAt))
                     .Set("BalanceDue", MessageBasics.Money(request.BalanceDue));
                 break;
             case "DeadlineExtended":
@@ -86,7 +86,7 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
                 values.Set("SentDate", DayOrToday(request.ClosedAt));
                 break;
             case "PickupScheduled":
-                values.Set("PickupTime", request.PickupAt is { } at ? basics.Calendar.WrittenWithTime(at) : "the time agreed by phone")
+                values.Set("PickupTime", request.PickupAt is { } at ? basics.Clock.WrittenWithTime(at) : "the time agreed by phone")
                     .Set("PickupAddress", site.MailingAddress);
                 break;
             case "Redirected":
@@ -107,7 +107,7 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
         }
     }
 
-    private string DayOrToday(DateTimeOffset? at) => at is { } instant ? basics.Calendar.Written(instant) : MessageBasics.Written(basics.Today);
+    private string DayOrToday(DateTimeOffset? at) => at is { } instant ? basics.Clock.Written(instant) : MessageBasics.Written(basics.Today);
 
     /// <summary>
     /// The last day to act before the state's closing timer (e.g. the cancellation 30 days after asking for information)
@@ -118,7 +118,7 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
         var pending = await db.Timers.AsNoTracking()
             .Where(t => t.RequestId == request.Id && t.Name == timerName && t.CompletedAt == null && t.StateSequence == request.StateSequence)
             .Select(t => t.DueAt).ToListAsync(cancellationToken);
-        var closing = pending.Count > 0 ? basics.Calendar.DayOf(pending.Max()) : basics.Today.AddDays(fallbackDays);
+        var closing = pending.Count > 0 ? basics.Clock.DayOf(pending.Max()) : basics.Today.AddDays(fallbackDays);
         return MessageBasics.Written(closing.AddDays(-1));
     }
 }

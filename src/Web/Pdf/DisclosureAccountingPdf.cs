@@ -1,6 +1,7 @@
 using System.Globalization;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Disclosures;
+using BackOffice.Workflows.Time;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -19,15 +20,15 @@ public static class DisclosureAccountingPdf
     public static string FileName(DateOnly today) =>
         $"accounting-of-disclosures-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf";
 
-    public static byte[] Render(SiteOptions site, DisclosureAccountingReport report, TimeZoneInfo zone)
+    public static byte[] Render(SiteOptions site, DisclosureAccountingReport report, DepartmentClock clock)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(clock);
         using var sheet = new TableSheet("Accounting of Disclosures", Columns(report.View));
         var patient = report.PatientName ?? "(name not on record)";
         var born = report.PatientDateOfBirth is { } dob ? Date(dob) : "not on record";
-        var generated = TimeZoneInfo.ConvertTime(report.GeneratedAt, zone);
+        var generated = clock.Local(report.GeneratedAt);
 
         sheet.Line($"{site.OrganisationName} — {site.DepartmentName}", sheet.Bold);
         sheet.Line(site.MailingAddress, sheet.Small);
@@ -39,7 +40,7 @@ public static class DisclosureAccountingPdf
         sheet.Line(report.View == AccountingView.Required
             ? $"View: disclosures required in an accounting (45 CFR 164.528). {Count(report.HiddenCount, "disclosure")} to the patient or under the patient's authorization, which the law exempts, {(report.HiddenCount == 1 ? "is" : "are")} not listed."
             : "View: all disclosures logged, including those to the patient or under the patient's authorization, which the law exempts from the accounting.");
-        sheet.Line($"Generated: {generated.ToString("MM/dd/yyyy h:mm tt", CultureInfo.InvariantCulture)} ({zone.Id})");
+        sheet.Line($"Generated: {generated.ToString("MM/dd/yyyy h:mm tt", CultureInfo.InvariantCulture)} ({clock.Zone.Id})");
         sheet.Space(4);
         sheet.Line("You may receive one accounting of disclosures free of charge in any 12-month period. For another accounting "
             + "within 12 months a reasonable, cost-based fee may be charged; you will be told the fee first and may withdraw "

@@ -2,6 +2,7 @@ using BackOffice.Web.Messaging;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Portal;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ public enum PortalIssue
 /// </summary>
 public sealed class PortalLinkIssuer(
     BackOfficeDbContext db, IEmailSender email, IOptions<PortalOptions> portal, IOptions<SiteOptions> site,
-    TimeProvider time, DepartmentCalendar calendar)
+    DepartmentClock clock)
 {
     public Task<PortalIssue> IssueAsync(Guid requestId, CancellationToken cancellationToken = default) =>
         IssueAsync(requestId, outboxMessageId: null, cancellationToken);
@@ -35,7 +36,7 @@ public sealed class PortalLinkIssuer(
         var to = PortalEmails.AddressFor(request);
         if (to is null) return PortalIssue.NoEmailAddress;
 
-        var now = time.GetUtcNow();
+        var now = clock.Now;
         var token = PortalSecrets.NewToken();
         var grant = outboxMessageId is null
             ? null
@@ -55,7 +56,7 @@ public sealed class PortalLinkIssuer(
 
         await db.SaveChangesAsync(cancellationToken);
         var link = $"{site.Value.PublicBaseUrl.TrimEnd('/')}/portal/{token}";
-        await email.SendAsync(PortalEmails.RecordsAvailable(to, link, calendar.Written(grant.ExpiresAt), site.Value), cancellationToken);
+        await email.SendAsync(PortalEmails.RecordsAvailable(to, link, clock.Written(grant.ExpiresAt), site.Value), cancellationToken);
         return PortalIssue.Sent;
     }
 }

@@ -13,7 +13,6 @@ public static class PortalServiceCollectionExtensions
     {
         services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
         services.AddEmail(configuration);
-        services.AddSingleton<DepartmentCalendar>();
         services.AddSingleton<PatientPasses>();
         services.AddScoped<PortalAccess>();
         services.AddScoped<PortalLinkIssuer>();

@@ -1,6 +1,7 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Workflows.Disclosures;
@@ -16,11 +17,10 @@ namespace BackOffice.Workflows.Disclosures;
 /// birth that carry no MRN (many requests do not), so an MRN search does not miss them.</item>
 /// </list>
 /// </summary>
-public sealed class DisclosureAccounting(BackOfficeDbContext db, BusinessClock clock, WorkflowsOptions options)
+public sealed class DisclosureAccounting(BackOfficeDbContext db, DepartmentClock clock)
 {
     public const int Years = 6;
 
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
 
     public async Task<DisclosureAccountingReport> ForPatientAsync(PatientIdentity patient, AccountingView view,
         CancellationToken cancellationToken = default)
@@ -77,7 +77,7 @@ public sealed class DisclosureAccounting(BackOfficeDbContext db, BusinessClock c
             || (d.PatientNameKey == key && d.PatientDateOfBirth == dob && d.PatientMedicalRecordNumber == null));
     }
 
-    private AccountingEntry ToEntry(Row row) => new(row.Id, row.At, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(row.At, _zone).DateTime),
+    private AccountingEntry ToEntry(Row row) => new(row.Id, row.At, clock.DayOf(row.At),
         row.RecipientName, row.RecipientAddress, row.Description, row.Purpose, row.Method, row.RequestId, row.TrackingNumber, row.Required);
 
     private sealed record Row(Guid Id, DateTimeOffset At, string RecipientName, string? RecipientAddress, string Description,

@@ -1,11 +1,12 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Workflows.Disclosures;
 
 /// <summary>Records a disclosure made without an authorization, outside the request workflow.</summary>
-public sealed class DisclosureRecorder(BackOfficeDbContext db, BusinessClock clock)
+public sealed class DisclosureRecorder(BackOfficeDbContext db, DepartmentClock clock)
 {
     /// <exception cref="DomainException">The draft is not valid; the message names the field.</exception>
     public async Task<Disclosure> RecordAsync(AccountableDisclosureDraft draft, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Workflows.Lifecycle;
 
@@ -6,7 +7,7 @@ namespace BackOffice.Workflows.Lifecycle;
 /// What an activity sees and may do during one transition. Side effects are collected as rows (outbox,
 /// disclosures) and written with the transition, so they happen only if it commits.
 /// </summary>
-public sealed class ActivityContext(RecordsRequest request, Actor actor, TriggerArgs args, BusinessClock clock, string trigger)
+public sealed class ActivityContext(RecordsRequest request, Actor actor, TriggerArgs args, DepartmentClock clock, string trigger)
 {
     private readonly List<OutboxMessage> _outbox = [];
     private readonly List<Disclosure> _disclosures = [];
@@ -14,7 +15,7 @@ public sealed class ActivityContext(RecordsRequest request, Actor actor, Trigger
     public RecordsRequest Request { get; } = request;
     public Actor Actor { get; } = actor;
     public TriggerArgs Args { get; } = args;
-    public BusinessClock Clock { get; } = clock;
+    public DepartmentClock Clock { get; } = clock;
     public string Trigger { get; } = trigger;
     public int? RuleSetVersionUsed { get; set; }
     /// <summary>Set when due-anchored timers must be re-planned (the deadline moved).</summary>

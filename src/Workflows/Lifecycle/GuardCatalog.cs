@@ -1,8 +1,9 @@
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Workflows.Lifecycle;
 
-public sealed record GuardContext(RecordsRequest Request, Actor Actor, BusinessClock Clock);
+public sealed record GuardContext(RecordsRequest Request, Actor Actor, DepartmentClock Clock);
 
 /// <summary>A named condition; its description is what a clerk reads when an action is not possible.</summary>
 public sealed record Guard(string Name, string Description, Func<GuardContext, bool> Holds);

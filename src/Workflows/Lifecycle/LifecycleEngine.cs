@@ -1,5 +1,6 @@
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ public sealed class LifecycleEngine(
     DefinitionRegistry definitions,
     GuardCatalog guards,
     ActivityCatalog activities,
-    BusinessClock clock,
+    DepartmentClock clock,
     IOutboxSignal outboxSignal,
     ILogger<LifecycleEngine> logger)
 {
@@ -118,7 +119,7 @@ public sealed class LifecycleEngine(
     }
 
     internal BackOfficeDbContext Db => db;
-    internal BusinessClock Clock => clock;
+    internal DepartmentClock Clock => clock;
     internal GuardCatalog Guards => guards;
     internal ActivityCatalog Activities => activities;
     internal MachineBuilder Machines => _machines;

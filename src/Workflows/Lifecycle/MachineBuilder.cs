@@ -1,4 +1,5 @@
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Stateless;
 using Stateless.Graph;
 
@@ -17,7 +18,7 @@ public sealed class MachineBuilder(GuardCatalog guards, ActivityCatalog activiti
     /// transition was made before they ran and must stand.
     /// </param>
     public StateMachine<string, string> Build(LifecycleDefinition definition, RecordsRequest request, Actor actor,
-        BusinessClock clock, Action<string, StateMachine<string, string>.Transition>? onEntry = null,
+        DepartmentClock clock, Action<string, StateMachine<string, string>.Transition>? onEntry = null,
         IReadOnlyDictionary<string, bool>? decided = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -64,7 +65,7 @@ public sealed class MachineBuilder(GuardCatalog guards, ActivityCatalog activiti
     {
         ArgumentNullException.ThrowIfNull(definition);
         var request = RecordsRequest.ForDiagram(definition.InitialState);
-        var machine = Build(definition, request, Actor.System, new BusinessClock(TimeProvider.System, TimeZoneInfo.Utc),
+        var machine = Build(definition, request, Actor.System, new DepartmentClock(TimeProvider.System, TimeZoneInfo.Utc),
             static (_, _) => { });
         return MermaidGraph.Format(machine.GetInfo());
     }

@@ -1,4 +1,5 @@
 using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ namespace BackOffice.Workflows.Lifecycle;
 /// moved on (left the state it was set in, or closed) is retired as stale and does nothing.
 /// </summary>
 public sealed class TimerSweeper(BackOfficeDbContext db, LifecycleEngine engine, DefinitionRegistry definitions,
-    BusinessClock clock, ILogger<TimerSweeper> logger)
+    DepartmentClock clock, ILogger<TimerSweeper> logger)
 {
     public async Task<int> FireDueAsync(int batchSize = 200, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -101,7 +102,7 @@ internal sealed class TransitionRun(
             _ => clock.Now,
         };
         var dueAt = timer.AfterBusinessDays > 0
-            ? BusinessClock.AddBusinessDays(anchor, timer.AfterBusinessDays)
+            ? DepartmentClock.AddBusinessDays(anchor, timer.AfterBusinessDays)
             : anchor.AddDays(timer.AfterDays);
         return ScheduledTimer.Plan(request.Id, timer, dueAt, stateSequence);
     }

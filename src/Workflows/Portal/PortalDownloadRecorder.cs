@@ -1,6 +1,7 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Workflows.Portal;
@@ -10,7 +11,7 @@ namespace BackOffice.Workflows.Portal;
 /// (trigger <c>Downloaded</c>, whose activity logs the disclosure and completes the request); later ones,
 /// while the link is still open, add a disclosure row of their own.
 /// </summary>
-public sealed class PortalDownloadRecorder(BackOfficeDbContext db, LifecycleEngine engine, BusinessClock clock)
+public sealed class PortalDownloadRecorder(BackOfficeDbContext db, LifecycleEngine engine, DepartmentClock clock)
 {
     public const string PublishedState = "PublishedToPortal";
     public const string CompletedState = "Completed";

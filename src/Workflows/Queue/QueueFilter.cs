@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Workflows.Queue;
 
@@ -58,14 +59,12 @@ public sealed record QueueFilter
 /// <summary>How the search box was understood; the page says so, so a clerk knows why nothing matched.</summary>
 public sealed record QueueSearch(QueueSearchKind Kind, string? TrackingNumber = null, DateOnly? DateOfBirth = null, string? NamePrefix = null)
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "MM/dd/yyyy", "M/d/yyyy"];
-
     public static QueueSearch? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var trimmed = text.Trim();
         // A date first: "1980-04-12" has the right length and alphabet to look like nothing else, but be sure.
-        if (DateOnly.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dob))
+        if (DateInput.Parse(trimmed) is { } dob)
             return new QueueSearch(QueueSearchKind.DateOfBirth, DateOfBirth: dob);
         if (Requests.TrackingNumber.Normalize(trimmed) is { } tracking)
             return new QueueSearch(QueueSearchKind.TrackingNumber, TrackingNumber: tracking);

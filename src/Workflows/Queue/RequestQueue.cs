@@ -1,6 +1,7 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -14,7 +15,7 @@ namespace BackOffice.Workflows.Queue;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is the work queue, not a Queue<T>.")]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1309",
     Justification = "string.Compare is translated to SQL, where the column's collation decides; it never runs in .NET.")]
-public sealed class RequestQueue(BackOfficeDbContext db, BusinessClock clock, IMemoryCache cache)
+public sealed class RequestQueue(BackOfficeDbContext db, DepartmentClock clock, IMemoryCache cache)
 {
     public const int MaxPageSize = 200;
     private const int Closed = 2;

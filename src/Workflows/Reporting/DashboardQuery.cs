@@ -2,6 +2,7 @@ using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Queue;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Workflows.Reporting;
@@ -11,8 +12,7 @@ namespace BackOffice.Workflows.Reporting;
 /// received date, close time, journal and payment time) and reads only the columns it needs; percentiles and weekly
 /// buckets are worked out in memory, where both providers agree on time zones and rounding.
 /// </summary>
-public sealed class DashboardQuery(BackOfficeDbContext db, RequestQueue queue, BusinessClock clock, DefinitionRegistry definitions,
-    WorkflowsOptions options)
+public sealed class DashboardQuery(BackOfficeDbContext db, RequestQueue queue, DepartmentClock clock, DefinitionRegistry definitions)
 {
     public const int DefaultWeeks = 12;
     public const string CompletedState = "Completed";
@@ -22,7 +22,6 @@ public sealed class DashboardQuery(BackOfficeDbContext db, RequestQueue queue, B
 
     public static IReadOnlyList<int> WeekChoices { get; } = [4, 12, 26, 52];
 
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
 
     /// <summary>A period length from the query string: one of <see cref="WeekChoices"/>, otherwise the default.</summary>
     public static int NormalizeWeeks(int? weeks) => weeks is { } w && WeekChoices.Contains(w) ? w : DefaultWeeks;
@@ -129,7 +128,7 @@ public sealed class DashboardQuery(BackOfficeDbContext db, RequestQueue queue, B
         .Distinct()
         .ToList();
 
-    private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
+    private DateOnly LocalDate(DateTimeOffset at) => clock.DayOf(at);
 
     private static int WeekIndex(DateOnly from, DateOnly day) => (day.DayNumber - from.DayNumber) / 7;
 

@@ -1,5 +1,6 @@
 using BackOffice.Workflows.Disclosures;
 using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Workflows.Requests;
 
@@ -67,7 +68,7 @@ public sealed class Disclosure
     /// The date disclosed is stored as the start of that day in the department's time zone.
     /// </summary>
     /// <exception cref="DomainException">The first problem with the draft, naming its field.</exception>
-    public static Disclosure WithoutAuthorization(AccountableDisclosureDraft draft, BusinessClock clock)
+    public static Disclosure WithoutAuthorization(AccountableDisclosureDraft draft, DepartmentClock clock)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(clock);

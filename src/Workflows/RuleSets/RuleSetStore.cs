@@ -1,6 +1,7 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Workflows.RuleSets;
@@ -29,7 +30,7 @@ public sealed class InvalidRuleSetException(int version, IReadOnlyList<RuleSetPr
 /// files, drafts, publishing with an effective date, rollback, and the audit of each change. Every
 /// change is one transaction: the version row and its audit row.
 /// </summary>
-public sealed class RuleSetStore(BackOfficeDbContext db, IRuleSetValidator validator, BusinessClock clock)
+public sealed class RuleSetStore(BackOfficeDbContext db, IRuleSetValidator validator, DepartmentClock clock)
 {
     public static readonly DateOnly SeedEffectiveFrom = new(2000, 1, 1);
 

@@ -4,6 +4,7 @@ using BackOffice.Web.Tests.Status;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Web.Tests.Dashboard;
@@ -22,7 +23,7 @@ public sealed class DashboardApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Factory = new BackOfficeFactory();
-        Today = Factory.Services.GetRequiredService<BusinessClock>().Today;
+        Today = Factory.Services.GetRequiredService<DepartmentClock>().Today;
         await Factory.StartAsync(RequestScenarios.PatientDraft());
         await ReceiveAsync(Factory, RequestScenarios.PatientDraft(), Today.AddDays(-40));
         var completed = await ReceiveAsync(Factory, RequestScenarios.PatientDraft(), Today.AddDays(-12));

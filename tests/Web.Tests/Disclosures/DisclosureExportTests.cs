@@ -6,6 +6,7 @@ using BackOffice.Web.Pdf;
 using BackOffice.Web.Site;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows.Disclosures;
+using BackOffice.Workflows.Time;
 using UglyToad.PdfPig;
 
 namespace BackOffice.Web.Tests.Disclosures;
@@ -124,7 +125,7 @@ public sealed class DisclosureExportTests(DisclosuresApp app) : IClassFixture<Di
         var report = new DisclosureAccountingReport(PatientIdentity.Create("Nowak", "Zoë", new DateOnly(1985, 7, 9)), "Zoë Nowak",
             new DateOnly(1985, 7, 9), new DateOnly(2020, 3, 2), new DateOnly(2026, 3, 2), AccountingView.All, [entry], 0, 1, entry.RequestId, DateTimeOffset.UtcNow);
 
-        var pdf = DisclosureAccountingPdf.Render(new SiteOptions(), report, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+        var pdf = DisclosureAccountingPdf.Render(new SiteOptions(), report, new DepartmentClock(TimeProvider.System, "America/Chicago"));
         await Artifacts.RenderFirstPageAsync(pdf, "accounting-of-disclosures-long-text");
 
         using var document = PdfDocument.Open(pdf);

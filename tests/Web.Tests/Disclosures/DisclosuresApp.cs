@@ -5,6 +5,7 @@ using BackOffice.Workflows.Disclosures;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +22,7 @@ public sealed class DisclosuresApp : IAsyncLifetime
 
     public BackOfficeFactory Factory { get; private set; } = null!;
 
-    public DateOnly Today => Factory.Services.GetRequiredService<BusinessClock>().Today;
+    public DateOnly Today => Factory.Services.GetRequiredService<DepartmentClock>().Today;
 
     public Task InitializeAsync()
     {

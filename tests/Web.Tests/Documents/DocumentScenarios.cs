@@ -4,6 +4,7 @@ using BackOffice.Web.Tests.Status;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -66,7 +67,7 @@ public static class DocumentScenarios
     public static async Task<DateOnly> TodayAsync(this BackOfficeFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return scope.ServiceProvider.GetRequiredService<BusinessClock>().Today;
+        return scope.ServiceProvider.GetRequiredService<DepartmentClock>().Today;
     }
 
     /// <summary>

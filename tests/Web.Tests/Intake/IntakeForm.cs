@@ -8,6 +8,7 @@ using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +19,7 @@ public sealed class IntakeAppFixture : IAsyncLifetime
 {
     public BackOfficeFactory Factory { get; private set; } = null!;
 
-    public DateOnly Today => Factory.Services.GetRequiredService<BusinessClock>().Today;
+    public DateOnly Today => Factory.Services.GetRequiredService<DepartmentClock>().Today;
 
     public Task InitializeAsync()
     {

@@ -13,7 +13,7 @@ public sealed class PickupDirectoryMessagesTests : IDisposable
     private readonly PickupDirectoryEmailSender _sender;
 
     public PickupDirectoryMessagesTests() =>
-        _sender = new PickupDirectoryEmailSender(_directory, Options.Create(new SmtpOptions()), NullLogger<PickupDirectoryEmailSender>.Instance);
+        _sender = new PickupDirectoryEmailSender(_directory, Options.Create(new SmtpOptions()), TimeProvider.System, NullLogger<PickupDirectoryEmailSender>.Instance);
 
     public void Dispose()
     {

@@ -5,6 +5,7 @@ using BackOffice.Web.Portal;
 using BackOffice.Web.Tests.Status;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -152,7 +153,7 @@ public sealed class RequesterMessagesTests(SmtpApp app) : IClassFixture<SmtpApp>
         await app.Factory.FireAsync(request.Id, "SchedulePickup", RequestScenarios.Clerk,
             ("pickupAt", at.ToString("O", CultureInfo.InvariantCulture)), ("arrangedWith", "Maria Lopez"));
         var (scheduled, scheduledHtml) = Bodies(await app.SendRequesterMessageAsync(request.Id, "PickupScheduled"), request);
-        var written = app.Factory.Services.GetRequiredService<DepartmentCalendar>().WrittenWithTime(at);
+        var written = app.Factory.Services.GetRequiredService<DepartmentClock>().WrittenWithTime(at);
         scheduled.ShouldContain(written);
         scheduledHtml.ShouldContain(written);
         scheduled.ShouldContain("1100 W 31st Street");
@@ -277,7 +278,7 @@ public sealed class RequesterMessagesTests(SmtpApp app) : IClassFixture<SmtpApp>
     private async Task<DateOnly> TodayAsync()
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        return scope.ServiceProvider.GetRequiredService<BusinessClock>().Today;
+        return scope.ServiceProvider.GetRequiredService<DepartmentClock>().Today;
     }
 
     private static string Money(decimal amount) => amount.ToString("C", English);

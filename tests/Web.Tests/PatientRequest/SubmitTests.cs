@@ -5,13 +5,14 @@ using BackOffice.Web.Tests.PatientRequest.Support;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Web.Tests.PatientRequest;
 
 public sealed partial class SubmitTests(RequestAppFixture app) : IClassFixture<RequestAppFixture>
 {
-    private DateOnly Today => app.Factory.Services.GetRequiredService<BusinessClock>().Today;
+    private DateOnly Today => app.Factory.Services.GetRequiredService<DepartmentClock>().Today;
 
     [Fact]
     public async Task Submit_CreatesOneReceivedRequest_WithTheESignature()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using BackOffice.Web.Tests.Support;
+using BackOffice.Workflows.Time;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
@@ -45,7 +46,7 @@ public static partial class RequestScenarios
     public static async Task<RecordsRequest> StartAsync(this BackOfficeFactory factory, RecordsRequestDraft draft)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var today = scope.ServiceProvider.GetRequiredService<BusinessClock>().Today;
+        var today = scope.ServiceProvider.GetRequiredService<DepartmentClock>().Today;
         return await scope.ServiceProvider.GetRequiredService<LifecycleEngine>().StartAsync(draft, today, Clerk);
     }
 

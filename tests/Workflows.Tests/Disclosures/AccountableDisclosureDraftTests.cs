@@ -1,6 +1,7 @@
 using BackOffice.Workflows.Disclosures;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BackOffice.Workflows.Tests.Disclosures;
@@ -12,8 +13,8 @@ public sealed class AccountableDisclosureDraftTests
 
     private static AccountableDisclosureDraft Valid => DisclosureAccountingTests.Draft("Lopez", "Maria", Born, Today.AddDays(-1));
 
-    private static BusinessClock Clock => new(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero)),
-        TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+    private static DepartmentClock Clock => new(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero)),
+        "America/Chicago");
 
     [Fact]
     public void Validate_AcceptsACompleteDraft_WithoutAnAddressOrMrn() =>

@@ -4,6 +4,7 @@ using BackOffice.Workflows.Queue;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Tests.Lifecycle;
 using BackOffice.Workflows.Tests.Support;
+using BackOffice.Workflows.Time;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,10 +18,10 @@ public abstract class RequestQueueTests : EngineTestsBase
     private readonly MemoryCache _cache = new(new MemoryCacheOptions());
 
     private Task<QueuePage> PageAsync(QueueFilter filter) => Harness.InScopeAsync(sp =>
-        new RequestQueue(sp.GetRequiredService<BackOfficeDbContext>(), sp.GetRequiredService<BusinessClock>(), _cache).PageAsync(filter));
+        new RequestQueue(sp.GetRequiredService<BackOfficeDbContext>(), sp.GetRequiredService<DepartmentClock>(), _cache).PageAsync(filter));
 
     private Task<QueueCounts> CountsAsync(int days = 5) => Harness.InScopeAsync(sp =>
-        new RequestQueue(sp.GetRequiredService<BackOfficeDbContext>(), sp.GetRequiredService<BusinessClock>(), _cache).CountsAsync(days));
+        new RequestQueue(sp.GetRequiredService<BackOfficeDbContext>(), sp.GetRequiredService<DepartmentClock>(), _cache).CountsAsync(days));
 
     private async Task<Guid[]> IdsAsync(QueueFilter filter) => [.. (await PageAsync(filter)).Rows.Select(r => r.Id)];
 

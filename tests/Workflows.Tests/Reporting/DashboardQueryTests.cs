@@ -4,6 +4,7 @@ using BackOffice.Workflows.Reporting;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Tests.Lifecycle;
 using BackOffice.Workflows.Tests.Support;
+using BackOffice.Workflows.Time;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Workflows.Tests.Reporting;
@@ -182,7 +183,7 @@ public abstract class DashboardQueryTests : EngineTestsBase
         At(LateEvening(new DateOnly(2026, 4, 12)));
         var sunday = await Harness.InScopeAsync(sp => sp.GetRequiredService<LifecycleEngine>().StartAsync(
             new RequestDraftBuilder().With(d => d with { Channel = RequestChannel.Paper }).Build(),
-            sp.GetRequiredService<BusinessClock>().Today, Staff.Clerk));
+            sp.GetRequiredService<DepartmentClock>().Today, Staff.Clerk));
         At(TodayTenAm);
         await ReceiveAsync(Today);
         await ReceiveAsync(Today, RequestChannel.Paper);

@@ -1,13 +1,14 @@
 using BackOffice.Rules;
 using BackOffice.Web.Api;
 using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BackOffice.Web.Pages.Fees;
 
 /// <summary>"What will my copies cost?": the public fee estimate, the same rules as the invoice.</summary>
-public sealed class IndexModel(RulesEvaluator rules, BusinessClock clock) : PageModel
+public sealed class IndexModel(RulesEvaluator rules, DepartmentClock clock) : PageModel
 {
     [BindProperty] public string? RequesterType { get; set; } = "Patient";
     [BindProperty] public string? Format { get; set; } = "Paper";

@@ -1,4 +1,5 @@
 using BackOffice.Web.Portal;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BackOffice.Web.Pages.Portal;
@@ -21,7 +22,7 @@ public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limite
         var linkKey = link.Grant.Id.ToString("N");
         if (!limiter.HasRoom(AttemptBucket.PortalFailuresPerLink, linkKey)) return Refuse();
 
-        var dateOfBirth = BirthDates.Parse(DateOfBirth);
+        var dateOfBirth = DateInput.Parse(DateOfBirth);
         if (dateOfBirth is null)
         {
             ModelState.AddModelError(nameof(DateOfBirth), string.IsNullOrWhiteSpace(DateOfBirth)

@@ -1,13 +1,14 @@
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
 
 /// <summary>Step 5 (Section 4 of the form): how the copies are delivered, and paper or electronic.</summary>
-public sealed class DeliveryModel(WizardStore store, BusinessClock clock, IOptions<SiteOptions> site)
+public sealed class DeliveryModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site)
     : RequestStepModel(RequestStep.Delivery, store, clock, site)
 {
     [BindProperty] public DeliveryMethod? Delivery { get; set; }

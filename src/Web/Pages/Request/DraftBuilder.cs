@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Pages.Request;
 
@@ -13,8 +14,6 @@ public sealed record SigningFacts(DateTimeOffset At, string? IpAddress);
 /// </summary>
 public static class DraftBuilder
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "M/d/yyyy", "M-d-yyyy", "M.d.yyyy"];
-
     public static RecordsRequestDraft Build(RequestWizardState state, DateOnly today, SigningFacts? signing = null)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -125,11 +124,10 @@ public static class DraftBuilder
     }
 
     /// <summary>A date as the date input sends it (2024-03-31) or as typed where there is none (3/31/2024).</summary>
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    public static DateOnly? ParseDate(string? text) => DateInput.Parse(text);
 
     /// <summary>True for an empty answer or a date that can be read.</summary>
-    public static bool IsDateOrBlank(string? text) => string.IsNullOrWhiteSpace(text) || ParseDate(text) is not null;
+    public static bool IsDateOrBlank(string? text) => DateInput.IsDateOrBlank(text);
 
     public static string Text(string? value) => value?.Trim() ?? "";
 

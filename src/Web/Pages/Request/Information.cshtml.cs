@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace BackOffice.Web.Pages.Request;
 /// Step 4: which information (all records, or dates, kinds and a description) and one separate, explicit consent per
 /// sensitive category; a category left unticked is left out.
 /// </summary>
-public sealed class InformationModel(WizardStore store, BusinessClock clock, IOptions<SiteOptions> site)
+public sealed class InformationModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site)
     : RequestStepModel(RequestStep.Information, store, clock, site)
 {
     [BindProperty] public InformationInput Information { get; set; } = new();

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace BackOffice.Web.Pages.Request;
 /// authorization is asked for its purpose and expiry here rather than held for them later: the form can ask now,
 /// a hold costs the requester a letter and weeks.
 /// </summary>
-public sealed class PurposeModel(WizardStore store, BusinessClock clock, IOptions<SiteOptions> site)
+public sealed class PurposeModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site)
     : RequestStepModel(RequestStep.Purpose, store, clock, site)
 {
     [BindProperty] public RequestPurpose? Purpose { get; set; }

@@ -2,13 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
 
 /// <summary>Step 3: release from (which locations' records) and release to (the recipient).</summary>
-public sealed class ReleaseModel(WizardStore store, BusinessClock clock, IOptions<SiteOptions> site)
+public sealed class ReleaseModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site)
     : RequestStepModel(RequestStep.Release, store, clock, site)
 {
     [BindProperty] public List<RecordsLocation> Locations { get; set; } = [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Pages.Request;
 
@@ -88,7 +89,7 @@ public static class RequestLabels
     };
 
     /// <summary>"March 31, 2026".</summary>
-    public static string Date(DateOnly date) => date.ToString("MMMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
+    public static string Date(DateOnly date) => DateText.Written(date);
 
-    public static string? Date(DateOnly? date) => date is { } value ? Date(value) : null;
+    public static string? Date(DateOnly? date) => DateText.Written(date);
 }

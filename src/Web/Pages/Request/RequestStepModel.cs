@@ -1,6 +1,7 @@
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace BackOffice.Web.Pages.Request;
 /// again with each message next to its field (the answers are kept either way); "Back" keeps the answers unchecked.
 /// A step cannot be opened before the steps before it are done.
 /// </summary>
-public abstract class RequestStepModel(RequestStep step, WizardStore store, BusinessClock clock, IOptions<SiteOptions> site) : PageModel
+public abstract class RequestStepModel(RequestStep step, WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site) : PageModel
 {
     public RequestStep Step => step;
 

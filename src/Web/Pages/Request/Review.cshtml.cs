@@ -1,6 +1,7 @@
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace BackOffice.Web.Pages.Request;
 /// and the client's address, and enters the request into the lifecycle as Received. Sending the same form twice
 /// creates one request (<see cref="SubmissionLedger"/>).
 /// </summary>
-public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, LifecycleEngine engine, BusinessClock clock,
+public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, LifecycleEngine engine, DepartmentClock clock,
     IOptions<SiteOptions> site, ILogger<ReviewModel> logger) : PageModel
 {
     public RequestWizardState State { get; private set; } = new();

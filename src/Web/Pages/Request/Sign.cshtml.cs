@@ -3,6 +3,7 @@ using BackOffice.Web.Documents;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ namespace BackOffice.Web.Pages.Request;
 /// Uploads are stored as soon as they arrive, so they survive the step failing its checks.
 /// </summary>
 [UploadLimits(Files = 2)]
-public sealed class SignModel(WizardStore store, BusinessClock clock, IOptions<SiteOptions> site, DocumentStore documents)
+public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site, DocumentStore documents)
     : RequestStepModel(RequestStep.Sign, store, clock, site)
 {
     [BindProperty] public SignatureInput Signature { get; set; } = new();

@@ -9,7 +9,7 @@ namespace BackOffice.Web.Pages.Request;
 /// directory). A second send of the same form (double click, back and resubmit) waits for the first and gets its
 /// receipt instead of creating a second request. Claims are swept after two days.
 /// </summary>
-public sealed class SubmissionLedger(WorkflowsOptions options)
+public sealed class SubmissionLedger(WorkflowsOptions options, TimeProvider time)
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromDays(2);
     private static readonly TimeSpan WaitFor = TimeSpan.FromSeconds(30);
@@ -45,8 +45,9 @@ public sealed class SubmissionLedger(WorkflowsOptions options)
     /// <summary>The receipt of a form another send claimed, once that send finished; null if it did not in time.</summary>
     public async Task<RequestReceipt?> WaitForReceiptAsync(Guid submissionId, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + WaitFor;
-        while (DateTime.UtcNow < deadline)
+        // Waiting is measured on the machine's clock: a test's frozen TimeProvider must not make it wait forever.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < WaitFor)
         {
             try
             {
@@ -72,7 +73,7 @@ public sealed class SubmissionLedger(WorkflowsOptions options)
         {
             try
             {
-                if (file.LastWriteTimeUtc < DateTime.UtcNow - KeepFor) file.Delete();
+                if (file.LastWriteTimeUtc < time.GetUtcNow().UtcDateTime - KeepFor) file.Delete();
             }
             catch (IOException)
             {

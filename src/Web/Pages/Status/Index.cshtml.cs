@@ -1,5 +1,6 @@
 using BackOffice.Web.Portal;
 using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -30,7 +31,7 @@ public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter lim
         Response.Headers.CacheControl = "no-store";
         if (!limiter.TryUse(AttemptBucket.StatusPerIp, PatientAttemptLimiter.ClientKey(HttpContext))) return Refuse();
 
-        var dateOfBirth = BirthDates.Parse(DateOfBirth);
+        var dateOfBirth = DateInput.Parse(DateOfBirth);
         if (string.IsNullOrWhiteSpace(TrackingNumber))
             ModelState.AddModelError(nameof(TrackingNumber), "Enter the tracking number.");
         if (string.IsNullOrWhiteSpace(DateOfBirth))

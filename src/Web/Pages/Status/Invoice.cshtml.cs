@@ -1,12 +1,13 @@
 using BackOffice.Web.Portal;
 using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BackOffice.Web.Pages.Status;
 
 /// <summary>The invoice on its own page (to print or save), for the same verified browser as the status page.</summary>
-public sealed class InvoiceModel(BackOfficeDbContext db, PatientPasses passes, DepartmentCalendar calendar) : PageModel
+public sealed class InvoiceModel(BackOfficeDbContext db, PatientPasses passes, DepartmentClock clock) : PageModel
 {
     public StatusReport Report { get; private set; } = null!;
 
@@ -14,7 +15,7 @@ public sealed class InvoiceModel(BackOfficeDbContext db, PatientPasses passes, D
     {
         Response.Headers.CacheControl = "no-store";
         if (!passes.Holds(Request, PassKind.Status, id)) return RedirectToPage("Index");
-        var report = await StatusReport.LoadAsync(db, calendar, id, cancellationToken);
+        var report = await StatusReport.LoadAsync(db, clock, id, cancellationToken);
         if (report is null) return RedirectToPage("Index");
         Report = report;
         return Page();

@@ -1,6 +1,7 @@
 using BackOffice.Web.Portal;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Web.Pages.Status;
@@ -32,11 +33,11 @@ public sealed class StatusReport
     public string? RedirectTo { get; private init; }
     public string? PickupAt { get; private init; }
 
-    public static async Task<StatusReport?> LoadAsync(BackOfficeDbContext db, DepartmentCalendar calendar, Guid requestId,
+    public static async Task<StatusReport?> LoadAsync(BackOfficeDbContext db, DepartmentClock clock, Guid requestId,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(clock);
         var request = await db.Requests.AsNoTracking().Include(r => r.Payments).AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is null) return null;
@@ -46,7 +47,7 @@ public sealed class StatusReport
         var timeline = journal
             .Select(j => (j.OccurredAt, Text: StatusWording.Describe(j.Trigger, j.ToState)))
             .Where(j => j.Text is not null)
-            .Select(j => new TimelineItem(calendar.Written(j.OccurredAt), j.Text!))
+            .Select(j => new TimelineItem(clock.Written(j.OccurredAt), j.Text!))
             .ToList();
         var invoiced = journal.FirstOrDefault(j => j.ToState == "AwaitingPayment");
         return new StatusReport
@@ -55,18 +56,18 @@ public sealed class StatusReport
             TrackingNumber = request.TrackingNumber,
             State = request.State,
             Timeline = timeline,
-            DueOn = DepartmentCalendar.Written(request.EffectiveDueOn),
-            OriginalDueOn = request.ExtendedDueOn is null ? null : DepartmentCalendar.Written(request.DueOn),
+            DueOn = DateText.Written(request.EffectiveDueOn),
+            OriginalDueOn = request.ExtendedDueOn is null ? null : DateText.Written(request.DueOn),
             ExtensionReason = request.ExtendedDueOn is null ? null : request.ExtensionReason,
             Closed = request.ClosedAt is not null,
             MissingItems = request.State == "NeedsInformation" ? request.MissingElements : [],
             Invoice = request.FeeTotal is > 0m
-                ? new InvoiceView(request.TrackingNumber, invoiced is null ? null : calendar.Written(invoiced.OccurredAt), request.FeeLines,
+                ? new InvoiceView(request.TrackingNumber, invoiced is null ? null : clock.Written(invoiced.OccurredAt), request.FeeLines,
                     request.FeeTotal.Value, request.AmountPaid, request.BalanceDue, request.FeeWaivedReason is not null)
                 : null,
             Delivery = request.Delivery,
             RedirectTo = request.State == "Redirected" ? request.RedirectTo : null,
-            PickupAt = request.State == "PickupScheduled" && request.PickupAt is { } at ? calendar.WrittenWithTime(at) : null,
+            PickupAt = request.State == "PickupScheduled" && request.PickupAt is { } at ? clock.WrittenWithTime(at) : null,
         };
     }
 }

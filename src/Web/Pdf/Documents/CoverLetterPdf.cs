@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Pdf.Documents;
 
@@ -82,7 +83,7 @@ public static class CoverLetterPdf
     private static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
-    private static string LetterDay(DateOnly day) => Portal.DepartmentCalendar.Written(day);
+    private static string LetterDay(DateOnly day) => DateText.Written(day);
 
     // 42 CFR 2.32 requires the notice with every disclosure of Part 2 records made with the patient's consent.
     private static bool SubstanceUseRecordsReleased(RecordsRequest request) =>

@@ -2,20 +2,21 @@ using System.Globalization;
 using BackOffice.Web.Portal;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Pdf.Documents;
 
 /// <summary>
 /// What every letter about a request needs: the site's words and contacts, the request as it is, the letter's date and
-/// the department's time zone (a payment's day is the department's day).
+/// the department's clock (a payment's day is the department's day).
 /// </summary>
-public sealed record LetterContext(SiteOptions Site, RecordsRequest Request, DateOnly Date, TimeZoneInfo Zone)
+public sealed record LetterContext(SiteOptions Site, RecordsRequest Request, DateOnly Date, DepartmentClock Clock)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
-    public string Written(DateOnly day) => DepartmentCalendar.Written(day);
+    public string Written(DateOnly day) => DateText.Written(day);
 
-    public string Written(DateTimeOffset instant) => Written(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime));
+    public string Written(DateTimeOffset instant) => Clock.Written(instant);
 
     public static string Money(decimal amount) => amount.ToString("C", English);
 

@@ -1,5 +1,6 @@
 using BackOffice.Web.Portal;
 using BackOffice.Web.Site;
+using BackOffice.Workflows.Time;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
@@ -17,12 +18,8 @@ public sealed class RequestDocumentRenderer(
     BackOfficeDbContext db,
     IOptions<SiteOptions> site,
     DefinitionRegistry definitions,
-    DepartmentCalendar calendar,
-    BusinessClock clock,
-    WorkflowsOptions options) : IRequestDocumentRenderer
+    DepartmentClock clock) : IRequestDocumentRenderer
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-
     public async Task<RenderedDocument> RenderAsync(Guid requestId, string documentType, CancellationToken cancellationToken = default)
     {
         if (!RequestDocumentTypes.All.Contains(documentType, StringComparer.Ordinal))
@@ -38,8 +35,8 @@ public sealed class RequestDocumentRenderer(
             .Select(j => new Step(j.OccurredAt, j.Trigger, j.ToState)).ToListAsync(cancellationToken);
         var definition = definitions.Get(request.DefinitionName, request.DefinitionVersion);
 
-        DateOnly DayOf(Func<Step, bool> which) => journal.LastOrDefault(which) is { } step ? calendar.DayOf(step.At) : clock.Today;
-        LetterContext Context(DateOnly day) => new(site.Value, request, day, _zone);
+        DateOnly DayOf(Func<Step, bool> which) => journal.LastOrDefault(which) is { } step ? clock.DayOf(step.At) : clock.Today;
+        LetterContext Context(DateOnly day) => new(site.Value, request, day, clock);
         var tracking = request.TrackingNumber;
         return documentType switch
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOffice.Web.Pages.Request;
+using BackOffice.Workflows.Time;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Lifecycle;
@@ -17,7 +18,7 @@ namespace BackOffice.Web.Pages.Staff.Audit;
 /// there is no way to change or remove a row here (and <see cref="AuditImmutabilityInterceptor"/> refuses it anyway).
 /// Every search is itself audited ("ViewAudit").
 /// </summary>
-public sealed class IndexModel(BackOfficeDbContext db, IAuditTrail audit, BusinessClock clock, WorkflowsOptions options) : PageModel
+public sealed class IndexModel(BackOfficeDbContext db, IAuditTrail audit, DepartmentClock clock) : PageModel
 {
     public const int PageSize = 100;
     public const string AuditAction = "ViewAudit";
@@ -33,7 +34,7 @@ public sealed class IndexModel(BackOfficeDbContext db, IAuditTrail audit, Busine
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
     public IReadOnlyList<string> Actions { get; private set; } = [];
     public long? NextBefore { get; private set; }
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+    public TimeZoneInfo Zone { get; } = clock.Zone;
 
     public async Task OnGetAsync()
     {
@@ -108,7 +109,7 @@ public sealed class IndexModel(BackOfficeDbContext db, IAuditTrail audit, Busine
     };
 
     public string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        clock.Local(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private DateOnly? ReadDate(string? text, string field, string message)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using BackOffice.Web.Charts;
 using BackOffice.Workflows.Queue;
 using BackOffice.Workflows.Reporting;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Pages.Staff.Dashboard;
 
@@ -78,7 +79,7 @@ public static class DashboardCharts
     public static string Plural(int count, string one, string many) =>
         count.ToString("N0", UsEnglish) + " " + (count == 1 ? one : many);
 
-    public static string Day(DateOnly day) => day.ToString("MMMM d, yyyy", UsEnglish);
+    public static string Day(DateOnly day) => DateText.Written(day);
 
     public static string Days(double? days) => days is { } d ? ChartData.Format((decimal)d, ChartValueKind.Days) : "–";
 
@@ -92,8 +93,8 @@ public static class DashboardCharts
 
     /// <summary>Short week labels for the axis ("Mar 23"); the table has the full date.</summary>
     private static List<string> Weeks(DashboardFigures figures) =>
-        [.. figures.Weeks.Select(w => w.Monday.ToString("MMM d", UsEnglish))];
+        [.. figures.Weeks.Select(w => DateText.MonthDay(w.Monday))];
 
     private static List<string> WeekRows(DashboardFigures figures) =>
-        [.. figures.Weeks.Select(w => w.Monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
+        [.. figures.Weeks.Select(w => DateText.Iso(w.Monday))];
 }

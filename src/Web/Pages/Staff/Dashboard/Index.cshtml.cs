@@ -1,6 +1,7 @@
 using System.Globalization;
 using BackOffice.Web.Charts;
 using BackOffice.Web.Identity;
+using BackOffice.Workflows.Time;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Queue;
@@ -16,7 +17,7 @@ namespace BackOffice.Web.Pages.Staff.Dashboard;
 /// 30-day limit, fees, requests received). Totals only, no patient data; viewing it is still audited ("ViewDashboard").
 /// </summary>
 [Authorize(Policy = StaffPolicies.Supervisor)]
-public sealed class IndexModel(DashboardQuery query, IAuditTrail audit, WorkflowsOptions options) : PageModel
+public sealed class IndexModel(DashboardQuery query, IAuditTrail audit, DepartmentClock clock) : PageModel
 {
     public const string AuditAction = "ViewDashboard";
 
@@ -46,12 +47,7 @@ public sealed class IndexModel(DashboardQuery query, IAuditTrail audit, Workflow
     }
 
     /// <summary>"April 15, 2026 at 10:00 AM" in the department's time zone.</summary>
-    public string AsOf()
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        var local = TimeZoneInfo.ConvertTime(Figures.AsOf, zone);
-        return local.ToString("MMMM d, yyyy 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US")) + $" ({options.TimeZone})";
-    }
+    public string AsOf() => clock.WrittenWithTime(Figures.AsOf) + $" ({clock.Zone.Id})";
 
     public static string OverdueLink => $"{DashboardCharts.Queue}?state={QueueFilter.OpenStates}&due={nameof(DueFilter.Overdue)}";
 

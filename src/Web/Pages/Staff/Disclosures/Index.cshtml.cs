@@ -4,6 +4,7 @@ using BackOffice.Web.Identity;
 using BackOffice.Web.Pages.Request;
 using BackOffice.Web.Pdf;
 using BackOffice.Web.Site;
+using BackOffice.Workflows.Time;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Disclosures;
@@ -22,7 +23,7 @@ namespace BackOffice.Web.Pages.Staff.Disclosures;
 /// audited with the patient as <see cref="PatientIdentity.AuditReference"/> (an MRN or a hash, never the name).
 /// </summary>
 [Authorize(Policy = StaffPolicies.Clerk)]
-public sealed class IndexModel(DisclosureAccounting accounting, IAuditTrail audit, BusinessClock clock, WorkflowsOptions options,
+public sealed class IndexModel(DisclosureAccounting accounting, IAuditTrail audit, DepartmentClock clock,
     IOptions<SiteOptions> site) : PageModel
 {
     public const string ViewedAction = "disclosures.viewed";
@@ -71,7 +72,7 @@ public sealed class IndexModel(DisclosureAccounting accounting, IAuditTrail audi
         var report = await accounting.ForPatientAsync(patient, View, HttpContext.RequestAborted);
         var fileName = DisclosureAccountingPdf.FileName(clock.Today);
         await AuditAsync(PdfAction, report, fileName);
-        var pdf = DisclosureAccountingPdf.Render(site.Value, report, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone));
+        var pdf = DisclosureAccountingPdf.Render(site.Value, report, clock);
         return File(pdf, DisclosureAccountingPdf.ContentType, fileName);
     }
 

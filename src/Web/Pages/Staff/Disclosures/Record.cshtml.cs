@@ -5,6 +5,7 @@ using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Disclosures;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ namespace BackOffice.Web.Pages.Staff.Disclosures;
 /// the domain's (<see cref="AccountableDisclosureDraft.Validate"/>), each message next to its field.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Clerk)]
-public sealed class RecordModel(DisclosureRecorder recorder, IAuditTrail audit, BusinessClock clock) : PageModel
+public sealed class RecordModel(DisclosureRecorder recorder, IAuditTrail audit, DepartmentClock clock) : PageModel
 {
     public const string AuditAction = "disclosures.recorded";
 

@@ -2,6 +2,7 @@ using BackOffice.Web.Identity;
 using BackOffice.Web.Jobs;
 using BackOffice.Web.Portal;
 using BackOffice.Workflows.Auditing;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,14 +13,14 @@ namespace BackOffice.Web.Pages.Staff.Incidents;
 /// request it belongs to. Staff retry or dismiss each on the request's page. The view is audited ("ViewIncidents").
 /// </summary>
 [Authorize(Policy = StaffPolicies.Clerk)]
-public sealed class IndexModel(OutboxIncidents incidents, IAuditTrail audit, DepartmentCalendar calendar) : PageModel
+public sealed class IndexModel(OutboxIncidents incidents, IAuditTrail audit, DepartmentClock clock) : PageModel
 {
     public const int Limit = 200;
 
     public IReadOnlyList<OpenIncident> Rows { get; private set; } = [];
     public int Total { get; private set; }
 
-    public string WhenText(DateTimeOffset instant) => calendar.WrittenWithTime(instant);
+    public string WhenText(DateTimeOffset instant) => clock.WrittenWithTime(instant);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -9,6 +9,7 @@ using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ namespace BackOffice.Web.Pages.Staff.Intake;
 /// neither it nor anything typed is lost when the form fails its checks.
 /// </summary>
 [UploadLimits(Files = 1)]
-public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, BusinessClock clock, IAuditTrail audit,
+public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, DepartmentClock clock, IAuditTrail audit,
     IOptions<SiteOptions> site, IDataProtectionProvider protection, SubmissionLedger ledger, BackOfficeDbContext db,
     ILogger<IndexModel> logger) : PageModel
 {

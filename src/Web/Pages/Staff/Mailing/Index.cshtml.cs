@@ -3,6 +3,7 @@ using BackOffice.Web.Identity;
 using BackOffice.Web.Mailing;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ namespace BackOffice.Web.Pages.Staff.Mailing;
 /// ("Action:Mail") and for the batch ("CreateMailingBatch"); every download per request in it ("DownloadMailingBatch").
 /// </summary>
 [Authorize(Policy = StaffPolicies.Clerk)]
-public sealed class IndexModel(MailingBatchService batches, MailingBatchStore store, IAuditTrail audit, BusinessClock clock) : PageModel
+public sealed class IndexModel(MailingBatchService batches, MailingBatchStore store, IAuditTrail audit, DepartmentClock clock) : PageModel
 {
     public DateOnly Today { get; private set; }
     public IReadOnlyList<MailingCandidate> Candidates { get; private set; } = [];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Messaging;
+using BackOffice.Workflows.Time;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ namespace BackOffice.Web.Pages.Staff.Messages;
 /// Every view is audited.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Clerk)]
-public sealed class IndexModel(IEmailSender sender, IOptions<SmtpOptions> smtp, IAuditTrail audit, WorkflowsOptions options) : PageModel
+public sealed class IndexModel(IEmailSender sender, IOptions<SmtpOptions> smtp, IAuditTrail audit, DepartmentClock clock) : PageModel
 {
     public const int PageSize = 50;
     public const string ListAction = "ViewSentMessages";
@@ -34,7 +35,7 @@ public sealed class IndexModel(IEmailSender sender, IOptions<SmtpOptions> smtp, 
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public SentMessageView? Message { get; private set; }
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+    public TimeZoneInfo Zone { get; } = clock.Zone;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -84,7 +85,7 @@ public sealed class IndexModel(IEmailSender sender, IOptions<SmtpOptions> smtp, 
     }
 
     public string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        clock.Local(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private MailFolder? Folder() => sender is PickupDirectoryEmailSender files ? new MailFolder(files.Directory) : null;
 }

@@ -76,8 +76,6 @@ public sealed partial class DetailsModel
     private string? WithZoneOffset(string? local)
     {
         if (!DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return local;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        var unspecified = DateTime.SpecifyKind(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToString("o", CultureInfo.InvariantCulture);
+        return clock.FromLocal(time).ToString("o", CultureInfo.InvariantCulture);
     }
 }

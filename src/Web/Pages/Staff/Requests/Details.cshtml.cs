@@ -1,6 +1,7 @@
 using BackOffice.Web.Documents;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Portal;
+using BackOffice.Workflows.Time;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Lifecycle;
@@ -28,9 +29,7 @@ public sealed partial class DetailsModel(
     IAuditTrail audit,
     DocumentStore documents,
     UserManager<StaffUser> users,
-    BusinessClock clock,
-    DepartmentCalendar calendar,
-    WorkflowsOptions options) : PageModel
+    DepartmentClock clock) : PageModel
 {
     public RecordsRequest Item { get; private set; } = null!;
     public IReadOnlyList<DetailsAction> Permitted { get; private set; } = [];
@@ -38,7 +37,6 @@ public sealed partial class DetailsModel(
     public IReadOnlyList<JournalEntry> Journal { get; private set; } = [];
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
     public IReadOnlyList<DetailsChoice> Staff { get; private set; } = [];
-    public DepartmentCalendar Calendar => calendar;
 
     /// <summary>The trigger whose form was posted and refused: its form is shown open with what was typed.</summary>
     public string? OpenTrigger { get; private set; }
@@ -78,7 +76,7 @@ public sealed partial class DetailsModel(
 
     public string? ErrorFor(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
 
-    public string WhenText(DateTimeOffset instant) => calendar.WrittenWithTime(instant);
+    public string WhenText(DateTimeOffset instant) => clock.WrittenWithTime(instant);
 
     public string StaffName(string? userIdOrName) =>
         userIdOrName is null ? "nobody" : Staff.FirstOrDefault(s => s.Value == userIdOrName)?.Text ?? userIdOrName;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Pages.Staff.Requests;
 
@@ -10,7 +11,7 @@ public static class DetailsFormat
 
     public static string Money(decimal? amount) => amount is null ? "—" : amount.Value.ToString("C", English);
 
-    public static string Day(DateOnly? day) => day is null ? "—" : day.Value.ToString("MMMM d, yyyy", English);
+    public static string Day(DateOnly? day) => day is null ? "—" : DateText.Written(day.Value);
 
     public static string Or(string? text) => string.IsNullOrWhiteSpace(text) ? "—" : text;
 

@@ -2,13 +2,14 @@ using BackOffice.Rules;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.RuleSets;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BackOffice.Web.Pages.Staff.Rules;
 
 /// <summary>The rules workbench: every rule-set version, the one in force, starting a draft, and the change history.</summary>
-public sealed class IndexModel(RuleSetStore store, PublishedRuleSetSource published, BusinessClock clock) : PageModel
+public sealed class IndexModel(RuleSetStore store, PublishedRuleSetSource published, DepartmentClock clock) : PageModel
 {
     public IReadOnlyList<RuleSetVersion> Versions { get; private set; } = [];
     public IReadOnlyList<RuleSetChange> History { get; private set; } = [];

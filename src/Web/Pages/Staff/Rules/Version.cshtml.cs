@@ -4,6 +4,7 @@ using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.RuleSets;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace BackOffice.Web.Pages.Staff.Rules;
 /// and publishing (drafts) or rolling back (published versions).
 /// </summary>
 public sealed class VersionModel(RuleSetStore store, RuleSetAdministration administration, IRuleSetValidator validator,
-    PublishedRuleSetSource published, BackOfficeDbContext db, BusinessClock clock, ILogger<VersionModel> logger) : PageModel
+    PublishedRuleSetSource published, BackOfficeDbContext db, DepartmentClock clock, ILogger<VersionModel> logger) : PageModel
 {
     public RuleSetVersion RuleSet { get; private set; } = null!;
     public int? InForce { get; private set; }
