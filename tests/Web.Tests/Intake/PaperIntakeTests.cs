@@ -214,6 +214,22 @@ public sealed class PaperIntakeTests(IntakeAppFixture app) : IClassFixture<Intak
     }
 
     [Fact]
+    public async Task Intake_IgnoresPostedDocumentFields_ABrowserCannotNameAStoredFile()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today) { Scan = null };
+        form.Fields["Documents[0].Kind"] = "AuthorizationScan";
+        form.Fields["Documents[0].FileName"] = "someone-elses-id.pdf";
+        form.Fields["Documents[0].StorageKey"] = "2026/03/someone-elses-id";
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        StaffClient.FieldError(await response.Content.ReadAsStringAsync(), "Scan").ShouldBe("Attach the scan of the signed form (PDF, JPEG or PNG).");
+        (await form.StoredRequestsAsync(app.Factory)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Intake_RefusesAnAccessRequest_FromAThirdParty()
     {
         using var clerk = await app.Factory.SignedInAsync("clerk");

@@ -60,7 +60,7 @@ public sealed class RequestStepsTests(RequestAppFixture app) : IClassFixture<Req
         })).Content.ReadAsStringAsync();
 
         StaffClient.FieldError(html, "Requester_Authority").ShouldBe("Say what authority the personal representative acts under.");
-        StaffClient.FieldError(html, "Requester_AuthorityDescription").ShouldNotBeNull().ShouldContain("Describe your authority");
+        StaffClient.FieldError(html, "Requester_AuthorityDescription").ShouldNotBeNull().ShouldContain("Describe the authority");
         StaffClient.FieldError(html, "Requester_Name").ShouldBeNull();
     }
 

@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Site;
-using BackOffice.Workflows.Lifecycle;
-using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -25,40 +23,17 @@ public sealed class IndexModel(WizardStore store, DepartmentClock clock, IOption
         return Redirect(RequestSteps.StartPath);
     }
 
-    protected override void Show(RequestWizardState state)
+    protected override void Show(AuthorizationFormInput form)
     {
-        Requester = state.Requester;
-        Receives = state.Receives;
+        Requester = form.Requester;
+        Receives = form.Receives;
     }
 
-    protected override void Keep(RequestWizardState state)
+    protected override void Keep(AuthorizationFormInput form)
     {
-        state.Requester = Requester;
-        state.Receives = Receives;
+        form.Requester = Requester;
+        form.Receives = Receives;
+        // Online the kind is not asked: it follows from who is asking.
+        form.Kind = AuthorizationFormInput.KindFor(Requester.Type);
     }
-
-    public static IEnumerable<FieldError> Check(RequestWizardState state, CheckContext context)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        var requester = state.Requester;
-        if (requester.Type is null) yield return new("Requester.Type", "Choose who is asking for the records.");
-        if (requester.Type == RequesterType.PersonalRepresentative && string.IsNullOrWhiteSpace(requester.AuthorityDescription))
-            yield return new("Requester.AuthorityDescription", "Describe your authority to act for the patient, for example \"court-appointed guardian\".");
-        if (requester.Type is not (null or RequesterType.Patient) && string.IsNullOrWhiteSpace(requester.Phone) && string.IsNullOrWhiteSpace(requester.Email))
-            yield return new("Requester.Phone", "Give a phone number or an e-mail address so we can reach you.");
-        if (!string.IsNullOrWhiteSpace(requester.Email) && !DraftBuilder.IsEmail(requester.Email))
-            yield return new("Requester.Email", "Enter an e-mail address like name@example.com.");
-        if (state.Receives is null) yield return new("Receives", "Choose who should receive the copies.");
-    }
-}
-
-public sealed class RequesterInput
-{
-    public RequesterType? Type { get; set; }
-    [StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? Name { get; set; }
-    [StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? Organisation { get; set; }
-    public RepresentativeAuthority? Authority { get; set; }
-    [StringLength(1000, ErrorMessage = "Use at most 1000 characters.")] public string? AuthorityDescription { get; set; }
-    [StringLength(40, ErrorMessage = "Use at most 40 characters.")] public string? Phone { get; set; }
-    [StringLength(254, ErrorMessage = "Use at most 254 characters.")] public string? Email { get; set; }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Site;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -28,35 +28,19 @@ public sealed class PurposeModel(WizardStore store, DepartmentClock clock, IOpti
         RequestPurpose.SSI, RequestPurpose.AABD, RequestPurpose.Legal, RequestPurpose.Insurance, RequestPurpose.Employment, RequestPurpose.Other,
     ];
 
-    protected override void Show(RequestWizardState state)
+    protected override void Show(AuthorizationFormInput form)
     {
-        Purpose = state.Purpose;
-        PurposeDetail = state.PurposeDetail;
-        ExpiresOn = state.ExpiresOn;
-        ExpiryEvent = state.ExpiryEvent;
+        Purpose = form.Purpose;
+        PurposeDetail = form.PurposeDetail;
+        ExpiresOn = form.ExpiresOn;
+        ExpiryEvent = form.ExpiryEvent;
     }
 
-    protected override void Keep(RequestWizardState state)
+    protected override void Keep(AuthorizationFormInput form)
     {
-        state.Purpose = Purpose;
-        state.PurposeDetail = PurposeDetail;
-        state.ExpiresOn = ExpiresOn;
-        state.ExpiryEvent = ExpiryEvent;
-    }
-
-    /// <summary>Nothing is required for the patient's own access; an authorization needs a purpose and an end.</summary>
-    public static IEnumerable<FieldError> Check(RequestWizardState state, CheckContext context)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        if (state.Kind == RequestKind.Access) yield break;
-        if (state.Purpose is null) yield return new("Purpose", "Choose the purpose of the release.");
-        if (state.Purpose == RequestPurpose.Other && string.IsNullOrWhiteSpace(state.PurposeDetail))
-            yield return new("PurposeDetail", "Describe the purpose of the release.");
-        if (!DraftBuilder.IsDateOrBlank(state.ExpiresOn))
-            yield return new("ExpiresOn", "Enter the end date as a real date, for example 12/31/2027.");
-        else if (string.IsNullOrWhiteSpace(state.ExpiresOn) && state.Consents.Categories.Contains(SensitiveCategory.MentalHealth))
-            yield return new("ExpiresOn", "Mental health records need an end date for the authorization (a date, not an event).");
-        else if (string.IsNullOrWhiteSpace(state.ExpiresOn) && string.IsNullOrWhiteSpace(state.ExpiryEvent))
-            yield return new("ExpiresOn", "Give the date or the event when this authorization ends.");
+        form.Purpose = Purpose;
+        form.PurposeDetail = PurposeDetail;
+        form.ExpiresOn = ExpiresOn;
+        form.ExpiryEvent = ExpiryEvent;
     }
 }

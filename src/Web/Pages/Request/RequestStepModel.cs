@@ -1,3 +1,4 @@
+using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
@@ -22,19 +23,22 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
     /// <summary>The answers so far (shown on the page, e.g. the address a delivery goes to).</summary>
     public RequestWizardState State { get; private set; } = new();
 
+    /// <summary>The form as answered so far.</summary>
+    public AuthorizationFormInput Form => State.Form;
+
     public SiteOptions Site => site.Value;
 
     public RequestStepInfo Info => RequestSteps.Get(Step);
 
-    protected CheckContext Context => new(clock.Today, site.Value);
+    protected FormCheckContext Context => new(clock.Today, site.Value, FormChannel.Online);
 
     protected WizardStore Store => store;
 
     /// <summary>Copies the kept answers into the page's bound properties.</summary>
-    protected abstract void Show(RequestWizardState state);
+    protected abstract void Show(AuthorizationFormInput form);
 
     /// <summary>Copies the posted answers into the kept ones.</summary>
-    protected abstract void Keep(RequestWizardState state);
+    protected abstract void Keep(AuthorizationFormInput form);
 
     /// <summary>Takes what must be handled before the answers are kept (uploads); adds its own errors to ModelState.</summary>
     protected virtual Task ReceiveAsync(RequestWizardState state) => Task.CompletedTask;
@@ -52,7 +56,7 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
         if (state is null && Step != RequestStep.Who) return Redirect(RequestSteps.StartPath);
         State = state ?? new RequestWizardState();
         if (RequestSteps.FirstIncompleteBefore(State, Step) is { } missing) return Redirect(missing.Path);
-        Show(State);
+        Show(State.Form);
         if (State.Completed.Contains(Step)) AddErrors(RequestSteps.ErrorsFor(Step, State, Context));
         return Page();
     }
@@ -62,7 +66,7 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
         if (Load() is not { } state) return Redirect(RequestSteps.StartPath + "?expired=true");
         State = state;
         await ReceiveAsync(state);
-        Keep(state);
+        Keep(state.Form);
         AddErrors(RequestSteps.ErrorsFor(Step, state, Context));
         var valid = ModelState.IsValid;
         state.Completed.Remove(Step);
@@ -81,7 +85,7 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
         if (Load() is not { } state) return Redirect(RequestSteps.StartPath + "?expired=true");
         State = state;
         await ReceiveAsync(state);
-        Keep(state);
+        Keep(state.Form);
         store.Save(HttpContext, state);
         return Redirect(RequestSteps.PreviousPath(Step));
     }

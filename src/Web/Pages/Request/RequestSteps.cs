@@ -1,4 +1,4 @@
-using BackOffice.Web.Site;
+using BackOffice.Web.AuthorizationForm;
 using BackOffice.Workflows.Requests;
 
 namespace BackOffice.Web.Pages.Request;
@@ -15,17 +15,14 @@ public enum RequestStep
     Sign,
 }
 
-/// <summary>What a step's checks may need besides the answers.</summary>
-public sealed record CheckContext(DateOnly Today, SiteOptions Site);
-
-/// <summary>A step: its address, its title and its own checks (presence and format of its fields).</summary>
-public sealed record RequestStepInfo(RequestStep Step, string Path, string Title,
-    Func<RequestWizardState, CheckContext, IEnumerable<FieldError>> Check);
+/// <summary>A step: its address, its title, the part of the form it asks, and any check only the page makes.</summary>
+public sealed record RequestStepInfo(RequestStep Step, string Path, string Title, FormSection Section,
+    Func<AuthorizationFormInput, IEnumerable<FieldError>>? PageCheck = null);
 
 /// <summary>
-/// The order of the steps and where an error belongs. Each step checks its own fields; the domain's
-/// <see cref="RecordsRequestDraft.Validate"/> runs over the answers so far and each of its errors is shown on the step
-/// (and next to the field) it names, so the domain's rules are not repeated here.
+/// The order of the steps and where an error belongs. Each step runs the form's checks for its section
+/// (<see cref="AuthorizationFormChecks"/>); the domain's <see cref="RecordsRequestDraft.Validate"/> runs over the
+/// answers so far and each of its errors is shown on the step (and next to the field) it names.
 /// </summary>
 public static class RequestSteps
 {
@@ -35,13 +32,13 @@ public static class RequestSteps
 
     public static IReadOnlyList<RequestStepInfo> All { get; } =
     [
-        new(RequestStep.Who, StartPath, "Who is asking", IndexModel.Check),
-        new(RequestStep.Patient, "/request/patient", "The patient", PatientModel.Check),
-        new(RequestStep.Release, "/request/release", "Whose records and who receives them", ReleaseModel.Check),
-        new(RequestStep.Information, "/request/information", "Which information", InformationModel.Check),
-        new(RequestStep.Delivery, "/request/delivery", "Delivery and format", DeliveryModel.Check),
-        new(RequestStep.Purpose, "/request/purpose", "Purpose and expiry", PurposeModel.Check),
-        new(RequestStep.Sign, "/request/sign", "Signature and photo ID", SignModel.Check),
+        new(RequestStep.Who, StartPath, "Who is asking", FormSection.Requester),
+        new(RequestStep.Patient, "/request/patient", "The patient", FormSection.Patient),
+        new(RequestStep.Release, "/request/release", "Whose records and who receives them", FormSection.Release),
+        new(RequestStep.Information, "/request/information", "Which information", FormSection.Information),
+        new(RequestStep.Delivery, "/request/delivery", "Delivery and format", FormSection.Delivery),
+        new(RequestStep.Purpose, "/request/purpose", "Purpose and expiry", FormSection.Purpose),
+        new(RequestStep.Sign, "/request/sign", "Signature and photo ID", FormSection.Signature, SignModel.PhotoIdCheck),
     ];
 
     public static RequestStepInfo Get(RequestStep step) => All[(int)step];
@@ -59,19 +56,22 @@ public static class RequestSteps
         All.FirstOrDefault(s => !state.Completed.Contains(s.Step));
 
     /// <summary>The errors to show on one step, each keyed by its form field ("" for the whole form), one per field.</summary>
-    public static IReadOnlyList<FieldError> ErrorsFor(RequestStep step, RequestWizardState state, CheckContext context)
+    public static IReadOnlyList<FieldError> ErrorsFor(RequestStep step, RequestWizardState state, FormCheckContext context)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(context);
-        var domain = DraftBuilder.Build(state, context.Today).Validate(context.Today)
-            .Select(error => (Place: Locate(RenameForPatient(error.Field, state), step), error.Message))
+        var form = state.Form;
+        var info = Get(step);
+        var own = AuthorizationFormChecks.For(info.Section, form, context).Concat(info.PageCheck?.Invoke(form) ?? []);
+        var domain = form.ToDraft(context.Channel, context.Today).Validate(context.Today)
+            .Select(error => (Place: Locate(RenameForPatient(error.Field, form), step), error.Message))
             .Where(error => error.Place.Step == step)
             .Select(error => new FieldError(error.Place.Key, error.Message));
-        return Get(step).Check(state, context).Concat(domain).DistinctBy(error => error.Field).ToList();
+        return own.Concat(domain).DistinctBy(error => error.Field).ToList();
     }
 
     /// <summary>Every step's errors, for the final check before the request is sent.</summary>
-    public static IReadOnlyList<(RequestStepInfo Step, FieldError Error)> AllErrors(RequestWizardState state, CheckContext context)
+    public static IReadOnlyList<(RequestStepInfo Step, FieldError Error)> AllErrors(RequestWizardState state, FormCheckContext context)
     {
         var all = All.SelectMany(step => ErrorsFor(step.Step, state, context).Select(error => (step, error))).ToList();
         // A missing address shows on both the "release to" and the delivery step; the summary names it once.
@@ -80,8 +80,8 @@ public static class RequestSteps
     }
 
     // When the patient asks, the requester's name is the patient's, entered on the patient step.
-    private static string RenameForPatient(string field, RequestWizardState state) =>
-        field == "Requester.Name" && state.Requester.Type is null or RequesterType.Patient ? "Patient.FirstName" : field;
+    private static string RenameForPatient(string field, AuthorizationFormInput form) =>
+        field == "Requester.Name" && form.Requester.IsPatient ? "Patient.FirstName" : field;
 
     /// <summary>The step and form field a domain error names. On the delivery step, a missing address or e-mail is
     /// shown next to the delivery choice that needs it (the fields themselves are on the "release to" step).</summary>
@@ -89,19 +89,17 @@ public static class RequestSteps
     {
         ArgumentNullException.ThrowIfNull(field);
         if (current == RequestStep.Delivery && field is "Recipient.Address" or "Recipient.Email") return (RequestStep.Delivery, "Delivery");
-        return field switch
+        var section = AuthorizationFormChecks.SectionOf(field);
+        var step = All.First(s => s.Section == section).Step;
+        var key = field switch
         {
-            _ when field.StartsWith("Patient.", StringComparison.Ordinal) => (RequestStep.Patient, field),
-            _ when field.StartsWith("Requester.", StringComparison.Ordinal) => (RequestStep.Who, field),
-            _ when field.StartsWith("Recipient.", StringComparison.Ordinal) => (RequestStep.Release, field),
-            "Locations" or "OtherFacilityName" => (RequestStep.Release, field),
-            _ when field.StartsWith("Information.", StringComparison.Ordinal) => (RequestStep.Information, field),
-            "Consents" => (RequestStep.Information, "Consents.Categories"),
-            "Delivery" or "Format" or "UnencryptedEmailRiskAccepted" => (RequestStep.Delivery, field),
-            "Purpose" or "PurposeDetail" or "ExpiresOn" or "ExpiryEvent" => (RequestStep.Purpose, field),
-            "Documents" => (RequestStep.Sign, "PhotoId"),
-            _ when field.StartsWith("Signature.", StringComparison.Ordinal) => (RequestStep.Sign, "Signature.ElectronicSignature"),
-            _ => (RequestStep.Sign, ""),
+            "Consents" => "Consents.Categories",
+            "Documents" => "PhotoId",
+            // The signer's name and the date are the typed signature and the day it is sent.
+            _ when field.StartsWith("Signature.", StringComparison.Ordinal) => "Signature.ElectronicSignature",
+            _ when section == FormSection.Signature => "",
+            _ => field,
         };
+        return (step, key);
     }
 }

@@ -1,3 +1,4 @@
+using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
@@ -59,7 +60,7 @@ public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, Life
     private async Task<IActionResult> SendAsync(RequestWizardState state)
     {
         var today = clock.Today;
-        var draft = DraftBuilder.Build(state, today, new SigningFacts(clock.Now, HttpContext.Connection.RemoteIpAddress?.ToString()));
+        var draft = state.Form.ToDraft(FormChannel.Online, today, new SigningFacts(clock.Now, HttpContext.Connection.RemoteIpAddress?.ToString()));
         RecordsRequest request;
         try
         {
@@ -95,8 +96,8 @@ public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, Life
     private void Show(RequestWizardState state)
     {
         State = state;
-        var context = new CheckContext(clock.Today, site.Value);
-        Draft = DraftBuilder.Build(state, context.Today);
+        var context = new FormCheckContext(clock.Today, site.Value, FormChannel.Online);
+        Draft = state.Form.ToDraft(context.Channel, context.Today);
         Errors = RequestSteps.AllErrors(state, context);
     }
 }

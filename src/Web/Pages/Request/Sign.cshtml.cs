@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Documents;
 using BackOffice.Web.Site;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -24,11 +24,11 @@ public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions
 
     public string MaxSize => documents.MaxSizeText;
 
-    public DraftDocument? Uploaded(DocumentKind kind) => State.Documents.Find(d => d.Kind == kind);
+    public DraftDocument? Uploaded(DocumentKind kind) => Form.Documents.Find(d => d.Kind == kind);
 
-    protected override void Show(RequestWizardState state) => Signature = state.Signature;
+    protected override void Show(AuthorizationFormInput form) => Signature = form.Signature;
 
-    protected override void Keep(RequestWizardState state) => state.Signature = Signature;
+    protected override void Keep(AuthorizationFormInput form) => form.Signature = Signature;
 
     protected override async Task ReceiveAsync(RequestWizardState state)
     {
@@ -36,14 +36,11 @@ public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions
         await ReceiveAsync(state, SupportingDocument, DocumentKind.Supporting, nameof(SupportingDocument));
     }
 
-    public static IEnumerable<FieldError> Check(RequestWizardState state, CheckContext context)
+    /// <summary>An online request comes with the signer's photo ID (a paper form comes with its scan instead).</summary>
+    public static IEnumerable<FieldError> PhotoIdCheck(AuthorizationFormInput form)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        if (state.IsThirdParty && string.IsNullOrWhiteSpace(state.Signature.SignerRelationship))
-            yield return new("Signature.SignerRelationship", "Say who is signing: the patient or the person legally acting for the patient.");
-        if (!state.Signature.Agreed)
-            yield return new("Signature.Agreed", "Tick the box to agree that typing your name is your signature.");
-        if (!state.Documents.Exists(d => d.Kind == DocumentKind.PhotoId))
+        ArgumentNullException.ThrowIfNull(form);
+        if (!form.Documents.Exists(d => d.Kind == DocumentKind.PhotoId))
             yield return new("PhotoId", "Upload a photo or scan of the signer's photo ID.");
     }
 
@@ -63,22 +60,15 @@ public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions
             var saved = await documents.SaveAsync(content, file.FileName, kind, HttpContext.RequestAborted);
             if (Uploaded(kind) is { } earlier)
             {
-                state.Documents.Remove(earlier);
+                state.Form.Documents.Remove(earlier);
                 documents.Delete(earlier.StorageKey);
             }
 
-            state.Documents.Add(saved);
+            state.Form.Documents.Add(saved);
         }
         catch (DocumentRejectedException rejected)
         {
             ModelState.AddModelError(field, rejected.Message);
         }
     }
-}
-
-public sealed class SignatureInput
-{
-    [StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? ElectronicSignature { get; set; }
-    public bool Agreed { get; set; }
-    [StringLength(60, ErrorMessage = "Use at most 60 characters.")] public string? SignerRelationship { get; set; }
 }

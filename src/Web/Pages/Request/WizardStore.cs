@@ -24,7 +24,7 @@ public sealed class WizardStore(IDataProtectionProvider protection, TimeProvider
     private const string ReceiptCookie = "BackOffice.RequestReceipt";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly IDataProtector _state = protection.CreateProtector("BackOffice.Web.PatientRequest.State.v1");
+    private readonly IDataProtector _state = protection.CreateProtector("BackOffice.Web.PatientRequest.State.v2");
     private readonly IDataProtector _receipt = protection.CreateProtector("BackOffice.Web.PatientRequest.Receipt.v1");
     private readonly ChunkingCookieManager _cookies = new();
 

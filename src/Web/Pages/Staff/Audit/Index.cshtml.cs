@@ -1,5 +1,4 @@
 using System.Globalization;
-using BackOffice.Web.Pages.Request;
 using BackOffice.Workflows.Time;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
@@ -114,7 +113,7 @@ public sealed class IndexModel(BackOfficeDbContext db, IAuditTrail audit, Depart
     private DateOnly? ReadDate(string? text, string field, string message)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DraftBuilder.ParseDate(text) is { } date) return date;
+        if (DateInput.Parse(text) is { } date) return date;
         ModelState.AddModelError(field, message);
         return null;
     }

@@ -1,10 +1,9 @@
 using System.Globalization;
 using BackOffice.Web.Disclosures;
 using BackOffice.Web.Identity;
-using BackOffice.Web.Pages.Request;
+using BackOffice.Workflows.Time;
 using BackOffice.Web.Pdf;
 using BackOffice.Web.Site;
-using BackOffice.Workflows.Time;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Disclosures;
@@ -82,7 +81,7 @@ public sealed class IndexModel(DisclosureAccounting accounting, IAuditTrail audi
 
     private PatientIdentity? Identity()
     {
-        var dob = DraftBuilder.ParseDate(DateOfBirth);
+        var dob = DateInput.Parse(DateOfBirth);
         if (!string.IsNullOrWhiteSpace(DateOfBirth) && dob is null)
         {
             ModelState.AddModelError(nameof(DateOfBirth), "Enter the date of birth as a date, for example 04/12/1980.");

@@ -1,11 +1,10 @@
 using System.Globalization;
 using BackOffice.Web.Identity;
-using BackOffice.Web.Pages.Request;
+using BackOffice.Workflows.Time;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Disclosures;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
-using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -89,7 +88,7 @@ public sealed class RecordModel(DisclosureRecorder recorder, IAuditTrail audit, 
     private DateOnly? ReadDate(string? text, string field, string message)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DraftBuilder.ParseDate(text) is { } date) return date;
+        if (DateInput.Parse(text) is { } date) return date;
         ModelState.AddModelError(field, message);
         return null;
     }

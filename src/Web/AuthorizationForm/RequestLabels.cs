@@ -2,7 +2,7 @@ using System.Globalization;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 
-namespace BackOffice.Web.Pages.Request;
+namespace BackOffice.Web.AuthorizationForm;
 
 /// <summary>The words the request pages use for each choice.</summary>
 public static class RequestLabels

@@ -1,0 +1,167 @@
+using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
+
+namespace BackOffice.Web.AuthorizationForm;
+
+/// <summary>
+/// The form's own checks, one set of messages for every channel, by section: that answers are given and readable (a
+/// real date, an e-mail address), which only the form can know. The domain's <see cref="RecordsRequestDraft.Validate"/>
+/// runs after these on the draft and is not repeated here. Where the requester answers now (online), a purpose, an
+/// expiry, which records and a way to reach the patient are required up front; a paper form is keyed in as written
+/// (<see cref="FormChannel.KeyedAsWritten"/>) and the release rules hold it for what it lacks.
+/// </summary>
+public static class AuthorizationFormChecks
+{
+    public static IEnumerable<FieldError> For(FormSection section, AuthorizationFormInput form, FormCheckContext context)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(context);
+        return section switch
+        {
+            FormSection.Requester => Requester(form),
+            FormSection.Patient => Patient(form, context),
+            FormSection.Release => Release(form, context),
+            FormSection.Information => Information(form, context),
+            FormSection.Delivery => Delivery(form),
+            FormSection.Purpose => Purpose(form, context),
+            _ => Signature(form, context),
+        };
+    }
+
+    /// <summary>Every section's checks, in the form's order.</summary>
+    public static IEnumerable<FieldError> All(AuthorizationFormInput form, FormCheckContext context) =>
+        Enum.GetValues<FormSection>().SelectMany(section => For(section, form, context));
+
+    /// <summary>The section a field (or a domain error's field) belongs to.</summary>
+    public static FormSection SectionOf(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field switch
+        {
+            "Kind" or "Receives" => FormSection.Requester,
+            _ when field.StartsWith("Requester.", StringComparison.Ordinal) => FormSection.Requester,
+            _ when field.StartsWith("Patient.", StringComparison.Ordinal) => FormSection.Patient,
+            _ when field.StartsWith("Recipient.", StringComparison.Ordinal) => FormSection.Release,
+            "Locations" or "OtherFacilityName" => FormSection.Release,
+            _ when field.StartsWith("Information.", StringComparison.Ordinal) || field.StartsWith("Consents", StringComparison.Ordinal)
+                => FormSection.Information,
+            "Delivery" or "Format" or "UnencryptedEmailRiskAccepted" => FormSection.Delivery,
+            "Purpose" or "PurposeDetail" or "ExpiresOn" or "ExpiryEvent" or "RequiredStatementsPresent" => FormSection.Purpose,
+            _ => FormSection.Signature,
+        };
+    }
+
+    private static IEnumerable<FieldError> Requester(AuthorizationFormInput form)
+    {
+        var requester = form.Requester;
+        if (form.Kind is null)
+            yield return new("Kind", "Choose whether this is the patient's own access request or an authorization to release to someone else.");
+        if (requester.Type is null) yield return new("Requester.Type", "Choose who is asking for the records.");
+        if (form.Kind == RequestKind.Access && requester.Type is not null && AuthorizationFormInput.KindFor(requester.Type) != RequestKind.Access)
+            yield return new("Kind", "Only the patient or their personal representative makes an access request; choose authorization for anyone else.");
+        if (requester.IsRepresentative && string.IsNullOrWhiteSpace(requester.AuthorityDescription))
+            yield return new("Requester.AuthorityDescription", "Describe the authority to act for the patient, for example \"court-appointed guardian\".");
+        if (!requester.IsPatient && string.IsNullOrWhiteSpace(requester.Phone) && string.IsNullOrWhiteSpace(requester.Email))
+            yield return new("Requester.Phone", "Give a phone number or an e-mail address so we can reach the person asking.");
+        if (!FormText.IsEmailOrBlank(requester.Email)) yield return new("Requester.Email", EmailMessage);
+        if (form.Receives is null) yield return new("Receives", "Choose who should receive the copies.");
+    }
+
+    private static IEnumerable<FieldError> Patient(AuthorizationFormInput form, FormCheckContext context)
+    {
+        var patient = form.Patient;
+        if (!DateInput.IsDateOrBlank(patient.DateOfBirth))
+            yield return new("Patient.DateOfBirth", "Enter the date of birth as a real date, for example 03/31/1980.");
+        if (patient.IsDeceased && !DateInput.IsDateOrBlank(patient.DateOfDeath))
+            yield return new("Patient.DateOfDeath", "Enter the date of death as a real date, for example 03/31/2024, or leave it empty.");
+        if (!context.Channel.KeyedAsWritten && form.Requester.IsPatient
+            && string.IsNullOrWhiteSpace(patient.Phone) && string.IsNullOrWhiteSpace(patient.Email))
+            yield return new("Patient.Phone", "Give a phone number or an e-mail address so we can reach you about the request.");
+        if (!FormText.IsEmailOrBlank(patient.Email)) yield return new("Patient.Email", EmailMessage);
+    }
+
+    private static IEnumerable<FieldError> Release(AuthorizationFormInput form, FormCheckContext context)
+    {
+        // Online the requester is sent to the other facility straight away; a paper form is answered with a redirect letter.
+        if (!context.Channel.KeyedAsWritten && !form.Locations.Contains(RecordsLocation.MedicalGroup))
+        {
+            yield return new("Locations", $"We can only send copies of records made by {context.Site.OrganisationName}. " +
+                "Ask the other facility directly for the records it made.");
+        }
+
+        if (!FormText.IsEmailOrBlank(form.Recipient.Email)) yield return new("Recipient.Email", EmailMessage);
+    }
+
+    private static IEnumerable<FieldError> Information(AuthorizationFormInput form, FormCheckContext context)
+    {
+        var information = form.Information;
+        if (information.AllRecords is null) yield return new("Information.AllRecords", "Choose all records or only some records.");
+        if (information.AllRecords == false)
+        {
+            if (!DateInput.IsDateOrBlank(information.From))
+                yield return new("Information.From", "Enter the first date as a real date, for example 01/01/2020.");
+            if (!DateInput.IsDateOrBlank(information.To))
+                yield return new("Information.To", "Enter the last date as a real date, for example 12/31/2024.");
+            if (!context.Channel.KeyedAsWritten && information.SaysNothingOfWhich)
+                yield return new("Information.RecordTypes", "Say which records you want: dates, kinds of records or a description.");
+        }
+
+        var consents = form.Consents;
+        if (!consents.IncludesMentalHealth) yield break;
+        if (!DateInput.IsDateOrBlank(consents.WitnessedOn))
+            yield return new("Consents.WitnessedOn", "Enter the date the witness signed as a real date, for example 03/31/2026.");
+        // Illinois needs a witness when mental health records go to someone else (740 ILCS 110/5).
+        if (form.IsThirdParty && string.IsNullOrWhiteSpace(consents.WitnessName))
+            yield return new("Consents.WitnessName", "Enter the witness's name: mental health records released to someone else need a witness.");
+        if (form.IsThirdParty && string.IsNullOrWhiteSpace(consents.WitnessedOn))
+            yield return new("Consents.WitnessedOn", "Enter the date the witness signed.");
+    }
+
+    /// <summary>The domain checks that mail has an address, and e-mail or the portal an e-mail address.</summary>
+    private static IEnumerable<FieldError> Delivery(AuthorizationFormInput form)
+    {
+        if (form.Delivery is null) yield return new("Delivery", "Choose how the copies are delivered (Section 4).");
+        if (form.Delivery == DeliveryMethod.SecureEmail && !form.UnencryptedEmailRiskAccepted)
+            yield return new("UnencryptedEmailRiskAccepted", "Tick the box to accept the risk of e-mail, or choose another way to deliver the copies.");
+        if (form.Format is null) yield return new("Format", "Choose paper or electronic copies.");
+        if (form.Delivery is DeliveryMethod.SecureEmail or DeliveryMethod.Portal && form.Format == RecordFormat.Paper)
+            yield return new("Format", "E-mail and the portal deliver electronic copies. Choose electronic copies, or mail or pickup for paper.");
+    }
+
+    /// <summary>Nothing is asked for the patient's own access; an authorization needs a purpose and an end (45 CFR 164.508(c)(1)).</summary>
+    private static IEnumerable<FieldError> Purpose(AuthorizationFormInput form, FormCheckContext context)
+    {
+        if (!form.IsThirdParty) yield break;
+        if (!DateInput.IsDateOrBlank(form.ExpiresOn))
+        {
+            yield return new("ExpiresOn", "Enter the expiry date as a real date, for example 12/31/2027.");
+        }
+
+        if (context.Channel.KeyedAsWritten) yield break;
+        if (form.Purpose is null) yield return new("Purpose", "Choose the purpose of the release.");
+        if (form.Purpose == RequestPurpose.Other && string.IsNullOrWhiteSpace(form.PurposeDetail))
+            yield return new("PurposeDetail", "Describe the purpose of the release.");
+        if (string.IsNullOrWhiteSpace(form.ExpiresOn) && form.Consents.IncludesMentalHealth)
+            yield return new("ExpiresOn", "Mental health records need an end date for the authorization (a date, not an event).");
+        else if (string.IsNullOrWhiteSpace(form.ExpiresOn) && string.IsNullOrWhiteSpace(form.ExpiryEvent))
+            yield return new("ExpiresOn", "Give the date or the event when this authorization ends.");
+    }
+
+    private static IEnumerable<FieldError> Signature(AuthorizationFormInput form, FormCheckContext context)
+    {
+        var signature = form.Signature;
+        // The patient and a representative sign in the capacity that follows from who is asking; anyone else says who signed.
+        if (!form.Requester.IsPatient && !form.Requester.IsRepresentative && string.IsNullOrWhiteSpace(signature.SignerRelationship))
+            yield return new("Signature.SignerRelationship", "Say who signed: the patient or the person legally acting for the patient.");
+        if (context.Channel.SignsElectronically)
+        {
+            if (!signature.Agreed) yield return new("Signature.Agreed", "Tick the box to agree that typing your name is your signature.");
+        }
+        else if (!DateInput.IsDateOrBlank(signature.SignedOn))
+        {
+            yield return new("Signature.SignedOn", "Enter the date signed as a real date, for example 03/31/2026.");
+        }
+    }
+
+    private const string EmailMessage = "Enter an e-mail address like name@example.com.";
+}

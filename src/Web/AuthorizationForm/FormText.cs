@@ -1,0 +1,15 @@
+namespace BackOffice.Web.AuthorizationForm;
+
+/// <summary>How the form reads typed text: trimmed, and empty as "not given".</summary>
+public static class FormText
+{
+    public static string Text(string? value) => value?.Trim() ?? "";
+
+    public static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public static bool IsEmail(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && System.Net.Mail.MailAddress.TryCreate(value.Trim(), out _);
+
+    /// <summary>True for an answer left empty or an e-mail address that can be used.</summary>
+    public static bool IsEmailOrBlank(string? value) => string.IsNullOrWhiteSpace(value) || IsEmail(value);
+}
