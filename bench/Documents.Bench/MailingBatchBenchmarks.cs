@@ -1,5 +1,5 @@
 using System.Globalization;
-using BackOffice.Web.Mailing;
+using BackOffice.Web.PostalMailing;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;

@@ -1,4 +1,3 @@
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Queue;
 using BackOffice.Workflows.Time;

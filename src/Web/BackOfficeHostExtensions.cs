@@ -1,12 +1,12 @@
 using BackOffice.Rules;
 using BackOffice.Web.Api;
 using BackOffice.Web.Auditing;
+using BackOffice.Web.EmailContent;
 using BackOffice.Web.Identity;
-using BackOffice.Web.Notifications;
 using BackOffice.Web.Jobs;
 using BackOffice.Web.Pages.Request;
+using BackOffice.Web.PatientAccess;
 using BackOffice.Web.Pdf.Documents;
-using BackOffice.Web.Portal;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -33,7 +33,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddHttpAuditTrail();
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
         builder.Services.AddPatientAccess(builder.Configuration);
-        builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddEmailContent(builder.Configuration);
         builder.Services.AddRequestDocuments();
         builder.Services.AddBackOfficeJobs(builder.Configuration, options);
         builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace BackOffice.Web;
 
@@ -19,8 +18,8 @@ public static class RateLimits
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         // Patient lookups count failures and key on what was posted, so they are counted by the pages themselves.
-        services.AddSingleton(_ => new Portal.PatientAttemptLimiter(
-            configuration.GetSection("BackOffice:RateLimits").Get<Portal.PatientRateLimitOptions>() ?? new Portal.PatientRateLimitOptions()));
+        services.AddSingleton(_ => new PatientAccess.PatientAttemptLimiter(
+            configuration.GetSection("BackOffice:RateLimits").Get<PatientAccess.PatientRateLimitOptions>() ?? new PatientAccess.PatientRateLimitOptions()));
         return services;
     }
 }

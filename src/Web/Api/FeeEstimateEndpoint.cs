@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BackOffice.Rules;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Api;
@@ -35,17 +34,5 @@ public static class FeeEstimateEndpoint
         var (input, errors) = FeeEstimateInput.Read(body, clock.Today);
         if (input is null) return Results.ValidationProblem(errors, title: "The estimate request has invalid fields.");
         return Results.Ok(FeeEstimateResponse.From(input.Estimate(rules)));
-    }
-}
-
-public sealed record FeeEstimateLine(string Description, decimal Amount, string Basis);
-
-public sealed record FeeEstimateResponse(decimal Total, string Currency, IReadOnlyList<FeeEstimateLine> Lines, int RuleSetVersion, int? ScheduleYear)
-{
-    public static FeeEstimateResponse From(FeeEstimate estimate)
-    {
-        ArgumentNullException.ThrowIfNull(estimate);
-        return new(estimate.Total, "USD", [.. estimate.Lines.Select(l => new FeeEstimateLine(l.Description, l.Amount, l.Basis))],
-            estimate.RuleSetVersion, estimate.ScheduleYear);
     }
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace BackOffice.Web.AuthorizationForm;
 

@@ -2,16 +2,6 @@ using System.Globalization;
 
 namespace BackOffice.Web.Charts;
 
-public enum ChartValueKind
-{
-    Count,
-    Currency,
-    Days,
-}
-
-/// <summary>One named row of values, one value per category.</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<decimal> Values);
-
 /// <summary>
 /// What a chart shows, and the same numbers for its data table: the SVG is a picture for sighted readers, the
 /// table beside it gives screen readers and auditors the exact figures.

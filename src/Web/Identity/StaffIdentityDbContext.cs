@@ -23,21 +23,3 @@ public abstract class StaffIdentityDbContext(DbContextOptions options) : Identit
 public sealed class SqliteStaffIdentityDbContext(DbContextOptions<SqliteStaffIdentityDbContext> options) : StaffIdentityDbContext(options);
 
 public sealed class PostgresStaffIdentityDbContext(DbContextOptions<PostgresStaffIdentityDbContext> options) : StaffIdentityDbContext(options);
-
-/// <summary>The provider set-up shared by the running app and the design-time factories.</summary>
-internal static class StaffIdentityDatabase
-{
-    public static TBuilder UseStaffSqlite<TBuilder>(this TBuilder builder, string connectionString)
-        where TBuilder : DbContextOptionsBuilder
-    {
-        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(StaffIdentityDbContext.MigrationsHistoryTable));
-        return builder;
-    }
-
-    public static TBuilder UseStaffNpgsql<TBuilder>(this TBuilder builder, string connectionString)
-        where TBuilder : DbContextOptionsBuilder
-    {
-        builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(StaffIdentityDbContext.MigrationsHistoryTable));
-        return builder;
-    }
-}

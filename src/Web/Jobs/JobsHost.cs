@@ -1,5 +1,4 @@
 using BackOffice.Workflows.Time;
-using BackOffice.Workflows;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Options;

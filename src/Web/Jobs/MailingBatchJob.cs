@@ -1,4 +1,4 @@
-using BackOffice.Web.Mailing;
+using BackOffice.Web.PostalMailing;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Time;
 using Hangfire;

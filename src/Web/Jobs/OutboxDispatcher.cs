@@ -1,8 +1,8 @@
 using BackOffice.Web.Documents;
-using BackOffice.Web.Messaging;
-using BackOffice.Web.Notifications;
+using BackOffice.Web.EmailContent;
+using BackOffice.Web.EmailTransport;
+using BackOffice.Web.PatientAccess;
 using BackOffice.Web.Pdf.Documents;
-using BackOffice.Web.Portal;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using BackOffice.Web.Messaging;
-using BackOffice.Web.Notifications;
+using BackOffice.Web.EmailContent;
+using BackOffice.Web.EmailTransport;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Time;

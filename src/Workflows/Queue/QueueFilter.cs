@@ -1,4 +1,3 @@
-using System.Globalization;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 

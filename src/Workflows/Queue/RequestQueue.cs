@@ -1,4 +1,3 @@
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;

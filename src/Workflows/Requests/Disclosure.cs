@@ -1,5 +1,4 @@
 using BackOffice.Workflows.Disclosures;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Time;
 
 namespace BackOffice.Workflows.Requests;

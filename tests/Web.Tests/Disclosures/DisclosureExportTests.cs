@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using BackOffice.Web.Disclosures;
+using BackOffice.Web.Pages.Staff.Disclosures;
 using BackOffice.Web.Pdf;
 using BackOffice.Web.Site;
 using BackOffice.Web.Tests.Support;

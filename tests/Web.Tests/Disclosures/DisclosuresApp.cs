@@ -2,8 +2,6 @@ using BackOffice.Web.Tests.Status;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Disclosures;
-using BackOffice.Workflows.Lifecycle;
-using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;

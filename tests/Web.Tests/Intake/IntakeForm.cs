@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using BackOffice.Web.Tests.PatientRequest.Support;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows.Auditing;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;

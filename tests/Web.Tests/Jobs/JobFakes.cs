@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using BackOffice.Web.Messaging;
-using BackOffice.Web.Notifications;
+using BackOffice.Web.EmailContent;
+using BackOffice.Web.EmailTransport;
 using BackOffice.Web.Pdf.Documents;
 
 namespace BackOffice.Web.Tests.Jobs;

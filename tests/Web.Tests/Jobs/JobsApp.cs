@@ -1,6 +1,6 @@
+using BackOffice.Web.EmailContent;
+using BackOffice.Web.EmailTransport;
 using BackOffice.Web.Jobs;
-using BackOffice.Web.Messaging;
-using BackOffice.Web.Notifications;
 using BackOffice.Web.Pdf.Documents;
 using BackOffice.Web.Tests.Status;
 using BackOffice.Web.Tests.Support;

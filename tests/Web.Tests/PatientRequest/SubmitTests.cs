@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using BackOffice.Web.Tests.PatientRequest.Support;
 using BackOffice.Web.Tests.Support;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using BackOffice.Web.Messaging;
+using BackOffice.Web.EmailTransport;
 using BackOffice.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using BackOffice.Workflows.Disclosures;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.Extensions.Time.Testing;

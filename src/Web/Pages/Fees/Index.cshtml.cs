@@ -1,6 +1,5 @@
 using BackOffice.Rules;
 using BackOffice.Web.Api;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

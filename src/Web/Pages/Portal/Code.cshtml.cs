@@ -1,4 +1,4 @@
-using BackOffice.Web.Portal;
+using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Portal;
 using Microsoft.AspNetCore.Mvc;
 

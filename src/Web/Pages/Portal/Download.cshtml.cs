@@ -1,5 +1,5 @@
 using BackOffice.Web.Documents;
-using BackOffice.Web.Portal;
+using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Portal;
 using Microsoft.AspNetCore.Mvc;
 

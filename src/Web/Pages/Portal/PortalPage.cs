@@ -1,5 +1,4 @@
-using BackOffice.Web.Portal;
-using Microsoft.AspNetCore.Mvc;
+using BackOffice.Web.PatientAccess;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BackOffice.Web.Pages.Portal;

@@ -1,6 +1,5 @@
 using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Site;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;

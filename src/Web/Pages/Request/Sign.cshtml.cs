@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Documents;
 using BackOffice.Web.Site;

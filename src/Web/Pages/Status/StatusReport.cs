@@ -1,18 +1,9 @@
-using BackOffice.Web.Portal;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Web.Pages.Status;
-
-public sealed record TimelineItem(string Day, string Text);
-
-public sealed record InvoiceView(string TrackingNumber, string? IssuedOn, IReadOnlyList<FeeLine> Lines, decimal Total, decimal Paid,
-    decimal Balance, bool Waived)
-{
-    public static string Money(decimal amount) => amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("en-US"));
-}
 
 /// <summary>What the status page shows about one request: only what the requester may know, in plain words.</summary>
 public sealed class StatusReport

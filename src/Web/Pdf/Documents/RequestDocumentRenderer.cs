@@ -1,10 +1,8 @@
-using BackOffice.Web.Portal;
 using BackOffice.Web.Site;
-using BackOffice.Workflows.Time;
-using BackOffice.Workflows;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

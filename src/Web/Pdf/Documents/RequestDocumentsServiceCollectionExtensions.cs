@@ -1,4 +1,4 @@
-using BackOffice.Web.Mailing;
+using BackOffice.Web.PostalMailing;
 
 namespace BackOffice.Web.Pdf.Documents;
 

@@ -1,10 +1,7 @@
 using System.Globalization;
-using BackOffice.Workflows.Time;
-using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
-using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,11 +1,10 @@
 using System.Globalization;
 using BackOffice.Web.Charts;
 using BackOffice.Web.Identity;
-using BackOffice.Workflows.Time;
-using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Queue;
 using BackOffice.Workflows.Reporting;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

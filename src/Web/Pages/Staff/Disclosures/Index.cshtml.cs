@@ -1,13 +1,10 @@
 using System.Globalization;
-using BackOffice.Web.Disclosures;
 using BackOffice.Web.Identity;
-using BackOffice.Workflows.Time;
 using BackOffice.Web.Pdf;
 using BackOffice.Web.Site;
-using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Disclosures;
-using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,10 +1,9 @@
 using System.Globalization;
 using BackOffice.Web.Identity;
-using BackOffice.Workflows.Time;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Disclosures;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,5 @@
 using BackOffice.Web.Identity;
 using BackOffice.Web.Jobs;
-using BackOffice.Web.Portal;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using BackOffice.Web.Identity;
-using BackOffice.Web.Mailing;
+using BackOffice.Web.PostalMailing;
 using BackOffice.Workflows.Auditing;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,9 +1,8 @@
 using System.Globalization;
+using BackOffice.Web.EmailTransport;
 using BackOffice.Web.Identity;
-using BackOffice.Web.Messaging;
-using BackOffice.Workflows.Time;
-using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

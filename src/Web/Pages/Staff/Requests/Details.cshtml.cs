@@ -1,12 +1,10 @@
 using BackOffice.Web.Documents;
 using BackOffice.Web.Identity;
-using BackOffice.Web.Portal;
-using BackOffice.Workflows.Time;
-using BackOffice.Workflows;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

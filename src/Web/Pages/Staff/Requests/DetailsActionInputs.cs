@@ -1,34 +1,7 @@
 using System.Globalization;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 
 namespace BackOffice.Web.Pages.Staff.Requests;
-
-public enum DetailsInputKind
-{
-    Text,
-    TextArea,
-    WholeNumber,
-    Amount,
-    Checkbox,
-    Choice,
-    StaffChoice,
-    DateTime,
-}
-
-/// <summary>A value and its words, for a drop-down.</summary>
-public sealed record DetailsChoice(string Value, string Text);
-
-/// <summary>One input of an action's form: the <see cref="TriggerArgs"/> key it posts as <c>args[Name]</c>.</summary>
-public sealed record DetailsInput(string Name, string Label, DetailsInputKind Kind, string? Hint = null, string? Value = null,
-    IReadOnlyList<DetailsChoice>? Choices = null);
-
-/// <summary>A permitted action with the inputs its form asks for.</summary>
-public sealed record DetailsAction(ActionAvailability Availability, IReadOnlyList<DetailsInput> Inputs)
-{
-    public string Trigger => Availability.Trigger;
-    public string Label => Availability.Label;
-}
 
 /// <summary>The inputs each action needs: the names the lifecycle's activities read (workflows/records-request.json).</summary>
 public static class DetailsActionInputs

@@ -1,0 +1,8 @@
+namespace BackOffice.Web.Charts;
+
+public enum ChartValueKind
+{
+    Count,
+    Currency,
+    Days,
+}

@@ -1,0 +1,13 @@
+namespace BackOffice.Web.EmailContent;
+
+/// <summary>A message to a requester rendered from the message templates, ready to send.</summary>
+public sealed record ComposedMessage(string To, string Subject, string TextBody, string HtmlBody);
+
+/// <summary>
+/// Renders the requester message for one lifecycle event (an outbox row's <c>Type</c>, e.g. "Received",
+/// "InvoiceIssued") from the request as it is now. Null when the requester has no e-mail address on file.
+/// </summary>
+public interface IRequesterMessageComposer
+{
+    Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, CancellationToken cancellationToken = default);
+}

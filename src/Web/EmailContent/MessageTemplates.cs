@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+
+namespace BackOffice.Web.EmailContent;
+
+/// <summary>
+/// The message templates kept as files (<c>templates/messages/</c>, copied beside the app) so staff can read exactly
+/// what is sent. A message <c>Name</c> is two files: <c>Name.txt</c>, whose first line is <c>Subject: …</c> followed by
+/// a blank line and the plain-text body, and <c>Name.html</c>, the HTML body placed into <c>_layout.html</c> at
+/// <c>{{Content}}</c>. Placeholders are <c>{{Name}}</c>; values are HTML-encoded in .html files only. A placeholder the
+/// message does not provide stops the message with an exception naming the file and the placeholder, so nothing is sent
+/// with a gap in it. Files are read on every render: an edited template applies to the next message.
+/// </summary>
+public sealed partial class MessageTemplates(string directory)
+{
+    public const string LayoutFile = "_layout.html";
+    private const string SubjectHeader = "Subject:";
+
+    public string Directory { get; } = directory;
+
+    /// <summary>Every message template (its .txt files, relative, without extension, e.g. "Received", "staff/Overdue").</summary>
+    public IReadOnlyList<string> Names() => System.IO.Directory.Exists(Directory)
+        ? System.IO.Directory.EnumerateFiles(Directory, "*.txt", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Directory, f).Replace('\\', '/'))
+            .Where(f => !Path.GetFileName(f).StartsWith('_'))
+            .Select(f => f[..^".txt".Length])
+            .Order(StringComparer.Ordinal).ToList()
+        : [];
+
+    public RenderedMessage Render(string name, MessageValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!TemplateName().IsMatch(name)) throw new ArgumentException($"'{name}' is not a message template name.", nameof(name));
+
+        var textFile = name + ".txt";
+        var (subjectTemplate, textTemplate) = SplitSubject(Read(textFile), textFile);
+        var subject = Fill(subjectTemplate, textFile, values, html: false).ReplaceLineEndings(" ").Trim();
+        var text = Fill(textTemplate, textFile, values, html: false).Trim() + "\n";
+
+        var htmlFile = name + ".html";
+        var content = Fill(Read(htmlFile), htmlFile, values, html: true).Trim();
+        var html = Fill(Read(LayoutFile), LayoutFile, values, html: true,
+            extra: name => name switch
+            {
+                "Content" => content,
+                "Subject" => MessageValues.Encode(subject),
+                _ => null,
+            });
+        return new RenderedMessage(subject, text, html);
+    }
+
+    /// <summary>
+    /// Replaces each <c>{{Name}}</c> in <paramref name="template"/> with its value (HTML-encoded when <paramref name="html"/>).
+    /// <paramref name="extra"/> supplies already-rendered markup (the layout's <c>{{Content}}</c>).
+    /// </summary>
+    public static string Fill(string template, string file, MessageValues values, bool html, Func<string, string?>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(values);
+        var filled = Placeholder().Replace(template, match =>
+        {
+            var name = match.Groups[1].Value.Trim();
+            if (!PlaceholderName().IsMatch(name))
+                throw new MessageTemplateException($"Message template {file}: '{match.Value}' is not a placeholder (use {{{{Name}}}}, letters and digits).");
+            if (extra?.Invoke(name) is { } markup) return markup;
+            if (!values.TryGet(name, out var value))
+                throw new MessageTemplateException($"Message template {file} uses {{{{{name}}}}}, which this message does not provide. " +
+                    $"It provides: {string.Join(", ", values.Names.Order(StringComparer.Ordinal))}.");
+            return html ? value.AsHtml() : value.AsText();
+        });
+        // A "{{" left in the template itself (not in a value) is a placeholder someone did not close.
+        var rest = Placeholder().Replace(template, "");
+        if (rest.Contains("{{", StringComparison.Ordinal) || rest.Contains("}}", StringComparison.Ordinal))
+            throw new MessageTemplateException($"Message template {file} has an unclosed or stray '{{{{' or '}}}}'.");
+        return filled;
+    }
+
+    private string Read(string file)
+    {
+        var path = Path.Combine(Directory, file);
+        if (!File.Exists(path)) throw new MessageTemplateException($"Message template {file} is missing from {Directory}.");
+        return File.ReadAllText(path).ReplaceLineEndings("\n");
+    }
+
+    private static (string Subject, string Body) SplitSubject(string text, string file)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        var first = end < 0 ? text : text[..end];
+        if (!first.StartsWith(SubjectHeader, StringComparison.Ordinal))
+            throw new MessageTemplateException($"Message template {file} must start with a line \"{SubjectHeader} …\".");
+        return (first[SubjectHeader.Length..].Trim(), end < 0 ? "" : text[(end + 1)..].TrimStart('\n'));
+    }
+
+    [GeneratedRegex(@"\{\{(.*?)\}\}", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceholderName();
+
+    [GeneratedRegex("^(staff/)?[A-Za-z][A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TemplateName();
+}

@@ -1,0 +1,124 @@
+using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace BackOffice.Web.EmailContent;
+
+/// <summary>
+/// The requester's message for a lifecycle event, from the template of the same name (<c>templates/messages/</c>)
+/// and the request as it is now (read-only). It goes to the requester's e-mail address on file; without one there is
+/// nothing to send (null) — a requester without e-mail gets letters instead. Messages carry the tracking number,
+/// dates, amounts, what is missing and where to go, and link to the status page; never the patient's date of birth,
+/// diagnoses or record contents.
+/// </summary>
+public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemplates templates, MessageBasics basics)
+    : IRequesterMessageComposer
+{
+    /// <summary>Sent by the portal with the download link (<see cref="Portal.PortalOutboxHandler"/>), not composed here.</summary>
+    public const string PortalLinkType = "PublishedToPortal";
+
+    /// <summary>Every type this composer renders: the lifecycle's <c>Notify:X</c> types except the portal link, and
+    /// ReadyForPickup (the requester's side of a pickup call; not yet named by records-request v1).</summary>
+    public static readonly IReadOnlyList<string> Types =
+    [
+        "Received", "NeedsInformation", "MissingInformationReminder", "InvoiceIssued", "PaymentReminder", "PaymentReceived",
+        "DeadlineExtended", "Mailed", "SentSecurely", "ReadyForPickup", "PickupScheduled", "Completed", "Redirected", "Denied",
+        "Cancelled",
+    ];
+
+    public async Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messageType);
+        if (messageType == PortalLinkType)
+            throw new ArgumentException($"'{PortalLinkType}' is sent by the portal with its link and code, not composed here.", nameof(messageType));
+        if (!Types.Contains(messageType, StringComparer.Ordinal))
+            throw new ArgumentException($"There is no requester message '{messageType}'. Known: {string.Join(", ", Types)}.", nameof(messageType));
+
+        var request = await db.Requests.AsNoTracking().Include(r => r.Payments)
+            .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken)
+            ?? throw new InvalidOperationException($"There is no request {requestId}.");
+        var to = MessageBasics.Address(request.Requester.Email);
+        if (to is null) return null;
+
+        var values = basics.Common(request.TrackingNumber).Set("DueDate", MessageBasics.Written(request.EffectiveDueOn));
+        await AddValuesAsync(messageType, request, values, cancellationToken);
+        var rendered = templates.Render(messageType, values);
+        return new ComposedMessage(to, rendered.Subject, rendered.TextBody, rendered.HtmlBody);
+    }
+
+    private async Task AddValuesAsync(string type, RecordsRequest request, MessageValues values, CancellationToken cancellationToken)
+    {
+        var site = basics.Site;
+        switch (type)
+        {
+            case "Received":
+                values.Set("ReceivedDate", MessageBasics.Written(request.ReceivedOn));
+                break;
+            case "NeedsInformation" or "MissingInformationReminder":
+                values.SetList("MissingItems", request.MissingElements.Count > 0
+                        ? request.MissingElements
+                        : ["Call us: we will tell you what is missing."])
+                    .Set("ReplyBy", await LastDayBeforeTimerAsync(request, "MissingInformationClosure", 30, cancellationToken));
+                break;
+            case "InvoiceIssued" or "PaymentReminder":
+                values.Set("AmountDue", MessageBasics.Money(request.BalanceDue))
+                    .Set("FeeTotal", MessageBasics.Money(request.FeeTotal ?? 0m))
+                    .Set("PaymentPhone", site.PaymentPhone)
+                    .Set("CheckPayableTo", site.OrganisationName)
+                    .Set("CheckAddress", site.MailingAddress)
+                    .Set("PayBy", await LastDayBeforeTimerAsync(request, "UnpaidCancellation", 60, cancellationToken));
+                break;
+            case "PaymentReceived":
+                var latest = request.Payments.MaxBy(p => p.ReceivedAt);
+                values.Set("AmountReceived", MessageBasics.Money(latest?.Amount ?? request.AmountPaid))
+                    .Set("PaymentDate", latest is null ? MessageBasics.Written(basics.Today) : basics.Clock.Written(latest.ReceivedAt))
+                    .Set("BalanceDue", MessageBasics.Money(request.BalanceDue));
+                break;
+            case "DeadlineExtended":
+                values.Set("NewDueDate", MessageBasics.Written(request.EffectiveDueOn))
+                    .Set("OriginalDueDate", MessageBasics.Written(request.DueOn))
+                    .Set("ExtensionReason", request.ExtensionReason ?? "");
+                break;
+            case "Mailed":
+                values.Set("MailedDate", DayOrToday(request.ClosedAt));
+                break;
+            case "SentSecurely":
+                values.Set("SentDate", DayOrToday(request.ClosedAt));
+                break;
+            case "PickupScheduled":
+                values.Set("PickupTime", request.PickupAt is { } at ? basics.Clock.WrittenWithTime(at) : "the time agreed by phone")
+                    .Set("PickupAddress", site.MailingAddress);
+                break;
+            case "Redirected":
+                values.Set("RedirectTo", request.RedirectTo ?? request.OtherFacilityName ?? site.ExcludedOrganisationContact);
+                break;
+            case "Denied":
+                values.Set("DenialBasis", request.DenialBasis ?? "")
+                    .Set("ReviewRights", request.DenialReviewable == true
+                        ? $"You may ask for this decision to be reviewed by a licensed health care professional, chosen by {site.OrganisationName}, " +
+                          $"who did not take part in it. Write to {site.DepartmentName}, {site.MailingAddress}, or call {site.QuestionsPhone}; " +
+                          "we will tell you the outcome in writing."
+                        : "Under federal law (45 CFR 164.524(a)(1)) this kind of denial cannot be reviewed.");
+                break;
+            case "Cancelled":
+                values.Set("CancelledDate", DayOrToday(request.ClosedAt))
+                    .Set("CancellationReason", request.CancellationReason ?? "");
+                break;
+        }
+    }
+
+    private string DayOrToday(DateTimeOffset? at) => at is { } instant ? basics.Clock.Written(instant) : MessageBasics.Written(basics.Today);
+
+    /// <summary>
+    /// The last day to act before the state's closing timer (e.g. the cancellation 30 days after asking for information)
+    /// fires; from <paramref name="fallbackDays"/> after today when the request is no longer in that state.
+    /// </summary>
+    private async Task<string> LastDayBeforeTimerAsync(RecordsRequest request, string timerName, int fallbackDays, CancellationToken cancellationToken)
+    {
+        var pending = await db.Timers.AsNoTracking()
+            .Where(t => t.RequestId == request.Id && t.Name == timerName && t.CompletedAt == null && t.StateSequence == request.StateSequence)
+            .Select(t => t.DueAt).ToListAsync(cancellationToken);
+        var closing = pending.Count > 0 ? basics.Clock.DayOf(pending.Max()) : basics.Today.AddDays(fallbackDays);
+        return MessageBasics.Written(closing.AddDays(-1));
+    }
+}

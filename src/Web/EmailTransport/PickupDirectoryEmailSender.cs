@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Web.EmailTransport;
+
+/// <summary>
+/// Writes each message as an RFC 822 .eml file into a folder (any mail client opens one; an MTA pickup folder can
+/// send them). The file appears complete or not at all: it is written under a temporary name and then renamed.
+/// </summary>
+public sealed class PickupDirectoryEmailSender(string directory, IOptions<SmtpOptions> options, TimeProvider time, ILogger<PickupDirectoryEmailSender> logger)
+    : IEmailSender
+{
+    public string Directory { get; } = directory;
+
+    public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var message = MimeMessages.Create(email, options.Value, now);
+        System.IO.Directory.CreateDirectory(Directory);
+        var name = $"{now.UtcDateTime:yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}.eml";
+        var temporary = Path.Combine(Directory, name + ".tmp");
+        await using (var stream = File.Create(temporary))
+        {
+            await message.WriteToAsync(stream, cancellationToken);
+        }
+
+        File.Move(temporary, Path.Combine(Directory, name));
+        logger.LogInformation("E-mail \"{Subject}\" written to {File}", email.Subject, name);
+    }
+}

@@ -1,0 +1,4 @@
+namespace BackOffice.Web.PostalMailing;
+
+/// <summary>A request a batch mailed.</summary>
+public sealed record MailedRequest(Guid RequestId, string TrackingNumber);

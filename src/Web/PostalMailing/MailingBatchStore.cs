@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BackOffice.Workflows;
+
+namespace BackOffice.Web.PostalMailing;
+
+/// <summary>
+/// Batch PDFs and their records in <c>&lt;DataDirectory&gt;/mailing/</c>, outside the web root: <c>{id}.pdf</c> beside
+/// <c>{id}.json</c>. One small file per batch (no shared index to rewrite), so two nodes never overwrite each other.
+/// </summary>
+public sealed partial class MailingBatchStore(WorkflowsOptions options)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public string Root { get; } = Path.Combine(options.Database.DataDirectory, "mailing");
+
+    /// <summary>One batch at a time in this process: a second click waits, then finds nothing left to mail.</summary>
+    internal SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public static string NewId(DateOnly day) =>
+        day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+
+    public string PathOf(string id) => Path.Combine(Root, CheckedId(id) + ".pdf");
+
+    // Each file is written under a temporary name and then renamed, so a reader never sees half a file.
+    public async Task SaveRecordAsync(MailingBatchRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        CreateRoot();
+        await WriteAtomicallyAsync(Path.Combine(Root, CheckedId(record.Id) + ".json"), JsonSerializer.SerializeToUtf8Bytes(record, Json), cancellationToken);
+    }
+
+    public async Task SavePdfAsync(string id, byte[] pdf, CancellationToken cancellationToken)
+    {
+        CreateRoot();
+        await WriteAtomicallyAsync(PathOf(id), pdf, cancellationToken);
+    }
+
+    /// <summary>Every batch, newest first.</summary>
+    public async Task<IReadOnlyList<MailingBatchRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Root)) return [];
+        var records = new List<MailingBatchRecord>();
+        foreach (var file in Directory.EnumerateFiles(Root, "*.json"))
+        {
+            if (!IdPattern().IsMatch(Path.GetFileNameWithoutExtension(file))) continue;
+            await using var stream = File.OpenRead(file);
+            if (await JsonSerializer.DeserializeAsync<MailingBatchRecord>(stream, Json, cancellationToken) is { } record) records.Add(record);
+        }
+
+        return records.OrderByDescending(r => r.CreatedAt).ToList();
+    }
+
+    /// <summary>The batch with this id, or null when the id is not one of ours or there is no such batch.</summary>
+    public async Task<MailingBatchRecord?> FindAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (id is null || !IdPattern().IsMatch(id)) return null;
+        var path = Path.Combine(Root, id + ".json");
+        if (!File.Exists(path)) return null;
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<MailingBatchRecord>(stream, Json, cancellationToken);
+    }
+
+    public Stream? TryOpenPdf(MailingBatchRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var path = PathOf(record.Id);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
+    }
+
+    private static string CheckedId(string id) =>
+        id is not null && IdPattern().IsMatch(id) ? id : throw new ArgumentException("Not a mailing batch id.", nameof(id));
+
+    private static async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        var temporary = path + ".tmp";
+        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows()) fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var file = new FileStream(temporary, fileOptions))
+        {
+            await file.WriteAsync(content, cancellationToken);
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    // Only the app's account may read the letters or list the folder.
+    private void CreateRoot()
+    {
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(Root);
+        else Directory.CreateDirectory(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9a-f]{8}$")]
+    private static partial Regex IdPattern();
+}
