@@ -9,6 +9,8 @@ namespace BackOffice.Web.EmailTransport;
 public sealed class PickupDirectoryEmailSender(string directory, IOptions<SmtpOptions> options, TimeProvider time, ILogger<PickupDirectoryEmailSender> logger)
     : IEmailSender
 {
+    private static int _written;
+
     public string Directory { get; } = directory;
 
     public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
@@ -16,7 +18,10 @@ public sealed class PickupDirectoryEmailSender(string directory, IOptions<SmtpOp
         var now = time.GetUtcNow();
         var message = MimeMessages.Create(email, options.Value, now);
         System.IO.Directory.CreateDirectory(Directory);
-        var name = $"{now.UtcDateTime:yyyyMMdd'T'HHmmssfff}-{Guid.NewGuid():N}.eml";
+        // Named by the time and then the order of writing, so the folder lists newest last even when two messages share a
+        // millisecond (or a test's clock stands still); the rest of the 32 hex digits is random.
+        var sequence = (uint)Interlocked.Increment(ref _written);
+        var name = $"{now.UtcDateTime:yyyyMMdd'T'HHmmssfff}-{sequence:x8}{Guid.NewGuid().ToString("N")[8..]}.eml";
         var temporary = Path.Combine(Directory, name + ".tmp");
         await using (var stream = File.Create(temporary))
         {
