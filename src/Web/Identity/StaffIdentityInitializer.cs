@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using BackOffice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Web.Identity;
@@ -12,7 +13,7 @@ public sealed class StaffIdentityInitializer(StaffIdentityDbContext db, UserMana
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.MigrateKnownAsync(cancellationToken);
         foreach (var role in StaffRoles.All)
         {
             if (!await roles.RoleExistsAsync(role)) Ensure(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");

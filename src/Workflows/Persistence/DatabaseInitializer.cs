@@ -14,7 +14,7 @@ public sealed class DatabaseInitializer(BackOfficeDbContext db, DefinitionRegist
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.MigrateKnownAsync(cancellationToken);
         await RegisterDefinitionsAsync(cancellationToken);
     }
 

@@ -53,6 +53,22 @@ public abstract class StartupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Startup_Refuses_ADatabaseWithMigrationsThisBuildDoesNotKnow()
+    {
+        await using (var first = await StartAppAsync())
+        {
+            // What a database made by the pre-release migrations (squashed into "Initial") or by a newer build holds.
+            await first.InScopeAsync(sp => sp.GetRequiredService<BackOfficeDbContext>().Database.ExecuteSqlRawAsync(
+                """INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('20261126075656_Initial', '10.0.15')"""));
+        }
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(StartAppAsync);
+
+        error.Message.ShouldContain("migrations this version does not know (20261126075656_Initial;");
+        error.Message.ShouldContain("move its data directory aside");
+    }
+
+    [Fact]
     public async Task Startup_StopsWithTheProblem_WhenADefinitionNamesAnUnknownGuard()
     {
         WriteDefinition("records-request.json", json => json["transitions"]!.AsArray()[0]!["guards"] = new JsonArray("NoSuchGuard"));

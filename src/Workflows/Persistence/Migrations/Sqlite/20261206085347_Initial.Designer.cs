@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBackOfficeDbContext))]
-    [Migration("20261126105751_EffectiveDueDate")]
-    partial class EffectiveDueDate
+    [Migration("20261206085347_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -68,6 +68,27 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("UserName", "At");
 
                     b.ToTable("Audit", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Lifecycle.JobRun", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("JobRuns", (string)null);
                 });
 
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.JournalEntry", b =>
@@ -132,6 +153,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("ToState", "OccurredAt");
+
                     b.ToTable("Journal", (string)null);
                 });
 
@@ -169,8 +192,32 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IncidentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncidentReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -181,11 +228,22 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -196,7 +254,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("ProcessedAt", "CreatedAt");
+                    b.HasIndex("ProcessedAt", "IncidentAt", "CreatedAt");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -320,10 +378,38 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.Property<long>("DisclosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PatientDateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientFirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientLastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientMedicalRecordNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientNameKey")
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -341,13 +427,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<Guid>("RequestId")
+                    b.Property<Guid?>("RequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RequiredInAccounting")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PatientMedicalRecordNumber");
+
+                    b.HasIndex("PatientNameKey", "PatientDateOfBirth");
 
                     b.HasIndex("RequestId", "DisclosedAt");
 
@@ -384,6 +474,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("RequestId");
 
@@ -571,7 +663,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AssigneeId", "State");
 
+                    b.HasIndex("QueuePriority", "ClosedAt");
+
                     b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("State", "ClosedAt");
 
                     b.HasIndex("State", "EffectiveDueOn");
 
@@ -786,9 +882,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("BackOffice.Workflows.Requests.RecordsRequest", null)
                         .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("RequestId");
                 });
 
             modelBuilder.Entity("BackOffice.Workflows.Requests.Payment", b =>
@@ -882,6 +976,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                             b1.HasKey("RecordsRequestId");
 
                             b1.HasIndex("DateOfBirth");
+
+                            b1.HasIndex("MedicalRecordNumber");
 
                             b1.HasIndex("LastName", "DateOfBirth");
 

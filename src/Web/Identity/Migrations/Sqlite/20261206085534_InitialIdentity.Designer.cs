@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BackOffice.Web.Identity.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStaffIdentityDbContext))]
-    [Migration("20261126080804_InitialIdentity")]
+    [Migration("20261206085534_InitialIdentity")]
     partial class InitialIdentity
     {
         /// <inheritdoc />

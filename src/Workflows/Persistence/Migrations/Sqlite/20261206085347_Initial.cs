@@ -12,6 +12,40 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Audit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Audit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LifecycleDefinitions",
                 columns: table => new
                 {
@@ -96,10 +130,13 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     Pages_Microfiche = table.Column<int>(type: "INTEGER", nullable: false),
                     Pages_Film = table.Column<int>(type: "INTEGER", nullable: false),
                     Postage = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PatientNameKey = table.Column<string>(type: "TEXT", maxLength: 210, nullable: false),
+                    EffectiveDueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     DefinitionName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     StateSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuePriority = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -127,18 +164,63 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RuleSetChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleSetChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleSets",
+                columns: table => new
+                {
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Files = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleSets", x => x.Version);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Disclosures",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DisclosedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RecipientName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     RecipientAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RequiredInAccounting = table.Column<bool>(type: "INTEGER", nullable: false)
+                    RequiredInAccounting = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PatientLastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PatientFirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PatientDateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PatientMedicalRecordNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PatientNameKey = table.Column<string>(type: "TEXT", maxLength: 210, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -147,8 +229,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         name: "FK_Disclosures_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -239,7 +320,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClaimId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IncidentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IncidentReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DismissedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DismissedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DismissReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -347,6 +438,63 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PortalGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CodeExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CodeAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastDownloadedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DownloadCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalGrants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PortalGrants_Outbox_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "Outbox",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_PortalGrants_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Audit_At",
+                table: "Audit",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Audit_RequestId_At",
+                table: "Audit",
+                columns: new[] { "RequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Audit_UserName_At",
+                table: "Audit",
+                columns: new[] { "UserName", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_PatientMedicalRecordNumber",
+                table: "Disclosures",
+                column: "PatientMedicalRecordNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_PatientNameKey_PatientDateOfBirth",
+                table: "Disclosures",
+                columns: new[] { "PatientNameKey", "PatientDateOfBirth" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Disclosures_RequestId_DisclosedAt",
                 table: "Disclosures",
@@ -364,14 +512,19 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Journal_ToState_OccurredAt",
+                table: "Journal",
+                columns: new[] { "ToState", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notes_RequestId",
                 table: "Notes",
                 column: "RequestId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Outbox_ProcessedAt_CreatedAt",
+                name: "IX_Outbox_ProcessedAt_IncidentAt_CreatedAt",
                 table: "Outbox",
-                columns: new[] { "ProcessedAt", "CreatedAt" });
+                columns: new[] { "ProcessedAt", "IncidentAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_RequestId",
@@ -379,9 +532,31 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 column: "RequestId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payments_ReceivedAt",
+                table: "Payments",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Payments_RequestId",
                 table: "Payments",
                 column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalGrants_OutboxMessageId",
+                table: "PortalGrants",
+                column: "OutboxMessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalGrants_RequestId",
+                table: "PortalGrants",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalGrants_TokenHash",
+                table: "PortalGrants",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestConsents_RequestId",
@@ -399,9 +574,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 columns: new[] { "AssigneeId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_DueOn",
+                name: "IX_Requests_EffectiveDueOn",
                 table: "Requests",
-                column: "DueOn");
+                column: "EffectiveDueOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Patient_DateOfBirth",
@@ -414,20 +589,65 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 columns: new[] { "Patient_LastName", "Patient_DateOfBirth" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Patient_MedicalRecordNumber",
+                table: "Requests",
+                column: "Patient_MedicalRecordNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_PatientNameKey",
+                table: "Requests",
+                column: "PatientNameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_QueuePriority_ClosedAt",
+                table: "Requests",
+                columns: new[] { "QueuePriority", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_QueuePriority_EffectiveDueOn_Id",
+                table: "Requests",
+                columns: new[] { "QueuePriority", "EffectiveDueOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_ReceivedOn_Id",
+                table: "Requests",
+                columns: new[] { "ReceivedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_Requester_Type",
                 table: "Requests",
                 column: "Requester_Type");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_State_DueOn",
+                name: "IX_Requests_State_ClosedAt",
                 table: "Requests",
-                columns: new[] { "State", "DueOn" });
+                columns: new[] { "State", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_State_EffectiveDueOn",
+                table: "Requests",
+                columns: new[] { "State", "EffectiveDueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_State_QueuePriority_EffectiveDueOn_Id",
+                table: "Requests",
+                columns: new[] { "State", "QueuePriority", "EffectiveDueOn", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_TrackingNumber",
                 table: "Requests",
                 column: "TrackingNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSetChanges_Version",
+                table: "RuleSetChanges",
+                column: "Version");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSets_Status_EffectiveFrom",
+                table: "RuleSets",
+                columns: new[] { "Status", "EffectiveFrom" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Timers_CompletedAt_DueAt",
@@ -444,10 +664,16 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Audit");
+
+            migrationBuilder.DropTable(
                 name: "Disclosures");
 
             migrationBuilder.DropTable(
                 name: "Documents");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "Journal");
@@ -459,10 +685,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 name: "Notes");
 
             migrationBuilder.DropTable(
-                name: "Outbox");
+                name: "Payments");
 
             migrationBuilder.DropTable(
-                name: "Payments");
+                name: "PortalGrants");
 
             migrationBuilder.DropTable(
                 name: "RequestConsents");
@@ -471,7 +697,16 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 name: "RequestFeeLines");
 
             migrationBuilder.DropTable(
+                name: "RuleSetChanges");
+
+            migrationBuilder.DropTable(
+                name: "RuleSets");
+
+            migrationBuilder.DropTable(
                 name: "Timers");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "Requests");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BackOffice.Web.Identity.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStaffIdentityDbContext))]
-    [Migration("20261126080902_InitialIdentity")]
+    [Migration("20261206085629_InitialIdentity")]
     partial class InitialIdentity
     {
         /// <inheritdoc />

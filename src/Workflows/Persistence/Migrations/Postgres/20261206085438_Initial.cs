@@ -14,6 +14,40 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Audit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Audit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LifecycleDefinitions",
                 columns: table => new
                 {
@@ -98,10 +132,13 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     Pages_Microfiche = table.Column<int>(type: "integer", nullable: false),
                     Pages_Film = table.Column<int>(type: "integer", nullable: false),
                     Postage = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PatientNameKey = table.Column<string>(type: "character varying(210)", maxLength: 210, nullable: false),
+                    EffectiveDueOn = table.Column<DateOnly>(type: "date", nullable: false),
                     State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     DefinitionName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
                     StateSequence = table.Column<int>(type: "integer", nullable: false),
+                    QueuePriority = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -129,18 +166,63 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RuleSetChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    By = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Details = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleSetChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleSets",
+                columns: table => new
+                {
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Files = table.Column<string>(type: "text", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleSets", x => x.Version);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Disclosures",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: true),
                     DisclosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RecipientName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     RecipientAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     Purpose = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RequiredInAccounting = table.Column<bool>(type: "boolean", nullable: false)
+                    RequiredInAccounting = table.Column<bool>(type: "boolean", nullable: false),
+                    LegalBasis = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    PatientLastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PatientFirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PatientDateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    PatientMedicalRecordNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    PatientNameKey = table.Column<string>(type: "character varying(210)", maxLength: 210, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -149,8 +231,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         name: "FK_Disclosures_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -241,7 +322,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ClaimId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IncidentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IncidentReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DismissedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DismissedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DismissReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -349,6 +440,63 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PortalGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CodeExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CodeAttempts = table.Column<int>(type: "integer", nullable: false),
+                    LastDownloadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DownloadCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalGrants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PortalGrants_Outbox_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "Outbox",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_PortalGrants_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Audit_At",
+                table: "Audit",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Audit_RequestId_At",
+                table: "Audit",
+                columns: new[] { "RequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Audit_UserName_At",
+                table: "Audit",
+                columns: new[] { "UserName", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_PatientMedicalRecordNumber",
+                table: "Disclosures",
+                column: "PatientMedicalRecordNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_PatientNameKey_PatientDateOfBirth",
+                table: "Disclosures",
+                columns: new[] { "PatientNameKey", "PatientDateOfBirth" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Disclosures_RequestId_DisclosedAt",
                 table: "Disclosures",
@@ -366,14 +514,19 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Journal_ToState_OccurredAt",
+                table: "Journal",
+                columns: new[] { "ToState", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notes_RequestId",
                 table: "Notes",
                 column: "RequestId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Outbox_ProcessedAt_CreatedAt",
+                name: "IX_Outbox_ProcessedAt_IncidentAt_CreatedAt",
                 table: "Outbox",
-                columns: new[] { "ProcessedAt", "CreatedAt" });
+                columns: new[] { "ProcessedAt", "IncidentAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_RequestId",
@@ -381,9 +534,31 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 column: "RequestId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payments_ReceivedAt",
+                table: "Payments",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Payments_RequestId",
                 table: "Payments",
                 column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalGrants_OutboxMessageId",
+                table: "PortalGrants",
+                column: "OutboxMessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalGrants_RequestId",
+                table: "PortalGrants",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalGrants_TokenHash",
+                table: "PortalGrants",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestConsents_RequestId",
@@ -401,9 +576,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 columns: new[] { "AssigneeId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_DueOn",
+                name: "IX_Requests_EffectiveDueOn",
                 table: "Requests",
-                column: "DueOn");
+                column: "EffectiveDueOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Patient_DateOfBirth",
@@ -416,20 +591,65 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 columns: new[] { "Patient_LastName", "Patient_DateOfBirth" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Patient_MedicalRecordNumber",
+                table: "Requests",
+                column: "Patient_MedicalRecordNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_PatientNameKey",
+                table: "Requests",
+                column: "PatientNameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_QueuePriority_ClosedAt",
+                table: "Requests",
+                columns: new[] { "QueuePriority", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_QueuePriority_EffectiveDueOn_Id",
+                table: "Requests",
+                columns: new[] { "QueuePriority", "EffectiveDueOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_ReceivedOn_Id",
+                table: "Requests",
+                columns: new[] { "ReceivedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_Requester_Type",
                 table: "Requests",
                 column: "Requester_Type");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_State_DueOn",
+                name: "IX_Requests_State_ClosedAt",
                 table: "Requests",
-                columns: new[] { "State", "DueOn" });
+                columns: new[] { "State", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_State_EffectiveDueOn",
+                table: "Requests",
+                columns: new[] { "State", "EffectiveDueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_State_QueuePriority_EffectiveDueOn_Id",
+                table: "Requests",
+                columns: new[] { "State", "QueuePriority", "EffectiveDueOn", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_TrackingNumber",
                 table: "Requests",
                 column: "TrackingNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSetChanges_Version",
+                table: "RuleSetChanges",
+                column: "Version");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleSets_Status_EffectiveFrom",
+                table: "RuleSets",
+                columns: new[] { "Status", "EffectiveFrom" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Timers_CompletedAt_DueAt",
@@ -446,10 +666,16 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Audit");
+
+            migrationBuilder.DropTable(
                 name: "Disclosures");
 
             migrationBuilder.DropTable(
                 name: "Documents");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "Journal");
@@ -461,10 +687,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 name: "Notes");
 
             migrationBuilder.DropTable(
-                name: "Outbox");
+                name: "Payments");
 
             migrationBuilder.DropTable(
-                name: "Payments");
+                name: "PortalGrants");
 
             migrationBuilder.DropTable(
                 name: "RequestConsents");
@@ -473,7 +699,16 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 name: "RequestFeeLines");
 
             migrationBuilder.DropTable(
+                name: "RuleSetChanges");
+
+            migrationBuilder.DropTable(
+                name: "RuleSets");
+
+            migrationBuilder.DropTable(
                 name: "Timers");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "Requests");

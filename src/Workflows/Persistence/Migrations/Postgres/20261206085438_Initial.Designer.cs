@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBackOfficeDbContext))]
-    [Migration("20261126110002_EffectiveDueDate")]
-    partial class EffectiveDueDate
+    [Migration("20261206085438_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -76,6 +76,27 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("UserName", "At");
 
                     b.ToTable("Audit", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Lifecycle.JobRun", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("JobRuns", (string)null);
                 });
 
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.JournalEntry", b =>
@@ -142,6 +163,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("ToState", "OccurredAt");
+
                     b.ToTable("Journal", (string)null);
                 });
 
@@ -179,8 +202,32 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("IncidentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IncidentReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -191,11 +238,22 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -206,7 +264,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("ProcessedAt", "CreatedAt");
+                    b.HasIndex("ProcessedAt", "IncidentAt", "CreatedAt");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -330,10 +388,38 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("DisclosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("PatientDateOfBirth")
+                        .HasColumnType("date")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientFirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientLastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientMedicalRecordNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientNameKey")
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -351,13 +437,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(400)")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<Guid>("RequestId")
+                    b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("RequiredInAccounting")
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PatientMedicalRecordNumber");
+
+                    b.HasIndex("PatientNameKey", "PatientDateOfBirth");
 
                     b.HasIndex("RequestId", "DisclosedAt");
 
@@ -394,6 +484,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("RequestId");
 
@@ -581,7 +673,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("AssigneeId", "State");
 
+                    b.HasIndex("QueuePriority", "ClosedAt");
+
                     b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("State", "ClosedAt");
 
                     b.HasIndex("State", "EffectiveDueOn");
 
@@ -798,9 +894,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 {
                     b.HasOne("BackOffice.Workflows.Requests.RecordsRequest", null)
                         .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("RequestId");
                 });
 
             modelBuilder.Entity("BackOffice.Workflows.Requests.Payment", b =>
@@ -894,6 +988,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                             b1.HasKey("RecordsRequestId");
 
                             b1.HasIndex("DateOfBirth");
+
+                            b1.HasIndex("MedicalRecordNumber");
 
                             b1.HasIndex("LastName", "DateOfBirth");
 
