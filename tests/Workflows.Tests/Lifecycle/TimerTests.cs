@@ -1,6 +1,7 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Workflows.Tests.Lifecycle;
 
@@ -84,6 +85,21 @@ public abstract class TimerTests : EngineTestsBase
         await Harness.SweepTimersAsync();
 
         (await Harness.OutboxAsync(id)).Count(o => o.Type == "MissingInformationReminder").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Engine_FiresATimerItIsGiven_InTheTransactionOfWhatTheTimerDoes()
+    {
+        var id = await HeldRequestAsync();
+        Harness.Time.Advance(TimeSpan.FromDays(14));
+        var reminder = (await Harness.TimersAsync(id)).Single(t => t.Name == "MissingInformationReminder");
+
+        var outcome = await Harness.InScopeAsync(sp => sp.GetRequiredService<LifecycleEngine>().FireTimerAsync(reminder));
+
+        outcome.ShouldBe(TimerOutcome.Fired);
+        (await Harness.TimersAsync(id)).Single(t => t.Id == reminder.Id).Outcome.ShouldBe(TimerOutcome.Fired);
+        (await Harness.OutboxAsync(id)).Count(o => o.Type == "MissingInformationReminder").ShouldBe(1);
+        (await Harness.JournalAsync(id)).Last().Trigger.ShouldBe("Timer:MissingInformationReminder");
     }
 
     [Fact]
