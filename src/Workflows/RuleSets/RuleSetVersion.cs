@@ -2,14 +2,6 @@ using BackOffice.Workflows.Requests;
 
 namespace BackOffice.Workflows.RuleSets;
 
-public enum RuleSetStatus
-{
-    Draft,
-    Published,
-    /// <summary>Taken out of force by a rollback; kept for the requests and journal entries that name it.</summary>
-    Withdrawn,
-}
-
 /// <summary>
 /// One version of the fee and release rules: every rule file's JSON (and its test cases) as stored
 /// text. Drafts are edited; a published version never changes, so a decision that names its version
@@ -77,20 +69,4 @@ public sealed class RuleSetVersion
         if (Status != RuleSetStatus.Draft)
             throw new DomainException($"Version {Version} is {Status.ToString().ToLowerInvariant()}; only a draft can change. Start a new draft from it.");
     }
-}
-
-/// <summary>Who changed the rules, when, and what (RulesAdmin actions are audited here).</summary>
-public sealed class RuleSetChange
-{
-    private RuleSetChange() { }
-
-    public long Id { get; private set; }
-    public int Version { get; private set; }
-    public string Action { get; private set; } = "";
-    public string By { get; private set; } = "";
-    public DateTimeOffset At { get; private set; }
-    public string? Details { get; private set; }
-
-    public static RuleSetChange Record(int version, string action, string by, DateTimeOffset at, string? details = null) =>
-        new() { Version = version, Action = action, By = by, At = at, Details = details };
 }

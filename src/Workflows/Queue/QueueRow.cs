@@ -24,21 +24,3 @@ public sealed record QueueRow(
     public bool IsClosed => QueuePriority == 2;
     public bool IsOverdueOn(DateOnly today) => !IsClosed && EffectiveDueOn < today;
 }
-
-/// <summary>One page of the queue; <see cref="NextCursor"/> is null on the last page.</summary>
-public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, string? NextCursor, DateOnly Today, QueueSearch? Search);
-
-/// <summary>
-/// Totals over every request (not the current filter), as of <see cref="AsOf"/>: counting a million rows on
-/// every page view would cost more than the page itself, so they are cached briefly.
-/// </summary>
-public sealed record QueueCounts(
-    IReadOnlyDictionary<string, int> OpenByState,
-    int Open,
-    int Urgent,
-    int Overdue,
-    int DueSoon,
-    int Unassigned,
-    int Closed,
-    int DueWithinDays,
-    DateTimeOffset AsOf);
