@@ -467,13 +467,3 @@ public abstract class LifecyclePathTests : EngineTestsBase
         mermaid.ShouldContain("the release decision is to release");
     }
 }
-
-public sealed class SqliteLifecyclePathTests : LifecyclePathTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresLifecyclePathTests : LifecyclePathTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
-}

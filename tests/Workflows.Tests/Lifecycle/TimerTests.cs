@@ -156,13 +156,3 @@ public abstract class TimerTests : EngineTestsBase
         followUp.DueAt.ShouldBe(new DateTimeOffset(2026, 3, 9, 15, 0, 0, TimeSpan.Zero));
     }
 }
-
-public sealed class SqliteTimerTests : TimerTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresTimerTests : TimerTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
-}
