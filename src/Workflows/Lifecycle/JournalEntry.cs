@@ -5,6 +5,9 @@ namespace BackOffice.Workflows.Lifecycle;
 /// <summary>One step in a request's history: who fired what, from where to where, and why it was allowed.</summary>
 public sealed class JournalEntry
 {
+    private Dictionary<string, bool> _guardResults = [];
+    private Dictionary<string, string?> _inputs = [];
+
     public long Id { get; private set; }
     public Guid RequestId { get; private set; }
     public int Sequence { get; private set; }
@@ -16,9 +19,9 @@ public sealed class JournalEntry
     public string ToState { get; private set; } = "";
     public string? Comment { get; private set; }
     /// <summary>Each guard of the transition with whether it held, e.g. {"PagesCounted":true}.</summary>
-    public Dictionary<string, bool> GuardResults { get; private set; } = [];
+    public IReadOnlyDictionary<string, bool> GuardResults => _guardResults;
     /// <summary>The inputs given with the action (page counts, reason, check number).</summary>
-    public Dictionary<string, string?> Inputs { get; private set; } = [];
+    public IReadOnlyDictionary<string, string?> Inputs => _inputs;
     public int? RuleSetVersion { get; private set; }
     public int DefinitionVersion { get; private set; }
 
@@ -35,8 +38,8 @@ public sealed class JournalEntry
             FromState = from,
             ToState = to,
             Comment = comment,
-            GuardResults = guards,
-            Inputs = new Dictionary<string, string?>(inputs),
+            _guardResults = guards,
+            _inputs = new Dictionary<string, string?>(inputs),
             RuleSetVersion = ruleSetVersion,
             DefinitionVersion = request.DefinitionVersion,
         };

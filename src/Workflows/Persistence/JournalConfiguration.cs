@@ -22,7 +22,11 @@ internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalEnt
         builder.Property(j => j.ActorId).HasMaxLength(64);
         builder.Property(j => j.ActorName).HasMaxLength(200);
         builder.Property(j => j.Comment).HasMaxLength(2000);
-        builder.Property(j => j.GuardResults).HasConversion(JsonColumn.Converter<Dictionary<string, bool>>(), JsonColumn.Comparer<Dictionary<string, bool>>());
-        builder.Property(j => j.Inputs).HasConversion(JsonColumn.Converter<Dictionary<string, string?>>(), JsonColumn.Comparer<Dictionary<string, string?>>());
+        builder.Property(j => j.GuardResults).HasField("_guardResults").HasConversion(
+            JsonColumn.Converter<IReadOnlyDictionary<string, bool>, Dictionary<string, bool>>(),
+            JsonColumn.Comparer<IReadOnlyDictionary<string, bool>>());
+        builder.Property(j => j.Inputs).HasField("_inputs").HasConversion(
+            JsonColumn.Converter<IReadOnlyDictionary<string, string?>, Dictionary<string, string?>>(),
+            JsonColumn.Comparer<IReadOnlyDictionary<string, string?>>());
     }
 }

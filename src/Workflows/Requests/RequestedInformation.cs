@@ -7,7 +7,7 @@ public sealed record RequestedInformation
     public DateOnly? To { get; init; }
     /// <summary>Refusing "all records" is a barrier patients complain about, so it is a first-class choice.</summary>
     public bool AllRecords { get; init; }
-    public List<string> RecordTypes { get; init; } = [];
+    public IReadOnlyList<string> RecordTypes { get; init; } = [];
     public string? Description { get; init; }
 
     public bool IsSpecific => AllRecords || RecordTypes.Count > 0 || !string.IsNullOrWhiteSpace(Description);

@@ -9,12 +9,14 @@ namespace BackOffice.Workflows.RuleSets;
 /// </summary>
 public sealed class RuleSetVersion
 {
+    private Dictionary<string, string> _files = [];
+
     private RuleSetVersion() { }
 
     public int Version { get; private set; }
     public RuleSetStatus Status { get; private set; }
     /// <summary>File name (e.g. "fees.json") to its JSON text.</summary>
-    public Dictionary<string, string> Files { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Files => _files;
     public string? Description { get; private set; }
     public DateOnly? EffectiveFrom { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -31,7 +33,7 @@ public sealed class RuleSetVersion
         {
             Version = version,
             Status = RuleSetStatus.Draft,
-            Files = new Dictionary<string, string>(files, StringComparer.Ordinal),
+            _files = new Dictionary<string, string>(files, StringComparer.Ordinal),
             Description = description,
             CreatedAt = at,
             CreatedBy = createdBy,
@@ -40,8 +42,8 @@ public sealed class RuleSetVersion
     public void EditFile(string fileName, string json)
     {
         EnsureDraft();
-        if (!Files.ContainsKey(fileName)) throw new DomainException($"The rule set has no file named {fileName}.", "fileName");
-        Files = new Dictionary<string, string>(Files, StringComparer.Ordinal) { [fileName] = json };
+        if (!_files.ContainsKey(fileName)) throw new DomainException($"The rule set has no file named {fileName}.", "fileName");
+        _files = new Dictionary<string, string>(_files, StringComparer.Ordinal) { [fileName] = json };
         Revision++;
     }
 
