@@ -3,22 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace BackOffice.Rules;
 
-/// <summary>One year's Illinois maximum copying charges (735 ILCS 5/8-2001(d), adjusted yearly under 8-2006).</summary>
-public sealed record IllinoisFeeSchedule(
-    int Year,
-    DateOnly EffectiveFrom,
-    decimal Handling,
-    decimal FirstTierRate,
-    decimal SecondTierRate,
-    decimal OverSecondTierRate,
-    decimal MicroficheRate,
-    int FirstTierLastPage,
-    int SecondTierLastPage,
-    string Source);
-
-/// <summary>The cost figures behind a patient's own-access fee (45 CFR 164.524(c)(4)).</summary>
-public sealed record HipaaAccessCost(decimal ElectronicFlatFee, decimal LaborPerPage, decimal SuppliesPerPage, string Source);
-
 /// <summary>
 /// The fee schedules of a rule set (<c>fee-schedules.json</c>). A new year is a new entry in that file,
 /// not a software release: the schedule in force is looked up by the request's received date.

@@ -1,12 +1,6 @@
 using BackOffice.Workflows.Requests;
-using BackOffice.Workflows.Time;
 
 namespace BackOffice.Workflows.Lifecycle;
-
-public sealed record GuardContext(RecordsRequest Request, Actor Actor, DepartmentClock Clock);
-
-/// <summary>A named condition; its description is what a clerk reads when an action is not possible.</summary>
-public sealed record Guard(string Name, string Description, Func<GuardContext, bool> Holds);
 
 /// <summary>The guards a definition may name. Conditions on the request live here, not in page handlers.</summary>
 public sealed class GuardCatalog

@@ -11,32 +11,47 @@ namespace BackOffice.Workflows.Lifecycle;
 /// journal entry, outbox rows and timers commit together or not at all; side effects are signalled
 /// only after the commit.
 /// </summary>
-public sealed class LifecycleEngine(
-    BackOfficeDbContext db,
-    DefinitionRegistry definitions,
-    GuardCatalog guards,
-    ActivityCatalog activities,
-    DepartmentClock clock,
-    IOutboxSignal outboxSignal,
-    ILogger<LifecycleEngine> logger)
+public sealed class LifecycleEngine
 {
     public const string RecordsRequestLifecycle = "records-request";
     public const string SubmitTrigger = "Submit";
-    internal const int MaxAutomaticSteps = 10;
 
-    private readonly MachineBuilder _machines = new(guards, activities);
+    private readonly BackOfficeDbContext _db;
+    private readonly DefinitionRegistry _definitions;
+    private readonly DepartmentClock _clock;
+    private readonly MachineBuilder _machines;
+    private readonly ILogger _logger;
+    private readonly TransitionServices _services;
+
+    public LifecycleEngine(
+        BackOfficeDbContext db,
+        DefinitionRegistry definitions,
+        GuardCatalog guards,
+        ActivityCatalog activities,
+        MachineBuilder machines,
+        DepartmentClock clock,
+        IOutboxSignal outboxSignal,
+        ILogger<LifecycleEngine> logger)
+    {
+        _db = db;
+        _definitions = definitions;
+        _clock = clock;
+        _machines = machines;
+        _logger = logger;
+        _services = new TransitionServices(db, clock, new TransitionChooser(guards, clock), activities, machines, outboxSignal, logger);
+    }
 
     /// <summary>Creates a request from a valid draft and enters it into the lifecycle as its initial state.</summary>
     public async Task<RecordsRequest> StartAsync(RecordsRequestDraft draft, DateOnly receivedOn, Actor actor,
         CancellationToken cancellationToken = default)
     {
-        var definition = definitions.Latest(RecordsRequestLifecycle);
+        var definition = _definitions.Latest(RecordsRequestLifecycle);
         var request = RecordsRequest.Create(draft, receivedOn);
         request.DefinitionName = definition.Name;
         request.DefinitionVersion = definition.Version;
-        db.Requests.Add(request);
+        _db.Requests.Add(request);
 
-        var run = new TransitionRun(this, definition, request, actor, TriggerArgs.None, SubmitTrigger);
+        var run = new TransitionRun(_services, definition, request, actor, TriggerArgs.None, SubmitTrigger);
         await run.ExecuteStartAsync(cancellationToken);
         return request;
     }
@@ -59,9 +74,56 @@ public sealed class LifecycleEngine(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var definition = definitions.Get(request.DefinitionName, request.DefinitionVersion);
-        var run = new TransitionRun(this, definition, request, actor, args, trigger);
+        var definition = _definitions.Get(request.DefinitionName, request.DefinitionVersion);
+        var run = new TransitionRun(_services, definition, request, actor, args, trigger);
         return await run.ExecuteFireAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Fires a due timer on its request. The timer is marked fired in the same transaction as what it does (its
+    /// trigger's transition, or its activity and a journal line). A timer whose request has moved on (left the state
+    /// it was set in, or closed) is completed as stale and does nothing; one whose trigger is refused now is
+    /// completed as refused. A <see cref="ConcurrencyConflictException"/> leaves the timer pending.
+    /// </summary>
+    public async Task<TimerOutcome> FireTimerAsync(ScheduledTimer timer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        if (_db.Entry(timer).State == EntityState.Detached) _db.Timers.Attach(timer);
+        var request = await LoadAsync(timer.RequestId, cancellationToken);
+        var definition = _definitions.Get(request.DefinitionName, request.DefinitionVersion);
+        var stale = definition.IsFinal(request.State)
+            || (timer.StateSequence is not null && timer.StateSequence != request.StateSequence);
+        if (stale)
+        {
+            timer.Complete(TimerOutcome.Stale, _clock.Now);
+            await _db.SaveChangesAsync(cancellationToken);
+            return TimerOutcome.Stale;
+        }
+
+        timer.Complete(TimerOutcome.Fired, _clock.Now);
+        try
+        {
+            if (timer.Trigger is not null)
+            {
+                await FireAsync(request, timer.Trigger, Actor.System, new TriggerArgs(comment: timer.Comment ?? $"timer {timer.Name}"), cancellationToken);
+            }
+            else
+            {
+                await new TransitionRun(_services, definition, request, Actor.System, TriggerArgs.None, "Timer:" + timer.Name)
+                    .ExecuteTimerActivityAsync(timer.Name, timer.Activity!, cancellationToken);
+            }
+        }
+        catch (TransitionRefusedException ex)
+        {
+            _logger.LogWarning("Timer {Timer} on request {RequestId} was refused: {Reason}", timer.Name, request.Id, ex.Message);
+            _db.ChangeTracker.Clear();
+            var refused = await _db.Timers.FirstAsync(t => t.Id == timer.Id, cancellationToken);
+            refused.Complete(TimerOutcome.Refused, _clock.Now);
+            await _db.SaveChangesAsync(cancellationToken);
+            return TimerOutcome.Refused;
+        }
+
+        return TimerOutcome.Fired;
     }
 
     public async Task<IReadOnlyList<ActionAvailability>> GetActionsAsync(Guid requestId, Actor actor,
@@ -73,56 +135,25 @@ public sealed class LifecycleEngine(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        var definition = definitions.Get(request.DefinitionName, request.DefinitionVersion);
+        var definition = _definitions.Get(request.DefinitionName, request.DefinitionVersion);
         return definition.TransitionsFrom(request.State)
             .Where(t => !t.Automatic)
             .GroupBy(t => t.Trigger)
             .Select(group =>
             {
-                var choice = Choose(group.ToList(), request, actor);
+                var choice = _services.Chooser.Choose(group.ToList(), request, actor);
                 return new ActionAvailability(group.Key, group.First().Label ?? group.Key, choice.Transition is not null, choice.Reasons);
             })
             .ToList();
     }
 
-    public string ExportMermaid(string name, int version) => _machines.ToMermaid(definitions.Get(name, version));
+    public string ExportMermaid(string name, int version) => _machines.ToMermaid(_definitions.Get(name, version));
 
     internal async Task<RecordsRequest> LoadAsync(Guid requestId, CancellationToken cancellationToken) =>
-        await db.Requests
+        await _db.Requests
             .Include(r => r.Payments)
             .Include(r => r.Documents)
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken)
         ?? throw new RequestNotFoundException(requestId);
-
-    /// <summary>Picks the transition a trigger takes now: the role must match and every guard hold.</summary>
-    internal (TransitionDefinition? Transition, IReadOnlyList<string> Reasons) Choose(
-        IReadOnlyList<TransitionDefinition> candidates, RecordsRequest request, Actor actor)
-    {
-        var reasons = new List<string>();
-        var allowed = candidates.Where(t => t.Automatic || t.Roles.Any(actor.IsInRole)).ToList();
-        if (allowed.Count == 0)
-        {
-            var roles = candidates.SelectMany(t => t.Roles).Distinct();
-            return (null, [$"only {string.Join(" or ", roles)} may do this"]);
-        }
-
-        var context = new GuardContext(request, actor, clock);
-        foreach (var transition in allowed)
-        {
-            var unmet = transition.Guards.Select(guards.Get).Where(g => !g.Holds(context)).Select(g => g.Description).ToList();
-            if (unmet.Count == 0) return (transition, []);
-            reasons.AddRange(unmet.Select(u => "needs: " + u));
-        }
-
-        return (null, reasons.Distinct().ToList());
-    }
-
-    internal BackOfficeDbContext Db => db;
-    internal DepartmentClock Clock => clock;
-    internal GuardCatalog Guards => guards;
-    internal ActivityCatalog Activities => activities;
-    internal MachineBuilder Machines => _machines;
-    internal IOutboxSignal OutboxSignal => outboxSignal;
-    internal ILogger Logger => logger;
 }

@@ -5,10 +5,17 @@ using Microsoft.Extensions.Logging;
 
 namespace BackOffice.Workflows.Lifecycle;
 
-/// <summary>One unit of work on one request: activities, state change, journal, timers, outbox, one commit.</summary>
+/// <summary>
+/// One unit of work on one request: activities, state change, journal, timers, outbox, one commit. It works only with
+/// the collaborators it is given (<see cref="TransitionServices"/>); each step applies a <see cref="TransitionChoice"/>
+/// made once, before the step's activities run.
+/// </summary>
 internal sealed class TransitionRun(
-    LifecycleEngine engine, LifecycleDefinition definition, RecordsRequest request, Actor actor, TriggerArgs args, string trigger)
+    TransitionServices services, LifecycleDefinition definition, RecordsRequest request, Actor actor, TriggerArgs args, string trigger)
 {
+    /// <summary>Automatic transitions one run may take in a row before the definition is taken to loop.</summary>
+    internal const int MaxAutomaticSteps = 10;
+
     private readonly List<JournalEntry> _journal = [];
     private readonly List<ScheduledTimer> _timers = [];
     private readonly List<ActivityContext> _contexts = [];
@@ -19,7 +26,7 @@ internal sealed class TransitionRun(
     public async Task ExecuteStartAsync(CancellationToken cancellationToken)
     {
         var context = NewContext(actor, args, trigger);
-        foreach (var activity in definition.StartActivities) engine.Activities.Run(activity, context);
+        foreach (var activity in definition.StartActivities) services.Activities.Run(activity, context);
         request.State = definition.InitialState;
         Enter(definition.InitialState, context);
         foreach (var timer in definition.RequestTimers) _timers.Add(Plan(timer, null));
@@ -31,7 +38,7 @@ internal sealed class TransitionRun(
     public async Task<FireResult> ExecuteFireAsync(CancellationToken cancellationToken)
     {
         var from = request.State;
-        Step(actor, args, trigger, manual: true);
+        Step(actor, args, trigger);
         RunAutomaticTransitions();
         await CommitAsync(cancellationToken);
         return new FireResult(from, request.State, request.Version, _journal);
@@ -41,45 +48,47 @@ internal sealed class TransitionRun(
     public async Task ExecuteTimerActivityAsync(string timerName, string activity, CancellationToken cancellationToken)
     {
         var context = NewContext(Actor.System, TriggerArgs.None, "Timer:" + timerName);
-        engine.Activities.Run(activity, context);
+        services.Activities.Run(activity, context);
         Journal(context, Actor.System, context.Trigger, request.State, request.State, []);
         await CommitAsync(cancellationToken);
     }
 
-    private void Step(Actor stepActor, TriggerArgs stepArgs, string stepTrigger, bool manual)
+    private void Step(Actor stepActor, TriggerArgs stepArgs, string stepTrigger)
     {
         var candidates = definition.TransitionsFrom(request.State)
-            .Where(t => t.Trigger == stepTrigger && t.Automatic != manual)
+            .Where(t => t.Trigger == stepTrigger && !t.Automatic)
             .ToList();
         if (candidates.Count == 0)
             throw new TransitionRefusedException(stepTrigger, request.State, [$"it is not an action of state {request.State}"]);
-        var (taken, reasons) = engine.Choose(candidates, request, stepActor);
-        if (taken is null) throw new TransitionRefusedException(stepTrigger, request.State, reasons);
-        var guardContext = new GuardContext(request, stepActor, engine.Clock);
-        var decided = candidates.SelectMany(t => t.Guards).Distinct()
-            .ToDictionary(g => g, g => engine.Guards.Get(g).Holds(guardContext));
-        var guardResults = taken.Guards.ToDictionary(g => g, g => decided[g]);
-
-        var context = NewContext(stepActor, stepArgs, stepTrigger);
-        foreach (var activity in taken.Activities) engine.Activities.Run(activity, context);
-
-        var from = request.State;
-        var machine = engine.Machines.Build(definition, request, stepActor, engine.Clock, (state, _) => Enter(state, context), decided);
-        machine.Fire(stepTrigger);
-        Journal(context, stepActor, stepTrigger, from, request.State, guardResults);
+        var choice = services.Chooser.Choose(candidates, request, stepActor);
+        if (choice.Transition is null) throw new TransitionRefusedException(stepTrigger, request.State, choice.Reasons);
+        Take(choice, stepActor, stepArgs);
     }
 
     private void RunAutomaticTransitions()
     {
-        for (var step = 0; step < LifecycleEngine.MaxAutomaticSteps; step++)
+        for (var step = 0; step < MaxAutomaticSteps; step++)
         {
             var automatic = definition.TransitionsFrom(request.State).Where(t => t.Automatic).ToList();
-            var (taken, _) = engine.Choose(automatic, request, Actor.System);
-            if (taken is null) return;
-            Step(Actor.System, TriggerArgs.None, taken.Trigger, manual: false);
+            var choice = services.Chooser.Choose(automatic, request, Actor.System);
+            if (choice.Transition is null) return;
+            Take(choice, Actor.System, TriggerArgs.None);
         }
 
         throw new InvalidOperationException($"Automatic transitions of '{definition.Name}' v{definition.Version} loop at {request.State}.");
+    }
+
+    /// <summary>Applies a decided transition: its activities, then the state change (guards not asked again), then the journal.</summary>
+    private void Take(TransitionChoice choice, Actor stepActor, TriggerArgs stepArgs)
+    {
+        var taken = choice.Transition!;
+        var context = NewContext(stepActor, stepArgs, taken.Trigger);
+        foreach (var activity in taken.Activities) services.Activities.Run(activity, context);
+
+        var from = request.State;
+        var machine = services.Machines.BuildStep(definition, request, choice, (state, _) => Enter(state, context));
+        machine.Fire(taken.Trigger);
+        Journal(context, stepActor, taken.Trigger, from, request.State, choice.ChosenGuardResults());
     }
 
     private void Enter(string stateName, ActivityContext context)
@@ -88,13 +97,13 @@ internal sealed class TransitionRun(
         _retireStateTimers = true;
         var state = definition.FindState(stateName)!;
         request.QueuePriority = state.Final ? 2 : state.Urgent ? 0 : 1;
-        foreach (var activity in state.Entry) engine.Activities.Run(activity, context);
+        foreach (var activity in state.Entry) services.Activities.Run(activity, context);
         foreach (var timer in state.Timers) _timers.Add(Plan(timer, request.StateSequence));
     }
 
     private ScheduledTimer Plan(TimerDefinition timer, int? stateSequence)
     {
-        var clock = engine.Clock;
+        var clock = services.Clock;
         var anchor = timer.Anchor switch
         {
             TimerAnchor.Received => clock.StartOf(request.ReceivedOn),
@@ -109,7 +118,7 @@ internal sealed class TransitionRun(
 
     private ActivityContext NewContext(Actor stepActor, TriggerArgs stepArgs, string stepTrigger)
     {
-        var context = new ActivityContext(request, stepActor, stepArgs, engine.Clock, stepTrigger);
+        var context = new ActivityContext(request, stepActor, stepArgs, services.Clock, stepTrigger);
         _contexts.Add(context);
         return context;
     }
@@ -118,13 +127,13 @@ internal sealed class TransitionRun(
     {
         request.JournalSequence++;
         var inputs = context.Args.Values;
-        _journal.Add(JournalEntry.Create(request, request.JournalSequence, engine.Clock.Now, stepActor, stepTrigger, from, to,
+        _journal.Add(JournalEntry.Create(request, request.JournalSequence, services.Clock.Now, stepActor, stepTrigger, from, to,
             context.Args.Comment, guards, inputs, context.RuleSetVersionUsed ?? request.DecisionRuleSetVersion));
     }
 
     private async Task CommitAsync(CancellationToken cancellationToken)
     {
-        var db = engine.Db;
+        var db = services.Db;
         _retireAllTimers = _contexts.Any(c => c.Closed);
         _replanDueTimers = _contexts.Any(c => c.DueDateChanged) && !_retireAllTimers;
         if (_replanDueTimers)
@@ -163,16 +172,16 @@ internal sealed class TransitionRun(
             throw;
         }
 
-        engine.Logger.LogInformation("Request {RequestId} {Trigger}: now {State} (v{Version})", request.Id, trigger, request.State, request.Version);
-        if (outbox.Count > 0) engine.OutboxSignal.Committed(outbox.Select(o => o.Id).ToList());
+        services.Logger.LogInformation("Request {RequestId} {Trigger}: now {State} (v{Version})", request.Id, trigger, request.State, request.Version);
+        if (outbox.Count > 0) services.OutboxSignal.Committed(outbox.Select(o => o.Id).ToList());
     }
 
     private async Task RetireTimersAsync(CancellationToken cancellationToken)
     {
         if (!_retireStateTimers && !_retireAllTimers && !_replanDueTimers) return;
-        var now = engine.Clock.Now;
+        var now = services.Clock.Now;
         var newIds = _timers.Select(t => t.Id).ToList();
-        var pending = engine.Db.Timers.Where(t => t.RequestId == request.Id && t.CompletedAt == null && !newIds.Contains(t.Id));
+        var pending = services.Db.Timers.Where(t => t.RequestId == request.Id && t.CompletedAt == null && !newIds.Contains(t.Id));
         if (!_retireAllTimers)
         {
             pending = pending.Where(t => (_retireStateTimers && t.StateSequence != null)
@@ -187,8 +196,8 @@ internal sealed class TransitionRun(
     private async Task<bool> ChangedByOthersAsync(CancellationToken cancellationToken)
     {
         var loadedVersion = request.Version - 1;
-        engine.Db.ChangeTracker.Clear();
-        var current = await engine.Db.Requests.AsNoTracking().Where(r => r.Id == request.Id)
+        services.Db.ChangeTracker.Clear();
+        var current = await services.Db.Requests.AsNoTracking().Where(r => r.Id == request.Id)
             .Select(r => (int?)r.Version).FirstOrDefaultAsync(cancellationToken);
         return current is not null && current != loadedVersion;
     }

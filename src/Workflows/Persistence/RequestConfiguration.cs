@@ -54,9 +54,14 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
             line.Property<int>("Id");
             line.HasKey("Id");
         });
+        builder.Navigation(r => r.FeeLines).HasField("_feeLines");
 
-        builder.Property(r => r.Locations).HasConversion(EnumListConverter<RecordsLocation>(), EnumListComparer<RecordsLocation>());
-        builder.Property(r => r.WithheldCategories).HasConversion(EnumListConverter<SensitiveCategory>(), EnumListComparer<SensitiveCategory>());
+        // Read-only collections on the entity; EF reads and writes their backing fields.
+        builder.Property(r => r.Locations).HasField("_locations")
+            .HasConversion(EnumListConverter<RecordsLocation>(), EnumListComparer<RecordsLocation>());
+        builder.Property(r => r.WithheldCategories).HasField("_withheldCategories")
+            .HasConversion(EnumListConverter<SensitiveCategory>(), EnumListComparer<SensitiveCategory>());
+        builder.PrimitiveCollection(r => r.MissingElements).HasField("_missingElements");
 
         builder.HasMany(r => r.Documents).WithOne().HasForeignKey(d => d.RequestId);
         builder.Navigation(r => r.Documents).HasField("_documents");
@@ -70,12 +75,12 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
     }
 
     // Small enum lists are stored as their names joined by commas: readable, and the same on both providers.
-    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<T>, string> EnumListConverter<T>()
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<IReadOnlyList<T>, string> EnumListConverter<T>()
         where T : struct, Enum => new(
             list => string.Join(',', list),
             text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<T>).ToList());
 
-    private static ValueComparer<List<T>> EnumListComparer<T>() where T : struct, Enum => new(
+    private static ValueComparer<IReadOnlyList<T>> EnumListComparer<T>() where T : struct, Enum => new(
         (a, b) => a!.SequenceEqual(b!),
         list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
         list => list.ToList());

@@ -16,7 +16,9 @@ internal sealed class RuleSetConfiguration : IEntityTypeConfiguration<RuleSetVer
         builder.Property(r => r.CreatedBy).HasMaxLength(64);
         builder.Property(r => r.PublishedBy).HasMaxLength(64);
         builder.Property(r => r.WithdrawnBy).HasMaxLength(64);
-        builder.Property(r => r.Files).HasConversion(JsonColumn.Converter<Dictionary<string, string>>(), JsonColumn.Comparer<Dictionary<string, string>>());
+        builder.Property(r => r.Files).HasField("_files").HasConversion(
+            JsonColumn.Converter<IReadOnlyDictionary<string, string>, Dictionary<string, string>>(),
+            JsonColumn.Comparer<IReadOnlyDictionary<string, string>>());
         builder.HasIndex(r => new { r.Status, r.EffectiveFrom });
     }
 

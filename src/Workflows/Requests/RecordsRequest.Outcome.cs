@@ -3,14 +3,19 @@ namespace BackOffice.Workflows.Requests;
 /// <summary>What the rules, reviewers and payments decided about a request.</summary>
 public sealed partial class RecordsRequest
 {
+    private readonly List<FeeLine> _feeLines = [];
+    private List<string> _missingElements = [];
+    private List<SensitiveCategory> _withheldCategories = [];
+
     public ReleaseDecisionKind? Decision { get; private set; }
     public string? DecisionSummary { get; private set; }
-    public List<string> MissingElements { get; private set; } = [];
-    public List<SensitiveCategory> WithheldCategories { get; private set; } = [];
+    /// <summary>What the requester must still send (the rules' findings, or the items a clerk named).</summary>
+    public IReadOnlyList<string> MissingElements => _missingElements;
+    public IReadOnlyList<SensitiveCategory> WithheldCategories => _withheldCategories;
     public int? DecisionRuleSetVersion { get; private set; }
 
     public decimal? FeeTotal { get; private set; }
-    public List<FeeLine> FeeLines { get; private set; } = [];
+    public IReadOnlyList<FeeLine> FeeLines => _feeLines;
     public int? FeeRuleSetVersion { get; private set; }
     public string? FeeWaivedReason { get; private set; }
 
@@ -31,8 +36,8 @@ public sealed partial class RecordsRequest
     {
         Decision = decision;
         DecisionSummary = summary;
-        MissingElements = [.. missingElements];
-        WithheldCategories = [.. withheld];
+        _missingElements = [.. missingElements];
+        _withheldCategories = [.. withheld];
         RedirectTo = decision == ReleaseDecisionKind.Redirect ? redirectTo : RedirectTo;
         DecisionRuleSetVersion = ruleSetVersion;
     }
@@ -44,8 +49,11 @@ public sealed partial class RecordsRequest
             throw new DomainException("A fee cannot be negative.");
         }
 
+        // The new lines are read before the old ones go: a caller may hand back the request's own lines.
+        List<FeeLine> newLines = [.. lines];
         FeeTotal = total;
-        FeeLines = [.. lines];
+        _feeLines.Clear();
+        _feeLines.AddRange(newLines);
         FeeRuleSetVersion = ruleSetVersion;
     }
 
@@ -57,7 +65,7 @@ public sealed partial class RecordsRequest
             throw new DomainException("Name each missing item so the requester knows exactly what to send.", "missing");
         }
 
-        MissingElements = items;
+        _missingElements = items;
     }
 
     public void MarkCompiledBy(string userId) => CompiledBy = userId;

@@ -14,6 +14,7 @@ public sealed partial class RecordsRequest
     private readonly List<RequestDocument> _documents = [];
     private readonly List<RequestNote> _notes = [];
     private readonly List<Payment> _payments = [];
+    private List<RecordsLocation> _locations = [];
 
     private RecordsRequest() { }
 
@@ -25,7 +26,7 @@ public sealed partial class RecordsRequest
     public PatientDetails Patient { get; private set; } = new();
     public RequesterDetails Requester { get; private set; } = new();
     public RecipientDetails Recipient { get; private set; } = new();
-    public List<RecordsLocation> Locations { get; private set; } = [];
+    public IReadOnlyList<RecordsLocation> Locations => _locations;
     public string? OtherFacilityName { get; private set; }
     public RequestedInformation Information { get; private set; } = new();
     public IReadOnlyList<SensitiveConsent> Consents => _consents;
@@ -78,7 +79,6 @@ public sealed partial class RecordsRequest
             PatientNameKey = NameKey(draft.Patient.LastName, draft.Patient.FirstName),
             Requester = draft.Requester,
             Recipient = draft.Recipient,
-            Locations = [.. draft.Locations.Distinct()],
             OtherFacilityName = draft.OtherFacilityName,
             Information = draft.Information,
             Delivery = draft.Delivery,
@@ -94,6 +94,7 @@ public sealed partial class RecordsRequest
             DueOn = receivedOn.AddDays(StandardResponseDays),
             EffectiveDueOn = receivedOn.AddDays(StandardResponseDays),
         };
+        request._locations = [.. draft.Locations.Distinct()];
         request._consents.AddRange(draft.Consents);
         foreach (var document in draft.Documents)
         {

@@ -1,26 +1,5 @@
 namespace BackOffice.Workflows.Requests;
 
-public sealed record FieldError(string Field, string Message);
-
-/// <summary>A file already stored (outside the web root) that becomes one of the request's documents.</summary>
-public sealed record DraftDocument(DocumentKind Kind, string FileName, string ContentType, long Size, string StorageKey,
-    string Sha256, DateTimeOffset UploadedAt);
-
-/// <summary>The draft failed validation; each error names the field it belongs next to.</summary>
-public sealed class InvalidDraftException : Exception
-{
-    public InvalidDraftException(IReadOnlyList<FieldError> errors)
-        : base("The request is not complete: " + string.Join(" ", errors.Select(e => e.Message))) => Errors = errors;
-
-    public InvalidDraftException() : this([]) { }
-
-    public InvalidDraftException(string message) : base(message) => Errors = [];
-
-    public InvalidDraftException(string message, Exception innerException) : base(message, innerException) => Errors = [];
-
-    public IReadOnlyList<FieldError> Errors { get; }
-}
-
 /// <summary>
 /// Everything an intake (online form or keyed-in paper form) collects before a request exists.
 /// Validation here is the minimum to identify the patient and reach the requester; missing

@@ -6,25 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Workflows.RuleSets;
 
-/// <summary>A problem found in a rule set: the file, the rule when known, and what is wrong.</summary>
-public sealed record RuleSetProblem(string File, string? Rule, string Message)
-{
-    public override string ToString() => Rule is null ? $"{File}: {Message}" : $"{File}, rule '{Rule}': {Message}";
-}
-
-/// <summary>Checks a whole rule set (schema, compilation, its test cases); the Rules project implements it.</summary>
-public interface IRuleSetValidator
-{
-    IReadOnlyList<RuleSetProblem> Validate(IReadOnlyDictionary<string, string> files);
-}
-
-/// <summary>A draft cannot be published while it has problems; each is listed.</summary>
-public sealed class InvalidRuleSetException(int version, IReadOnlyList<RuleSetProblem> problems)
-    : Exception($"Version {version} cannot be published: " + string.Join("; ", problems))
-{
-    public IReadOnlyList<RuleSetProblem> Problems { get; } = problems;
-}
-
 /// <summary>
 /// The versions of the fee and release rules in the database: seeding version 1 from the shipped
 /// files, drafts, publishing with an effective date, rollback, and the audit of each change. Every

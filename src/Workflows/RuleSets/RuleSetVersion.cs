@@ -2,14 +2,6 @@ using BackOffice.Workflows.Requests;
 
 namespace BackOffice.Workflows.RuleSets;
 
-public enum RuleSetStatus
-{
-    Draft,
-    Published,
-    /// <summary>Taken out of force by a rollback; kept for the requests and journal entries that name it.</summary>
-    Withdrawn,
-}
-
 /// <summary>
 /// One version of the fee and release rules: every rule file's JSON (and its test cases) as stored
 /// text. Drafts are edited; a published version never changes, so a decision that names its version
@@ -17,12 +9,14 @@ public enum RuleSetStatus
 /// </summary>
 public sealed class RuleSetVersion
 {
+    private Dictionary<string, string> _files = [];
+
     private RuleSetVersion() { }
 
     public int Version { get; private set; }
     public RuleSetStatus Status { get; private set; }
     /// <summary>File name (e.g. "fees.json") to its JSON text.</summary>
-    public Dictionary<string, string> Files { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Files => _files;
     public string? Description { get; private set; }
     public DateOnly? EffectiveFrom { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -39,7 +33,7 @@ public sealed class RuleSetVersion
         {
             Version = version,
             Status = RuleSetStatus.Draft,
-            Files = new Dictionary<string, string>(files, StringComparer.Ordinal),
+            _files = new Dictionary<string, string>(files, StringComparer.Ordinal),
             Description = description,
             CreatedAt = at,
             CreatedBy = createdBy,
@@ -48,8 +42,8 @@ public sealed class RuleSetVersion
     public void EditFile(string fileName, string json)
     {
         EnsureDraft();
-        if (!Files.ContainsKey(fileName)) throw new DomainException($"The rule set has no file named {fileName}.", "fileName");
-        Files = new Dictionary<string, string>(Files, StringComparer.Ordinal) { [fileName] = json };
+        if (!_files.ContainsKey(fileName)) throw new DomainException($"The rule set has no file named {fileName}.", "fileName");
+        _files = new Dictionary<string, string>(_files, StringComparer.Ordinal) { [fileName] = json };
         Revision++;
     }
 
@@ -77,20 +71,4 @@ public sealed class RuleSetVersion
         if (Status != RuleSetStatus.Draft)
             throw new DomainException($"Version {Version} is {Status.ToString().ToLowerInvariant()}; only a draft can change. Start a new draft from it.");
     }
-}
-
-/// <summary>Who changed the rules, when, and what (RulesAdmin actions are audited here).</summary>
-public sealed class RuleSetChange
-{
-    private RuleSetChange() { }
-
-    public long Id { get; private set; }
-    public int Version { get; private set; }
-    public string Action { get; private set; } = "";
-    public string By { get; private set; } = "";
-    public DateTimeOffset At { get; private set; }
-    public string? Details { get; private set; }
-
-    public static RuleSetChange Record(int version, string action, string by, DateTimeOffset at, string? details = null) =>
-        new() { Version = version, Action = action, By = by, At = at, Details = details };
 }

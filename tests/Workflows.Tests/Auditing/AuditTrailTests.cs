@@ -48,13 +48,3 @@ public abstract class AuditTrailTests : EngineTestsBase
         (await Harness.LoadAsync(request.Id)).QueuePriority.ShouldBe(2);
     }
 }
-
-public sealed class SqliteAuditTrailTests : AuditTrailTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresAuditTrailTests : AuditTrailTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
-}

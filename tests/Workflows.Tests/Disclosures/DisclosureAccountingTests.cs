@@ -1,5 +1,4 @@
 using BackOffice.Workflows.Disclosures;
-using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Tests.Lifecycle;
@@ -204,14 +203,4 @@ public abstract class DisclosureAccountingTests : EngineTestsBase
         refused.Field.ShouldBe("DisclosedOn");
         (await Harness.InScopeAsync(sp => sp.GetRequiredService<BackOfficeDbContext>().Disclosures.CountAsync())).ShouldBe(0);
     }
-}
-
-public sealed class SqliteDisclosureAccountingTests : DisclosureAccountingTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresDisclosureAccountingTests : DisclosureAccountingTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
 }

@@ -98,13 +98,3 @@ public abstract class EngineReliabilityTests : EngineTestsBase
         (await Harness.JournalAsync(request.Id)).Select(j => j.Trigger).ShouldBe(["Submit", "Verify"]);
     }
 }
-
-public sealed class SqliteEngineReliabilityTests : EngineReliabilityTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresEngineReliabilityTests : EngineReliabilityTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
-}

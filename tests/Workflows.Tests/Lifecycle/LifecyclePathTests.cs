@@ -186,6 +186,21 @@ public abstract class LifecyclePathTests : EngineTestsBase
     }
 
     [Fact]
+    public async Task RecordPages_Again_ReplacesTheStoredFeeLines()
+    {
+        var request = await Harness.StartAsync();
+        await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, Verified);
+        await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("paper", "5")));
+
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("paper", "8")));
+
+        var stored = await Harness.LoadAsync(request.Id);
+        stored.FeeTotal.ShouldBe(8m);
+        stored.FeeLines.ShouldBe([new FeeLine("Copies", 8m, "test basis")]);
+    }
+
+    [Fact]
     public async Task SubmitForReview_IsRefused_BeforePagesAreCounted()
     {
         var request = await Harness.StartAsync();
@@ -466,14 +481,4 @@ public abstract class LifecyclePathTests : EngineTestsBase
             mermaid.ShouldContain(state);
         mermaid.ShouldContain("the release decision is to release");
     }
-}
-
-public sealed class SqliteLifecyclePathTests : LifecyclePathTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresLifecyclePathTests : LifecyclePathTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
 }

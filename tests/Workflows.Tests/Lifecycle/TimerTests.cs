@@ -1,6 +1,7 @@
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Workflows.Tests.Lifecycle;
 
@@ -87,6 +88,21 @@ public abstract class TimerTests : EngineTestsBase
     }
 
     [Fact]
+    public async Task Engine_FiresATimerItIsGiven_InTheTransactionOfWhatTheTimerDoes()
+    {
+        var id = await HeldRequestAsync();
+        Harness.Time.Advance(TimeSpan.FromDays(14));
+        var reminder = (await Harness.TimersAsync(id)).Single(t => t.Name == "MissingInformationReminder");
+
+        var outcome = await Harness.InScopeAsync(sp => sp.GetRequiredService<LifecycleEngine>().FireTimerAsync(reminder));
+
+        outcome.ShouldBe(TimerOutcome.Fired);
+        (await Harness.TimersAsync(id)).Single(t => t.Id == reminder.Id).Outcome.ShouldBe(TimerOutcome.Fired);
+        (await Harness.OutboxAsync(id)).Count(o => o.Type == "MissingInformationReminder").ShouldBe(1);
+        (await Harness.JournalAsync(id)).Last().Trigger.ShouldBe("Timer:MissingInformationReminder");
+    }
+
+    [Fact]
     public async Task Sweep_WarnsStaffOnDays20And25_AndWhenOverdue()
     {
         var id = (await Harness.StartAsync()).Id;
@@ -139,14 +155,4 @@ public abstract class TimerTests : EngineTestsBase
 
         followUp.DueAt.ShouldBe(new DateTimeOffset(2026, 3, 9, 15, 0, 0, TimeSpan.Zero));
     }
-}
-
-public sealed class SqliteTimerTests : TimerTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresTimerTests : TimerTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
 }

@@ -126,13 +126,3 @@ public abstract class StartupTests : IAsyncLifetime
         }
     }
 }
-
-public sealed class SqliteStartupTests : StartupTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresStartupTests : StartupTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
-}

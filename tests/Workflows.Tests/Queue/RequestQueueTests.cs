@@ -266,13 +266,3 @@ public abstract class RequestQueueTests : EngineTestsBase
     public void States_AreDescribedInPlainWords() =>
         QueueStates.Describe("PublishedToPortal").ShouldBe("Published to portal");
 }
-
-public sealed class SqliteRequestQueueTests : RequestQueueTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresRequestQueueTests : RequestQueueTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
-}

@@ -123,6 +123,30 @@ public sealed class RecordsRequestTests
     }
 
     [Fact]
+    public void ApplyFee_ReplacesTheLines_EvenWhenGivenTheRequestsOwn()
+    {
+        var request = NewRequest();
+        request.ApplyFee(20m, [new FeeLine("Copies", 20m, "basis")], 1);
+
+        request.ApplyFee(20m, request.FeeLines, 2);
+        request.FeeLines.ShouldBe([new FeeLine("Copies", 20m, "basis")]);
+        request.ApplyFee(5m, [new FeeLine("Postage", 5m, "basis")], 3);
+
+        request.FeeLines.ShouldBe([new FeeLine("Postage", 5m, "basis")]);
+    }
+
+    [Fact]
+    public void RequestInformation_KeepsTheItems_WhenGivenTheRequestsOwn()
+    {
+        var request = NewRequest();
+        request.RequestInformation([" signature ", "copy of photo ID", "signature"]);
+
+        request.RequestInformation(request.MissingElements);
+
+        request.MissingElements.ShouldBe(["signature", "copy of photo ID"]);
+    }
+
+    [Fact]
     public void RecordPages_RefusesNegativeCounts()
     {
         var request = NewRequest();

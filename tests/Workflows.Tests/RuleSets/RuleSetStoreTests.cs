@@ -92,13 +92,3 @@ public abstract class RuleSetStoreTests : EngineTestsBase
         await Should.ThrowAsync<DomainException>(() => Store(s => s.RollbackAsync(1, "last one", "admin")));
     }
 }
-
-public sealed class SqliteRuleSetStoreTests : RuleSetStoreTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresRuleSetStoreTests : RuleSetStoreTests
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
-}

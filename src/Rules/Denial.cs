@@ -1,0 +1,3 @@
+namespace BackOffice.Rules;
+
+public sealed record Denial(string Reason, string Basis, bool Reviewable);

@@ -1,0 +1,3 @@
+namespace BackOffice.Rules;
+
+public sealed record MissingElement(string Element, string Basis);

@@ -1,0 +1,7 @@
+namespace BackOffice.Rules;
+
+public sealed record ReleaseEvaluation(
+    int RuleSetVersion,
+    ReleaseDecision Decision,
+    IReadOnlyList<RuleOutcome> Outcomes,
+    IReadOnlyList<RuleError> Errors);

@@ -1,0 +1,8 @@
+namespace BackOffice.Workflows.Lifecycle;
+
+public enum OutboxKind
+{
+    RequesterMessage,
+    StaffMessage,
+    Document,
+}

@@ -1,0 +1,11 @@
+using BackOffice.Workflows.Requests;
+
+namespace BackOffice.Workflows.Lifecycle;
+
+public sealed record ReleaseAssessment(
+    int RuleSetVersion,
+    ReleaseDecisionKind Decision,
+    string Summary,
+    IReadOnlyList<string> MissingElements,
+    IReadOnlyList<SensitiveCategory> Withheld,
+    string? RedirectTo);

@@ -1,0 +1,9 @@
+namespace BackOffice.Workflows.Lifecycle;
+
+public enum TimerOutcome
+{
+    Fired,
+    Stale,
+    Refused,
+    Retired,
+}

@@ -1,0 +1,9 @@
+namespace BackOffice.Workflows.Queue;
+
+public enum AssigneeFilter
+{
+    Anyone,
+    Me,
+    Unassigned,
+    User,
+}

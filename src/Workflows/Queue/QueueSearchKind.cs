@@ -1,0 +1,8 @@
+namespace BackOffice.Workflows.Queue;
+
+public enum QueueSearchKind
+{
+    TrackingNumber,
+    DateOfBirth,
+    NamePrefix,
+}

@@ -1,0 +1,3 @@
+namespace BackOffice.Workflows.Requests;
+
+public sealed record FieldError(string Field, string Message);

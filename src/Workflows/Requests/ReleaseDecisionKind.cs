@@ -1,0 +1,10 @@
+namespace BackOffice.Workflows.Requests;
+
+public enum ReleaseDecisionKind
+{
+    Release,
+    ReleaseWithWithheld,
+    HoldForInformation,
+    Redirect,
+    Deny,
+}

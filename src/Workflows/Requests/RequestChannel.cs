@@ -1,0 +1,7 @@
+namespace BackOffice.Workflows.Requests;
+
+public enum RequestChannel
+{
+    Online,
+    Paper,
+}

@@ -1,0 +1,12 @@
+namespace BackOffice.Workflows.Requests;
+
+/// <summary>Who is asking; drives which rules and fees apply.</summary>
+public enum RequesterType
+{
+    Patient,
+    PersonalRepresentative,
+    Attorney,
+    Insurer,
+    Provider,
+    OtherThirdParty,
+}

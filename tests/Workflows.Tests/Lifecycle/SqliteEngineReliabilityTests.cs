@@ -1,0 +1,8 @@
+using BackOffice.Workflows.Tests.Support;
+
+namespace BackOffice.Workflows.Tests.Lifecycle;
+
+public sealed class SqliteEngineReliabilityTests : EngineReliabilityTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
