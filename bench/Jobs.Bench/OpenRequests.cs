@@ -112,9 +112,8 @@ internal static class OpenRequests
         using var warning = TimerCopy("DueWarningDay20");
         using var overdue = TimerCopy("Overdue");
         var binary = new DateTimeOffsetToBinaryConverter();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
-        var clock = new DepartmentClock(TimeProvider.System, zone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(BenchServices.Now, zone).DateTime);
+        var clock = new DepartmentClock(TimeProvider.System, "America/Chicago");
+        var today = clock.DayOf(BenchServices.Now);
         var random = new Random(20260601);
         SqliteTransaction? transaction = null;
         for (var i = 1; i < Count; i++)

@@ -28,7 +28,7 @@ public class QueueBenchmarks
     {
         MillionRequests.EnsureSeeded();
         _db = MillionRequests.Open();
-        _clock = new DepartmentClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+        _clock = new DepartmentClock(TimeProvider.System, "America/Chicago");
         _queue = new RequestQueue(_db, _clock, new MemoryCache(new MemoryCacheOptions()));
         // The request a clerk opens: the seeding template, the one with documents (the copies have none).
         var page = _queue.PageAsync(new QueueFilter()).GetAwaiter().GetResult();

@@ -19,7 +19,3 @@ public abstract class StaffIdentityDbContext(DbContextOptions options) : Identit
         builder.Entity<StaffUser>().Property(u => u.DisplayName).HasMaxLength(200);
     }
 }
-
-public sealed class SqliteStaffIdentityDbContext(DbContextOptions<SqliteStaffIdentityDbContext> options) : StaffIdentityDbContext(options);
-
-public sealed class PostgresStaffIdentityDbContext(DbContextOptions<PostgresStaffIdentityDbContext> options) : StaffIdentityDbContext(options);

@@ -3,22 +3,6 @@ using BackOffice.Workflows.Requests;
 
 namespace BackOffice.Web.Pages.Request;
 
-/// <summary>The steps of the online request, in the order of the Authorization for Release of Health Information form.</summary>
-public enum RequestStep
-{
-    Who,
-    Patient,
-    Release,
-    Information,
-    Delivery,
-    Purpose,
-    Sign,
-}
-
-/// <summary>A step: its address, its title, the part of the form it asks, and any check only the page makes.</summary>
-public sealed record RequestStepInfo(RequestStep Step, string Path, string Title, FormSection Section,
-    Func<AuthorizationFormInput, IEnumerable<FieldError>>? PageCheck = null);
-
 /// <summary>
 /// The order of the steps and where an error belongs. Each step runs the form's checks for its section
 /// (<see cref="AuthorizationFormChecks"/>); the domain's <see cref="RecordsRequestDraft.Validate"/> runs over the
