@@ -96,12 +96,22 @@ public static class HandWrittenRelease
 
         if (authorization && f.MentalHealthConsent && !f.MentalHealthConsentWitnessed)
         {
-            missing.Add(new MissingElement("A witness's signature and date on the mental-health consent", "740 ILCS 110/5(b)"));
+            withheld.Add(new WithheldCategory(SensitiveCategory.MentalHealth, "The mental-health consent has no witness (the witness's name, signature and date). The rest of the records the authorization covers are released; to receive these, send a consent signed before a witness.", "740 ILCS 110/5(b)"));
+        }
+
+        if (authorization && f.MentalHealthConsent && f.MentalHealthConsentWitnessed && f.MentalHealthWitnessDatedBeforeSigner)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.MentalHealth, "The witness dated the mental-health consent before it was signed, so the witness cannot have seen it signed. The rest of the records are released; to receive these, send a consent the witness signs on or after the day it is signed.", "740 ILCS 110/5(b)"));
+        }
+
+        if (authorization && f.MentalHealthConsent && f.MentalHealthWitnessIsRecipient)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.MentalHealth, "The witness to the mental-health consent is the person receiving the records, who cannot attest the consent to their own receipt. The rest of the records are released; to receive these, send a consent signed before another witness.", "740 ILCS 110/5(b)"));
         }
 
         if (authorization && f.MentalHealthConsent && f.ExpiresOn is null)
         {
-            missing.Add(new MissingElement("A calendar expiry date for the mental-health consent (an expiry event is not enough)", "740 ILCS 110/5(b)"));
+            withheld.Add(new WithheldCategory(SensitiveCategory.MentalHealth, "The mental-health consent has no calendar expiry date (an expiry event is not enough). The rest of the records are released; to receive these, send a consent with the date it ends.", "740 ILCS 110/5(b)"));
         }
 
         if (authorization && !f.MentalHealthConsent)
@@ -159,11 +169,36 @@ public static class HandWrittenRelease
             withheld.Add(new WithheldCategory(SensitiveCategory.MinorConsentedServices, "Services a minor consented to alone are disclosed to third parties only with the minor's own consent.", "410 ILCS 210"));
         }
 
-        return Combine(redirects, denials, missing, withheld, notes);
+        if (f.Kind == RequestKind.Access && f.MentalHealthLeftOut)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.MentalHealth, "Left out at the patient's own request: the patient asked not to receive the mental-health and developmental-disabilities records.", "45 CFR 164.524(a)(1) (the right of access is to all or part of the designated record set, as the patient asks)"));
+        }
+
+        if (f.Kind == RequestKind.Access && f.HivLeftOut)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.Hiv, "Left out at the patient's own request: the patient asked not to receive the HIV test information.", "45 CFR 164.524(a)(1) (the right of access is to all or part of the designated record set, as the patient asks)"));
+        }
+
+        if (f.Kind == RequestKind.Access && f.GeneticLeftOut)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.Genetic, "Left out at the patient's own request: the patient asked not to receive the genetic testing information.", "45 CFR 164.524(a)(1) (the right of access is to all or part of the designated record set, as the patient asks)"));
+        }
+
+        if (f.Kind == RequestKind.Access && f.SubstanceUseDisorderLeftOut)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.SubstanceUseDisorder, "Left out at the patient's own request: the patient asked not to receive the substance use disorder program records.", "45 CFR 164.524(a)(1) (the right of access is to all or part of the designated record set, as the patient asks)"));
+        }
+
+        if (f.Kind == RequestKind.Access && f.MinorConsentedServicesLeftOut)
+        {
+            withheld.Add(new WithheldCategory(SensitiveCategory.MinorConsentedServices, "Left out at the patient's own request: the patient asked not to receive the records of care the patient consented to alone as a minor.", "45 CFR 164.524(a)(1) (the right of access is to all or part of the designated record set, as the patient asks)"));
+        }
+
+        return Combine(redirects, denials, missing, withheld, notes, f);
     }
 
     private static ReleaseDecision Combine(List<string> redirects, List<Denial> denials, List<MissingElement> missing,
-        List<WithheldCategory> withheld, List<string> notes)
+        List<WithheldCategory> withheld, List<string> notes, RequestFacts f)
     {
         var denial = denials.OrderBy(d => d.Reviewable).FirstOrDefault();
         var redirectTo = redirects.Count > 0 ? string.Join("; ", redirects) : null;
@@ -173,6 +208,8 @@ public static class HandWrittenRelease
                 : new WithheldCategory(g.Key, string.Join(" ", g.Select(w => w.Reason)), string.Join("; ", g.Select(w => w.Basis).Distinct())))];
         }
 
+        // A category is withheld only if the records may contain it; before the contents are recorded, "if present".
+        withheld = [.. withheld.Where(w => MayContain(f, w.Category)).Select(w => f.ContentsRecorded ? w : w with { IfPresent = true })];
         var kind = redirectTo is not null ? ReleaseDecisionKind.Redirect
             : denial is not null ? ReleaseDecisionKind.Deny
             : missing.Count > 0 ? ReleaseDecisionKind.HoldForInformation
@@ -183,7 +220,8 @@ public static class HandWrittenRelease
             ReleaseDecisionKind.Redirect => $"Redirect: {redirectTo}.",
             ReleaseDecisionKind.Deny => $"Deny ({(denial!.Reviewable ? "reviewable" : "not reviewable")}): {denial.Reason} Basis: {denial.Basis}.",
             ReleaseDecisionKind.HoldForInformation => "Hold until the requester sends: " + string.Join("; ", missing.Select(m => m.Element)) + ".",
-            ReleaseDecisionKind.ReleaseWithWithheld => "Release without: " + string.Join("; ", withheld.Select(w => $"{w.Category} ({w.Reason})")),
+            ReleaseDecisionKind.ReleaseWithWithheld => (withheld.All(w => w.IfPresent) ? "Release; if the records contain them, withhold: " : "Release without: ")
+                + string.Join("; ", withheld.Select(w => $"{w.Category} ({w.Reason})")),
             _ => "Release.",
         };
         if (notes.Count > 0)
@@ -193,4 +231,14 @@ public static class HandWrittenRelease
 
         return new ReleaseDecision(kind, summary, missing, withheld, redirectTo, kind == ReleaseDecisionKind.Deny ? denial : null, notes);
     }
+
+    private static bool MayContain(RequestFacts f, SensitiveCategory category) => !f.ContentsRecorded || category switch
+    {
+        SensitiveCategory.MentalHealth => f.MentalHealthPresent,
+        SensitiveCategory.PsychotherapyNotes => f.PsychotherapyNotesPresent,
+        SensitiveCategory.Hiv => f.HivPresent,
+        SensitiveCategory.Genetic => f.GeneticPresent,
+        SensitiveCategory.SubstanceUseDisorder => f.SubstanceUseDisorderPresent,
+        _ => f.MinorConsentedServicesPresent,
+    };
 }

@@ -57,7 +57,7 @@ public sealed class CompiledRuleSet
         var results = Run(_release.WorkflowName, [new RuleParameter(FactsParameter, facts)]);
         var outcomes = new List<RuleOutcome>(results.Count);
         var errors = new List<RuleError>();
-        var decision = _release.Decide(results, outcomes, errors);
+        var decision = _release.Decide(results, outcomes, errors, facts);
         return new ReleaseEvaluation(Version, decision, outcomes, errors);
     }
 

@@ -7,6 +7,8 @@ namespace BackOffice.Rules;
 /// Turns the release workflow's results into one decision. Every rule that fired contributes its
 /// outcome; the strongest wins: Redirect, then Deny, then Hold (naming every missing element), then
 /// Withhold (release with the withheld categories), else Release. Notes never change the decision.
+/// A category is withheld only if the records contain it: once the clerk recorded the contents, a withholding of an
+/// absent category is dropped; before that, each is marked "if present".
 /// What each rule contributes is read from its properties once, when the rule set is compiled.
 /// </summary>
 internal sealed class ReleaseRules
@@ -24,7 +26,7 @@ internal sealed class ReleaseRules
 
     public string WorkflowName => _catalog.WorkflowName;
 
-    public ReleaseDecision Decide(List<RuleResultTree> results, List<RuleOutcome> outcomes, List<RuleError> errors)
+    public ReleaseDecision Decide(List<RuleResultTree> results, List<RuleOutcome> outcomes, List<RuleError> errors, RequestFacts facts)
     {
         var redirects = new List<string>();
         var denials = new List<Denial>();
@@ -77,7 +79,11 @@ internal sealed class ReleaseRules
             outcomes.Add(rule.Applied);
         }
 
-        return Combine(redirects, denials, missing, MergeByCategory(withheld), notes);
+        var applicable = MergeByCategory(withheld)
+            .Where(w => facts.MayContain(w.Category))
+            .Select(w => facts.ContentsRecorded ? w : w with { IfPresent = true })
+            .ToList();
+        return Combine(redirects, denials, missing, applicable, notes);
     }
 
     private static ReleaseDecision Combine(List<string> redirects, List<Denial> denials, List<MissingElement> missing,
@@ -96,7 +102,8 @@ internal sealed class ReleaseRules
             ReleaseDecisionKind.Redirect => $"Redirect: {redirectTo}.",
             ReleaseDecisionKind.Deny => $"Deny ({(denial!.Reviewable ? "reviewable" : "not reviewable")}): {denial.Reason} Basis: {denial.Basis}.",
             ReleaseDecisionKind.HoldForInformation => "Hold until the requester sends: " + string.Join("; ", missing.Select(m => m.Element)) + ".",
-            ReleaseDecisionKind.ReleaseWithWithheld => "Release without: " + string.Join("; ", withheld.Select(w => $"{w.Category} ({w.Reason})")),
+            ReleaseDecisionKind.ReleaseWithWithheld => (withheld.All(w => w.IfPresent) ? "Release; if the records contain them, withhold: " : "Release without: ")
+                + string.Join("; ", withheld.Select(w => $"{w.Category} ({w.Reason})")),
             _ => "Release.",
         };
         if (notes.Count > 0)

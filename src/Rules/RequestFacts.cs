@@ -52,14 +52,43 @@ public sealed record RequestFacts
     /// <summary>A supporting document (for example an Authorized Relative Certification) is on file.</summary>
     public bool SupportingDocumentProvided { get; init; }
 
-    // Specific consents granted on the request, one per sensitive category.
+    // Specific consents granted on an authorization, one per sensitive category.
     public bool MentalHealthConsent { get; init; }
+
+    /// <summary>The mental-health consent names a witness and the date they signed (online, the witness typed their name to sign).</summary>
     public bool MentalHealthConsentWitnessed { get; init; }
+
+    /// <summary>The witness's date is before the signer's: a witness attests a signature they saw (740 ILCS 110/5(b)).</summary>
+    public bool MentalHealthWitnessDatedBeforeSigner { get; init; }
+
+    /// <summary>The witness is the recipient of the records, who cannot attest their own authorization.</summary>
+    public bool MentalHealthWitnessIsRecipient { get; init; }
     public bool PsychotherapyNotesConsent { get; init; }
     public bool HivConsent { get; init; }
     public bool GeneticConsent { get; init; }
     public bool SubstanceUseDisorderConsent { get; init; }
     public bool MinorConsentedServicesConsent { get; init; }
+
+    // Categories the patient chose to leave out of their own access request (45 CFR 164.524(a)(1): all or part).
+    public bool MentalHealthLeftOut { get; init; }
+    public bool HivLeftOut { get; init; }
+    public bool GeneticLeftOut { get; init; }
+    public bool SubstanceUseDisorderLeftOut { get; init; }
+    public bool MinorConsentedServicesLeftOut { get; init; }
+
+    /// <summary>
+    /// The clerk compiling the records recorded which sensitive categories they contain. Until then a category can only be
+    /// "withheld if present"; afterwards only categories that are present are withheld.
+    /// </summary>
+    public bool ContentsRecorded { get; init; }
+
+    // What the compiled records contain (meaningful once ContentsRecorded).
+    public bool MentalHealthPresent { get; init; }
+    public bool PsychotherapyNotesPresent { get; init; }
+    public bool HivPresent { get; init; }
+    public bool GeneticPresent { get; init; }
+    public bool SubstanceUseDisorderPresent { get; init; }
+    public bool MinorConsentedServicesPresent { get; init; }
 
     /// <summary>Psychotherapy notes are kept apart from the record, so they count only when asked for by name.</summary>
     public bool PsychotherapyNotesRequested { get; init; }
@@ -70,4 +99,15 @@ public sealed record RequestFacts
 
     /// <summary>The day of evaluation: an authorization must still be in force when records go out.</summary>
     public DateOnly Today { get; init; }
+
+    /// <summary>Whether the compiled records contain <paramref name="category"/>; true until the contents are recorded.</summary>
+    internal bool MayContain(SensitiveCategory category) => !ContentsRecorded || category switch
+    {
+        SensitiveCategory.MentalHealth => MentalHealthPresent,
+        SensitiveCategory.PsychotherapyNotes => PsychotherapyNotesPresent,
+        SensitiveCategory.Hiv => HivPresent,
+        SensitiveCategory.Genetic => GeneticPresent,
+        SensitiveCategory.SubstanceUseDisorder => SubstanceUseDisorderPresent,
+        _ => MinorConsentedServicesPresent,
+    };
 }

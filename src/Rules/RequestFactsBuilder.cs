@@ -11,6 +11,9 @@ public static class RequestFactsBuilder
         var patient = request.Patient;
         var information = request.Information;
         var mentalHealth = Granted(request, SensitiveCategory.MentalHealth);
+        var leftOut = request.LeftOut.ToHashSet();
+        var present = request.CategoriesPresent.ToHashSet();
+        var online = request.Channel == RequestChannel.Online;
         var psychotherapyNotesConsent = Granted(request, SensitiveCategory.PsychotherapyNotes) is not null;
         var namesPsychotherapyNotes = information.RecordTypes.Any(MeansPsychotherapyNotes);
 
@@ -46,7 +49,23 @@ public static class RequestFactsBuilder
             RequiredStatementsPresent = request.RequiredStatementsPresent,
             SupportingDocumentProvided = request.Documents.Any(d => d.Kind == DocumentKind.Supporting),
             MentalHealthConsent = mentalHealth is not null,
-            MentalHealthConsentWitnessed = mentalHealth?.IsWitnessed ?? false,
+            MentalHealthConsentWitnessed = mentalHealth is { IsWitnessed: true }
+                && (!online || !string.IsNullOrWhiteSpace(mentalHealth.WitnessSignature)),
+            MentalHealthWitnessDatedBeforeSigner = mentalHealth?.WitnessedOn is { } witnessed && request.Signature.SignedOn != default
+                && witnessed < request.Signature.SignedOn,
+            MentalHealthWitnessIsRecipient = PersonName.Same(mentalHealth?.WitnessName, request.Recipient.Name),
+            MentalHealthLeftOut = leftOut.Contains(SensitiveCategory.MentalHealth),
+            HivLeftOut = leftOut.Contains(SensitiveCategory.Hiv),
+            GeneticLeftOut = leftOut.Contains(SensitiveCategory.Genetic),
+            SubstanceUseDisorderLeftOut = leftOut.Contains(SensitiveCategory.SubstanceUseDisorder),
+            MinorConsentedServicesLeftOut = leftOut.Contains(SensitiveCategory.MinorConsentedServices),
+            ContentsRecorded = request.ContentsRecorded,
+            MentalHealthPresent = present.Contains(SensitiveCategory.MentalHealth),
+            PsychotherapyNotesPresent = present.Contains(SensitiveCategory.PsychotherapyNotes),
+            HivPresent = present.Contains(SensitiveCategory.Hiv),
+            GeneticPresent = present.Contains(SensitiveCategory.Genetic),
+            SubstanceUseDisorderPresent = present.Contains(SensitiveCategory.SubstanceUseDisorder),
+            MinorConsentedServicesPresent = present.Contains(SensitiveCategory.MinorConsentedServices),
             PsychotherapyNotesConsent = psychotherapyNotesConsent,
             HivConsent = Granted(request, SensitiveCategory.Hiv) is not null,
             GeneticConsent = Granted(request, SensitiveCategory.Genetic) is not null,

@@ -28,7 +28,7 @@ public sealed class RulesEvaluator(IRuleSetSource source, RuleSetCache cache) : 
             decision.Kind,
             decision.Summary,
             [.. decision.Missing.Select(m => m.Element)],
-            [.. decision.Withheld.Select(w => w.Category)],
+            [.. decision.Withheld.Select(w => new Withholding(w.Category, w.Reason, w.Basis))],
             decision.RedirectTo);
     }
 

@@ -45,7 +45,7 @@ public class RulesEvaluatorTests
         release.Decision.ShouldBe(ReleaseDecisionKind.HoldForInformation);
         release.MissingElements.Count.ShouldBe(2);
         release.MissingElements.ShouldContain(m => m.Contains("expiration date"));
-        release.Withheld.ShouldContain(SensitiveCategory.Hiv);
+        release.Withheld.ShouldContain(w => w.Category == SensitiveCategory.Hiv && w.Basis == "410 ILCS 305/9");
     }
 
     [Fact]

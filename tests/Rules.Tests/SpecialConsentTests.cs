@@ -54,23 +54,105 @@ public class SpecialConsentTests
         Decide(Facts.PatientAccess()).Withheld.ShouldBeEmpty();
     }
 
-    [Fact]
-    public void MentalHealthConsent_WithoutAWitness_HoldsForTheWitness()
+    // 740 ILCS 110/5(b): a defective mental-health consent withholds that category with its reason; the rest of what
+    // the valid authorization covers is released (a partial release, not a hold of everything).
+    [Theory]
+    [InlineData("no witness", "has no witness")]
+    [InlineData("witness dated before the signature", "dated the mental-health consent before it was signed")]
+    [InlineData("the recipient as witness", "is the person receiving the records")]
+    [InlineData("no calendar expiry date", "no calendar expiry date")]
+    public void DefectiveMentalHealthConsent_WithholdsOnlyMentalHealth_AndReleasesTheRest_740ILCS110_5b(string defect, string reason)
     {
-        var decision = Decide(Facts.ThirdPartyWithEveryConsent() with { MentalHealthConsentWitnessed = false });
+        var facts = defect switch
+        {
+            "no witness" => Facts.ThirdPartyWithEveryConsent() with { MentalHealthConsentWitnessed = false },
+            "witness dated before the signature" => Facts.ThirdPartyWithEveryConsent() with { MentalHealthWitnessDatedBeforeSigner = true },
+            "the recipient as witness" => Facts.ThirdPartyWithEveryConsent() with { MentalHealthWitnessIsRecipient = true },
+            _ => Facts.ThirdPartyWithEveryConsent() with { ExpiresOn = null, ExpiryStated = true },
+        };
 
-        decision.Kind.ShouldBe(ReleaseDecisionKind.HoldForInformation);
-        decision.Missing.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
-            m => m.Element.ShouldContain("witness"),
-            m => m.Basis.ShouldBe("740 ILCS 110/5(b)"));
+        var decision = Decide(facts);
+
+        decision.Kind.ShouldBe(ReleaseDecisionKind.ReleaseWithWithheld);
+        decision.Missing.ShouldBeEmpty();
+        var withheld = decision.Withheld.ShouldHaveSingleItem();
+        withheld.Category.ShouldBe(SensitiveCategory.MentalHealth);
+        withheld.Basis.ShouldBe("740 ILCS 110/5(b)");
+        withheld.Reason.ShouldContain(reason);
+        withheld.Reason.ShouldContain("send a");
+    }
+
+    // 45 CFR 164.524(a)(1): the right of access covers the whole designated record set, sensitive categories included;
+    // no specific consent is needed for one's own records.
+    [Fact]
+    public void PatientAccess_CoversEverySensitiveCategoryTheRecordsHold_WithoutAnyConsent_45CFR164_524()
+    {
+        var decision = Decide(Facts.PatientAccess() with
+        {
+            ContentsRecorded = true, MentalHealthPresent = true, HivPresent = true, GeneticPresent = true,
+            SubstanceUseDisorderPresent = true, MinorConsentedServicesPresent = true,
+        });
+
+        decision.Kind.ShouldBe(ReleaseDecisionKind.Release);
+        decision.Withheld.ShouldBeEmpty();
+    }
+
+    // 45 CFR 164.524(a)(1): all or part of the record, as the patient asks; leaving a category out is their own choice.
+    [Theory]
+    [InlineData(SensitiveCategory.MentalHealth)]
+    [InlineData(SensitiveCategory.Hiv)]
+    [InlineData(SensitiveCategory.Genetic)]
+    [InlineData(SensitiveCategory.SubstanceUseDisorder)]
+    [InlineData(SensitiveCategory.MinorConsentedServices)]
+    public void PatientAccess_LeavesOutWhatThePatientChoseToLeaveOut_45CFR164_524a1(SensitiveCategory category)
+    {
+        var facts = Facts.PatientAccess() with
+        {
+            MentalHealthLeftOut = category == SensitiveCategory.MentalHealth,
+            HivLeftOut = category == SensitiveCategory.Hiv,
+            GeneticLeftOut = category == SensitiveCategory.Genetic,
+            SubstanceUseDisorderLeftOut = category == SensitiveCategory.SubstanceUseDisorder,
+            MinorConsentedServicesLeftOut = category == SensitiveCategory.MinorConsentedServices,
+        };
+
+        var withheld = Decide(facts).Withheld.ShouldHaveSingleItem();
+
+        withheld.Category.ShouldBe(category);
+        withheld.Reason.ShouldStartWith("Left out at the patient's own request");
+        withheld.Basis.ShouldStartWith("45 CFR 164.524(a)(1)");
+    }
+
+    // Withholding follows what the records hold: before the contents are recorded each category is withheld "if present";
+    // afterwards only categories present and not permitted are (740 ILCS 110/5; 410 ILCS 305/9; 410 ILCS 513; 42 CFR Part 2).
+    [Fact]
+    public void Authorization_BeforeTheContentsAreRecorded_WithholdsEachCategoryIfPresent()
+    {
+        var decision = Decide(Facts.ThirdParty());
+
+        decision.Withheld.Count.ShouldBe(4);
+        decision.Withheld.ShouldAllBe(w => w.IfPresent);
+        decision.Summary.ShouldStartWith("Release; if the records contain them, withhold:");
     }
 
     [Fact]
-    public void MentalHealthConsent_WithOnlyAnExpiryEvent_HoldsForACalendarDate()
+    public void Authorization_AfterTheContentsAreRecorded_WithholdsOnlyWhatTheRecordsHold()
     {
-        var decision = Decide(Facts.ThirdPartyWithEveryConsent() with { ExpiresOn = null, ExpiryStated = true });
+        var decision = Decide(Facts.ThirdParty() with { ContentsRecorded = true, HivPresent = true, GeneticPresent = true, GeneticConsent = true });
 
-        decision.Missing.ShouldHaveSingleItem().Element.ShouldContain("calendar expiry date");
+        var withheld = decision.Withheld.ShouldHaveSingleItem();
+        withheld.Category.ShouldBe(SensitiveCategory.Hiv);
+        withheld.Basis.ShouldBe("410 ILCS 305/9");
+        withheld.IfPresent.ShouldBeFalse();
+        decision.Summary.ShouldStartWith("Release without: Hiv");
+    }
+
+    [Fact]
+    public void Authorization_WhoseRecordsHoldNoSensitiveCategory_IsAPlainRelease()
+    {
+        var decision = Decide(Facts.ThirdParty() with { ContentsRecorded = true });
+
+        decision.Kind.ShouldBe(ReleaseDecisionKind.Release);
+        decision.Withheld.ShouldBeEmpty();
     }
 
     [Theory]

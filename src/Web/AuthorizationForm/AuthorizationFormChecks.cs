@@ -106,15 +106,37 @@ public static class AuthorizationFormChecks
                 yield return new("Information.RecordTypes", "Say which records you want: dates, kinds of records or a description.");
         }
 
+        // The patient's own records need no consent; only an authorization's mental-health consent has a witness.
         var consents = form.Consents;
-        if (!consents.IncludesMentalHealth) yield break;
+        if (!form.IsThirdParty || !consents.IncludesMentalHealth) yield break;
         if (!DateInput.IsDateOrBlank(consents.WitnessedOn))
             yield return new("Consents.WitnessedOn", "Enter the date the witness signed as a real date, for example 03/31/2026.");
-        // Illinois needs a witness when mental health records go to someone else (740 ILCS 110/5).
-        if (form.IsThirdParty && string.IsNullOrWhiteSpace(consents.WitnessName))
+        // A paper form is keyed in as written: a missing or defective witness withholds the mental-health records and
+        // the rest is released (the rules say why). Online the witness is asked for now.
+        if (context.Channel.KeyedAsWritten) yield break;
+        foreach (var error in Witness(form, context)) yield return error;
+    }
+
+    /// <summary>
+    /// 740 ILCS 110/5(b): the mental-health consent is signed and witnessed. The witness attests the signature they saw:
+    /// named, signing (typing their name online), dated the day the signer signs (online: the day it is sent; not
+    /// before the signature, not in the future), and not the person receiving the records.
+    /// </summary>
+    private static IEnumerable<FieldError> Witness(AuthorizationFormInput form, FormCheckContext context)
+    {
+        var consents = form.Consents;
+        if (string.IsNullOrWhiteSpace(consents.WitnessName))
             yield return new("Consents.WitnessName", "Enter the witness's name: mental health records released to someone else need a witness.");
-        if (form.IsThirdParty && string.IsNullOrWhiteSpace(consents.WitnessedOn))
+        else if (PersonName.Same(consents.WitnessName, form.Recipient.Name))
+            yield return new("Consents.WitnessName", "The witness cannot be the person receiving the records: ask someone else to witness the consent.");
+        if (string.IsNullOrWhiteSpace(consents.WitnessSignature))
+            yield return new("Consents.WitnessSignature", "The witness signs by typing their full name.");
+        else if (!PersonName.Same(consents.WitnessSignature, consents.WitnessName))
+            yield return new("Consents.WitnessSignature", "The witness signs with the name given above.");
+        if (string.IsNullOrWhiteSpace(consents.WitnessedOn))
             yield return new("Consents.WitnessedOn", "Enter the date the witness signed.");
+        else if (DateInput.Parse(consents.WitnessedOn) is { } witnessed && witnessed != context.Today)
+            yield return new("Consents.WitnessedOn", "The witness signs when you do: enter today's date.");
     }
 
     /// <summary>The domain checks that mail has an address, and e-mail or the portal an e-mail address.</summary>

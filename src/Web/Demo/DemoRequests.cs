@@ -79,7 +79,7 @@ public sealed class DemoRequests(BackOfficeDbContext db, LifecycleEngine engine,
         {
             await VerifyAsync(id);
             await FireAsync(id, "StartFulfillment");
-            await FireAsync(id, "RecordPages", ("paper", pages.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            await FireAsync(id, "RecordPages", ("contentsChecked", "true"), ("paper", pages.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             if (submit) await FireAsync(id, "SubmitForReview", ("exclusionsApplied", "true"));
         }
 

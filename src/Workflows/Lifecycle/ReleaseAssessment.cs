@@ -7,5 +7,5 @@ public sealed record ReleaseAssessment(
     ReleaseDecisionKind Decision,
     string Summary,
     IReadOnlyList<string> MissingElements,
-    IReadOnlyList<SensitiveCategory> Withheld,
+    IReadOnlyList<Withholding> Withheld,
     string? RedirectTo);

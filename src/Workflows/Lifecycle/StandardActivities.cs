@@ -28,6 +28,13 @@ public static class StandardActivities
                 Film = c.Args.WholeNumber("film"),
             },
             c.Args.Amount("postage"))),
+        new("RecordContents", "record which sensitive categories the compiled records contain", (c, _) =>
+        {
+            // Unticked means "not present", so the clerk confirms the records were checked: silence must not release.
+            if (!c.Args.Flag(ContentsCheckedInput))
+                throw new DomainException("Confirm that you checked the compiled records for each sensitive category.", ContentsCheckedInput);
+            c.Request.RecordContents(Enum.GetValues<SensitiveCategory>().Where(category => c.Args.Flag(ContainsInput(category))));
+        }),
         new("ConfirmExclusions", "confirm withheld categories were removed", (c, _) =>
         {
             if (c.Request.WithheldCategories.Count > 0 && !c.Args.Flag("exclusionsApplied"))
@@ -83,6 +90,12 @@ public static class StandardActivities
             c.Closed = true;
         }),
     ]);
+
+    /// <summary>The input confirming the compiled records were checked for sensitive categories.</summary>
+    public const string ContentsCheckedInput = "contentsChecked";
+
+    /// <summary>The input saying the compiled records contain <paramref name="category"/> ("containsMentalHealth").</summary>
+    public static string ContainsInput(SensitiveCategory category) => "contains" + category;
 
     private static void EvaluateRelease(ActivityContext context, IRequestEvaluator evaluator)
     {

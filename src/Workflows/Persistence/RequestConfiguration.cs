@@ -62,6 +62,10 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         builder.Property(r => r.WithheldCategories).HasField("_withheldCategories")
             .HasConversion(EnumListConverter<SensitiveCategory>(), EnumListComparer<SensitiveCategory>());
         builder.PrimitiveCollection(r => r.MissingElements).HasField("_missingElements");
+        builder.PrimitiveCollection(r => r.WithheldReasons).HasField("_withheldReasons");
+        builder.Property(r => r.CategoriesPresent).HasField("_categoriesPresent")
+            .HasConversion(EnumListConverter<SensitiveCategory>(), EnumListComparer<SensitiveCategory>());
+        builder.Ignore(r => r.LeftOut);
 
         builder.HasMany(r => r.Documents).WithOne().HasForeignKey(d => d.RequestId);
         builder.Navigation(r => r.Documents).HasField("_documents");

@@ -6,12 +6,15 @@ public sealed partial class RecordsRequest
     private readonly List<FeeLine> _feeLines = [];
     private List<string> _missingElements = [];
     private List<SensitiveCategory> _withheldCategories = [];
+    private List<string> _withheldReasons = [];
 
     public ReleaseDecisionKind? Decision { get; private set; }
     public string? DecisionSummary { get; private set; }
     /// <summary>What the requester must still send (the rules' findings, or the items a clerk named).</summary>
     public IReadOnlyList<string> MissingElements => _missingElements;
     public IReadOnlyList<SensitiveCategory> WithheldCategories => _withheldCategories;
+    /// <summary>Why each withheld category is left out, with its basis, as letters state it (same order as the categories).</summary>
+    public IReadOnlyList<string> WithheldReasons => _withheldReasons;
     public int? DecisionRuleSetVersion { get; private set; }
 
     public decimal? FeeTotal { get; private set; }
@@ -32,12 +35,14 @@ public sealed partial class RecordsRequest
     public decimal BalanceDue => FeeWaivedReason is not null ? 0m : Math.Max(0m, (FeeTotal ?? 0m) - AmountPaid);
 
     public void ApplyDecision(ReleaseDecisionKind decision, string summary, IEnumerable<string> missingElements,
-        IEnumerable<SensitiveCategory> withheld, string? redirectTo, int ruleSetVersion)
+        IEnumerable<Withholding> withheld, string? redirectTo, int ruleSetVersion)
     {
+        List<Withholding> withholdings = [.. withheld];
         Decision = decision;
         DecisionSummary = summary;
         _missingElements = [.. missingElements];
-        _withheldCategories = [.. withheld];
+        _withheldCategories = [.. withholdings.Select(w => w.Category)];
+        _withheldReasons = [.. withholdings.Select(w => w.Text)];
         RedirectTo = decision == ReleaseDecisionKind.Redirect ? redirectTo : RedirectTo;
         DecisionRuleSetVersion = ruleSetVersion;
     }

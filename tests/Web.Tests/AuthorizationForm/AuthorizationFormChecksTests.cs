@@ -24,7 +24,10 @@ public sealed class AuthorizationFormChecksTests
         Locations = [RecordsLocation.MedicalGroup],
         Recipient = new RecipientInput { Name = "Jo Counsel", Email = "jo@example.org" },
         Information = new InformationInput { AllRecords = true },
-        Consents = new ConsentsInput { Categories = [SensitiveCategory.MentalHealth], WitnessName = "W. Ness", WitnessedOn = "03/01/2026" },
+        Consents = new ConsentsInput
+        {
+            Categories = [SensitiveCategory.MentalHealth], WitnessName = "Wanda Ness", WitnessSignature = "Wanda Ness", WitnessedOn = "03/10/2026",
+        },
         Delivery = DeliveryMethod.Portal,
         Format = RecordFormat.Electronic,
         Purpose = RequestPurpose.Legal,
@@ -48,13 +51,13 @@ public sealed class AuthorizationFormChecksTests
         var form = AttorneyForm();
         form.Requester.Email = "not an address";
         form.Patient.DateOfBirth = "31/31/1980";
-        form.Consents.WitnessName = " ";
+        form.Consents.WitnessedOn = "the day before";
         form.Delivery = DeliveryMethod.SecureEmail;
 
         var online = Errors(form, FormChannel.Online);
         var paper = Errors(form, FormChannel.Paper);
 
-        foreach (var field in new[] { "Requester.Email", "Patient.DateOfBirth", "Consents.WitnessName", "UnencryptedEmailRiskAccepted" })
+        foreach (var field in new[] { "Requester.Email", "Patient.DateOfBirth", "Consents.WitnessedOn", "UnencryptedEmailRiskAccepted" })
             paper[field].ShouldBe(online[field]);
         online["Requester.Email"].ShouldBe("Enter an e-mail address like name@example.com.");
         online["Patient.DateOfBirth"].ShouldBe("Enter the date of birth as a real date, for example 03/31/1980.");
@@ -124,19 +127,43 @@ public sealed class AuthorizationFormChecksTests
         });
     }
 
-    // 740 ILCS 110/5: mental-health records released to someone else need a witness; the patient's own access does not.
+    // 740 ILCS 110/5(b): the mental-health consent of an authorization is signed and witnessed. Online the witness is
+    // asked for now and a bad one refused at the field; a paper form is keyed in as written and the rules withhold those
+    // records instead. The patient's own access needs no witness at all (45 CFR 164.524).
     [Fact]
-    public void MentalHealthWitness_IsNeededForAThirdParty_NotForThePatientsOwnAccess()
+    public void MentalHealthWitness_IsRequiredOnline_ForAThirdParty_NotOnPaper_NotForThePatientsOwnAccess()
     {
         var form = AttorneyForm();
         form.Consents.WitnessName = null;
+        form.Consents.WitnessSignature = null;
         form.Consents.WitnessedOn = null;
-        Errors(form, FormChannel.Paper).Keys.ShouldBe(["Consents.WitnessName", "Consents.WitnessedOn"], ignoreOrder: true);
+
+        Errors(form, FormChannel.Online).Keys.ShouldBe(["Consents.WitnessName", "Consents.WitnessSignature", "Consents.WitnessedOn"], ignoreOrder: true);
+        Errors(form, FormChannel.Paper).ShouldBeEmpty();
 
         form.Kind = RequestKind.Access;
         form.Requester = new RequesterInput { Type = RequesterType.Patient };
+        form.Patient.Email = "maria@example.org";
         form.Signature.SignerRelationship = null;
-        Errors(form, FormChannel.Paper).ShouldBeEmpty();
+        Errors(form, FormChannel.Online).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Jo Counsel", "Jo Counsel", "03/10/2026", "Consents.WitnessName", "cannot be the person receiving the records")]
+    [InlineData("Wanda Ness", "Someone Else", "03/10/2026", "Consents.WitnessSignature", "signs with the name given above")]
+    [InlineData("Wanda Ness", "Wanda Ness", "03/09/2026", "Consents.WitnessedOn", "enter today's date")]
+    [InlineData("Wanda Ness", "Wanda Ness", "03/11/2026", "Consents.WitnessedOn", "enter today's date")]
+    public void AnOnlineWitness_MustAttestTheSignature_740ILCS110_5b(string name, string signature, string date, string field, string message)
+    {
+        var form = AttorneyForm();
+        form.Consents.WitnessName = name;
+        form.Consents.WitnessSignature = signature;
+        form.Consents.WitnessedOn = date;
+
+        var errors = Errors(form, FormChannel.Online);
+
+        errors.Keys.ShouldBe([field]);
+        errors[field].ShouldContain(message);
     }
 
     [Theory]

@@ -53,7 +53,11 @@ public sealed class StaffJourneyBrowserTests
         await ActAsync(clerk, "Verify", "staff-02-verified");
         await ActAsync(clerk, "StartFulfillment", "staff-03-fulfilment");
         await clerk.Locator("#RecordPages_paper").FillAsync("25");
+        // The patient's own records include mental-health records: recorded, and nothing is withheld (45 CFR 164.524).
+        await clerk.Locator("#RecordPages_containsMentalHealth").CheckAsync();
+        await clerk.Locator("#RecordPages_contentsChecked").CheckAsync();
         await ActAsync(clerk, "RecordPages", "staff-04-pages");
+        (await clerk.Locator("#rules-title + dl").TextContentAsync())!.ShouldContain("Mental health");
         await ActAsync(clerk, "SubmitForReview", "staff-05-review");
         (await StateShownAsync(clerk)).ShouldBe("QualityReview");
         // The compiler cannot approve their own work: the page says why.

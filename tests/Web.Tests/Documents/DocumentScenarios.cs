@@ -49,11 +49,15 @@ public static class DocumentScenarios
     /// As <see cref="RequestScenarios.ThroughReviewAsync"/>, confirming that the withheld categories were removed (an
     /// authorization without the special consents has some).
     /// </summary>
-    public static async Task<string> ThroughReviewWithExclusionsAsync(this BackOfficeFactory factory, Guid requestId, int paperPages)
+    /// <summary>Through quality review; the compiled records contain <paramref name="contains"/> (by default every sensitive category).</summary>
+    public static async Task<string> ThroughReviewWithExclusionsAsync(this BackOfficeFactory factory, Guid requestId, int paperPages,
+        IReadOnlyList<SensitiveCategory>? contains = null)
     {
         await factory.FireAsync(requestId, "Verify", RequestScenarios.Clerk, ("identityChecked", "true"));
         await factory.FireAsync(requestId, "StartFulfillment", RequestScenarios.Clerk);
-        await factory.FireAsync(requestId, "RecordPages", RequestScenarios.Clerk, ("paper", paperPages.ToString(CultureInfo.InvariantCulture)));
+        var present = (contains ?? Enum.GetValues<SensitiveCategory>()).Select(c => ("contains" + c, (string?)"true"));
+        await factory.FireAsync(requestId, "RecordPages", RequestScenarios.Clerk,
+            [("contentsChecked", "true"), ("paper", paperPages.ToString(CultureInfo.InvariantCulture)), .. present]);
         await factory.FireAsync(requestId, "SubmitForReview", RequestScenarios.Clerk, ("exclusionsApplied", "true"));
         return (await factory.FireAsync(requestId, "Approve", RequestScenarios.Reviewer)).ToState;
     }

@@ -53,6 +53,28 @@ public sealed class LetterTests(DocumentsApp app) : IClassFixture<DocumentsApp>
         foreach (var named in new[] { "HIV", "Genetic", "genetic", "Mental", "mental", "substance", "Substance" }) text.ShouldNotContain(named);
     }
 
+    // 740 ILCS 110/5(b): a mental-health consent without a witness is not usable; the letter names it with the reason and
+    // how to send a corrected one, and says everything else the authorization covers is enclosed.
+    [Fact]
+    public async Task CoverLetter_OfAPartialRelease_SaysWhichConsentCouldNotBeUsed_AndHowToCorrectIt()
+    {
+        var draft = DocumentScenarios.AttorneyDraft() with
+        {
+            Consents = [new SensitiveConsent { Category = SensitiveCategory.MentalHealth, Granted = true }],
+        };
+        var request = await Factory.StartAsync(draft);
+        await Factory.ThroughReviewWithExclusionsAsync(request.Id, paperPages: 10, contains: [SensitiveCategory.MentalHealth]);
+        (await Factory.LoadAsync(request.Id)).WithheldCategories.ShouldBe([SensitiveCategory.MentalHealth]);
+
+        var text = await RenderTextAsync(request.Id, RequestDocumentTypes.CoverLetter, "document-cover-letter-partial");
+
+        text.ShouldContain("A consent you sent could not be used");
+        text.ShouldContain("Mental health and developmental disabilities records: The mental-health consent has no witness");
+        text.ShouldContain("(740 ILCS 110/5(b))");
+        text.ShouldContain("To receive them, send a corrected consent");
+        text.ShouldNotContain("HIV");
+    }
+
     [Fact]
     public async Task MissingInformationLetter_NamesEachMissingElement_AndTheClosingDate()
     {

@@ -243,19 +243,46 @@ public sealed class PaperIntakeTests(IntakeAppFixture app) : IClassFixture<Intak
         (await form.StoredRequestsAsync(app.Factory)).ShouldBeEmpty();
     }
 
+    // 740 ILCS 110/5(b): a paper form is keyed in as written. A mental-health consent without a witness withholds those
+    // records with the reason, and the rest the authorization covers is released: a partial release, not a hold.
     [Fact]
-    public async Task Intake_AsksForTheWitness_OfAMentalHealthConsentInAnAuthorization()
+    public async Task Intake_KeysInAMentalHealthConsentWithoutAWitness_AndOnlyThoseRecordsAreWithheld()
     {
         using var clerk = await app.Factory.SignedInAsync("clerk");
         var form = new IntakeForm(app.Today);
         form.Fields.Add("Consents.Categories", "MentalHealth");
+        form.Fields.Add("Consents.Categories", "Hiv");
+        form.Fields.Add("Consents.Categories", "Genetic");
+        form.Fields.Add("Consents.Categories", "SubstanceUseDisorder");
 
         var response = await form.PostAsync(clerk);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var html = await response.Content.ReadAsStringAsync();
-        StaffClient.FieldError(html, "Consents_WitnessName").ShouldNotBeNull().ShouldContain("witness");
-        StaffClient.FieldError(html, "Consents_WitnessedOn").ShouldBe("Enter the date the witness signed.");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var request = (await form.StoredRequestsAsync(app.Factory)).ShouldHaveSingleItem();
+        request.Decision.ShouldBe(ReleaseDecisionKind.ReleaseWithWithheld);
+        request.WithheldCategories.ShouldBe([SensitiveCategory.MentalHealth]);
+        request.WithheldReasons.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            r => r.ShouldContain("has no witness"), r => r.ShouldContain("740 ILCS 110/5(b)"));
+    }
+
+    // 45 CFR 164.524(a)(1): the patient's own access covers the whole record; the form may leave categories out.
+    [Fact]
+    public async Task Intake_OfAnAccessRequest_RecordsWhatThePatientLeavesOut_AndNeedsNoConsent()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today);
+        form.Fields["Kind"] = "Access";
+        form.Fields["Requester.Type"] = "Patient";
+        form.Fields["Purpose"] = "AtRequestOfIndividual";
+        form.Fields.Add("Consents.LeaveOut", "Genetic");
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var request = (await form.StoredRequestsAsync(app.Factory)).ShouldHaveSingleItem();
+        request.Kind.ShouldBe(RequestKind.Access);
+        request.LeftOut.ShouldBe([SensitiveCategory.Genetic]);
+        request.WithheldCategories.ShouldBe([SensitiveCategory.Genetic]);
     }
 
     [Fact]

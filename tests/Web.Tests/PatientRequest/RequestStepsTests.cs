@@ -1,6 +1,7 @@
 using System.Net;
 using BackOffice.Web.Tests.PatientRequest.Support;
 using BackOffice.Web.Tests.Support;
+using BackOffice.Workflows.Requests;
 
 namespace BackOffice.Web.Tests.PatientRequest;
 
@@ -185,6 +186,40 @@ public sealed class RequestStepsTests(RequestAppFixture app) : IClassFixture<Req
         StaffClient.FieldError(html, "ExpiresOn").ShouldBe("The expiry date cannot be before the signature date.");
     }
 
+    // 45 CFR 164.524: the patient's own records include the sensitive categories with no consent asked; the patient may
+    // choose to leave some out, and may ask for psychotherapy notes by name.
+    [Fact]
+    public async Task ThePatientsOwnRequest_AsksNoConsentPerCategory_AndOffersToLeaveSomethingOut()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/release");
+
+        var (_, page) = await form.Client.GetPageAsync("/request/information");
+
+        page.ShouldNotContain("I consent to the release of");
+        page.ShouldContain("Leave something out? (optional)");
+        page.ShouldContain("Also ask for psychotherapy notes");
+        page.ShouldNotContain("Consents.WitnessName");
+    }
+
+    [Fact]
+    public async Task ThePatientsOwnRequest_KeepsWhatThePatientLeavesOut_ThroughToTheStoredRequest()
+    {
+        using var form = new RequestForm(app.Factory);
+        form.Answers.Information.Add("Consents.LeaveOut", "Hiv");
+        form.Answers.Information.Add("Consents.LeaveOut", "PsychotherapyNotes"); // not in the record to begin with: ignored
+
+        await form.CompleteThroughAsync("/request/sign");
+        var (_, review) = await form.Client.GetPageAsync("/request/review");
+        System.Net.WebUtility.HtmlDecode(review).ShouldContain("Included, except what you chose to leave out: HIV test information");
+        (await form.PostAsync("/request/review")).Location().ShouldBe("/request/done");
+
+        var request = (await form.StoredRequestsAsync()).ShouldHaveSingleItem();
+        request.LeftOut.ShouldBe([SensitiveCategory.Hiv]);
+        request.Consents.ShouldAllBe(c => !c.Granted);
+        request.WithheldCategories.ShouldBe([SensitiveCategory.Hiv]);
+    }
+
     [Fact]
     public async Task MentalHealthConsent_ForAThirdParty_NeedsItsWitness()
     {
@@ -198,6 +233,7 @@ public sealed class RequestStepsTests(RequestAppFixture app) : IClassFixture<Req
         var html = await (await form.PostAsync("/request/information", fields)).Content.ReadAsStringAsync();
 
         StaffClient.FieldError(html, "Consents_WitnessName").ShouldNotBeNull().ShouldContain("need a witness");
+        StaffClient.FieldError(html, "Consents_WitnessSignature").ShouldBe("The witness signs by typing their full name.");
         StaffClient.FieldError(html, "Consents_WitnessedOn").ShouldBe("Enter the date the witness signed.");
         PageHtml.Input(html, "Consents_Categories").ShouldNotBeNull().ShouldContain("checked=\"checked\"");
         PageHtml.Input(html, "Consents_Categories_Hiv").ShouldNotBeNull().ShouldContain("checked=\"checked\"");

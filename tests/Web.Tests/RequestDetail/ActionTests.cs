@@ -46,7 +46,7 @@ public sealed class ActionTests(DetailApp app) : IClassFixture<DetailApp>
 
         await app.ActAsync(clerk, request.Id, "Verify", ("identityChecked", "true"));
         (await app.ActAsync(clerk, request.Id, "StartFulfillment")).State.ShouldBe("InFulfillment");
-        var counted = await app.ActAsync(clerk, request.Id, "RecordPages", ("paper", "40"), ("postage", "3.50"));
+        var counted = await app.ActAsync(clerk, request.Id, "RecordPages", ("contentsChecked", "true"), ("paper", "40"), ("postage", "3.50"));
         counted.Pages.Paper.ShouldBe(40);
         counted.Postage.ShouldBe(3.50m);
         counted.FeeTotal.ShouldNotBeNull();
@@ -70,7 +70,7 @@ public sealed class ActionTests(DetailApp app) : IClassFixture<DetailApp>
         using var clerk = await Factory.SignedInAsync("clerk");
         await app.ActAsync(clerk, request.Id, "Verify", ("identityChecked", "true"));
         await app.ActAsync(clerk, request.Id, "StartFulfillment");
-        await app.ActAsync(clerk, request.Id, "RecordPages", ("paper", "10"));
+        await app.ActAsync(clerk, request.Id, "RecordPages", ("contentsChecked", "true"), ("paper", "10"));
         await app.ActAsync(clerk, request.Id, "SubmitForReview");
 
         var response = await app.PostActionAsync(clerk, request.Id, "Approve");
@@ -243,7 +243,7 @@ public sealed class ActionTests(DetailApp app) : IClassFixture<DetailApp>
         var request = await Factory.StartAsync(RequestScenarios.PatientDraft());
         await Factory.FireAsync(request.Id, "Verify", RequestScenarios.Clerk, ("identityChecked", "true"));
         await Factory.FireAsync(request.Id, "StartFulfillment", RequestScenarios.Clerk);
-        await Factory.FireAsync(request.Id, "RecordPages", RequestScenarios.Clerk, ("paper", "3"));
+        await Factory.FireAsync(request.Id, "RecordPages", RequestScenarios.Clerk, ("contentsChecked", "true"), ("paper", "3"));
         await Factory.FireAsync(request.Id, "SubmitForReview", RequestScenarios.Clerk);
         using var reviewer = await Factory.SignedInAsync("reviewer");
 

@@ -72,7 +72,7 @@ public static partial class RequestScenarios
         await factory.FireAsync(requestId, "Verify", Clerk, ("identityChecked", "true"));
         await factory.FireAsync(requestId, "StartFulfillment", Clerk);
         await factory.FireAsync(requestId, "RecordPages", Clerk,
-            ("paper", paperPages.ToString(CultureInfo.InvariantCulture)), ("electronic", electronicPages.ToString(CultureInfo.InvariantCulture)));
+            ("contentsChecked", "true"), ("paper", paperPages.ToString(CultureInfo.InvariantCulture)), ("electronic", electronicPages.ToString(CultureInfo.InvariantCulture)));
         if (package is not null) await factory.AttachPackageAsync(requestId, package);
         await factory.FireAsync(requestId, "SubmitForReview", Clerk);
         return (await factory.FireAsync(requestId, "Approve", Reviewer)).ToState;

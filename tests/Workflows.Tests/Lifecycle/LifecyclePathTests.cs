@@ -15,7 +15,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
         await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, Verified);
         await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
         await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk,
-            TriggerArgs.Of(("paper", pages.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("postage", postage.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            TriggerArgs.Of(("contentsChecked", "true"), ("paper", pages.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("postage", postage.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         await Harness.FireAsync(request.Id, "SubmitForReview", Staff.Clerk);
         return request.Id;
     }
@@ -27,7 +27,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
 
         var stored = await Harness.LoadAsync(request.Id);
         stored.State.ShouldBe("Received");
-        stored.DefinitionVersion.ShouldBe(2, "new requests run on the newest shipped definition");
+        stored.DefinitionVersion.ShouldBe(3, "new requests run on the newest shipped definition");
         stored.DueOn.ShouldBe(stored.ReceivedOn.AddDays(30));
         stored.Decision.ShouldBe(ReleaseDecisionKind.Release);
         stored.DecisionRuleSetVersion.ShouldBe(7);
@@ -56,7 +56,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
             e => e.GuardResults.ShouldBe(new Dictionary<string, bool> { ["DecisionPermitsRelease"] = true }),
             e => e.Inputs["identityChecked"].ShouldBe("true"),
             e => e.OccurredAt.ShouldBe(EngineHarness.Start.AddHours(2)),
-            e => e.RuleSetVersion.ShouldBe(7), e => e.DefinitionVersion.ShouldBe(2));
+            e => e.RuleSetVersion.ShouldBe(7), e => e.DefinitionVersion.ShouldBe(3));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
         var request = await Harness.StartAsync(new RequestDraftBuilder().DeliveredBy(DeliveryMethod.SecureEmail).Build());
         await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, Verified);
         await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
-        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("electronic", "3")));
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("electronic", "3")));
 
         var refused = await Should.ThrowAsync<TransitionRefusedException>(() => Harness.FireAsync(request.Id, "SubmitForReview", Staff.Clerk));
 
@@ -175,7 +175,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
         var request = await Harness.StartAsync();
         await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, Verified);
         await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
-        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("paper", "3")));
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("paper", "3")));
 
         var error = await Should.ThrowAsync<DomainException>(() => Harness.FireAsync(request.Id, "SubmitForReview", Staff.Clerk));
         error.Message.ShouldContain("Hiv");
@@ -186,14 +186,54 @@ public abstract class LifecyclePathTests : EngineTestsBase
     }
 
     [Fact]
+    public async Task RecordPages_RecordsWhatTheRecordsContain_AndEvaluatesTheReleaseAgain()
+    {
+        var request = await Harness.StartAsync();
+        await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, Verified);
+        await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
+
+        // Unticked means "not present": the clerk must say the records were checked, or nothing is recorded.
+        var notChecked = await Should.ThrowAsync<DomainException>(() =>
+            Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("paper", "3"), ("containsHiv", "true"))));
+        notChecked.Field.ShouldBe("contentsChecked");
+        (await Harness.LoadAsync(request.Id)).ContentsRecorded.ShouldBeFalse();
+
+        Harness.Rules.RuleSetVersion = 9;
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk,
+            TriggerArgs.Of(("contentsChecked", "true"), ("paper", "3"), ("containsHiv", "true"), ("containsGenetic", "true")));
+
+        (await Harness.LoadAsync(request.Id)).ShouldSatisfyAllConditions(
+            r => r.ContentsRecorded.ShouldBeTrue(),
+            r => r.CategoriesPresent.ShouldBe([SensitiveCategory.Hiv, SensitiveCategory.Genetic]),
+            r => r.DecisionRuleSetVersion.ShouldBe(9));
+    }
+
+    [Fact]
+    public async Task SubmitForReview_IsRefused_WhenTheContentsTurnTheDecisionIntoAHold()
+    {
+        var request = await Harness.StartAsync();
+        await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, Verified);
+        await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
+        Harness.Rules.Decision = ReleaseDecisionKind.HoldForInformation;
+        Harness.Rules.Missing = ["The therapist's finding"];
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("paper", "3"), ("containsMentalHealth", "true")));
+        await Harness.AttachAsync(request.Id, DocumentKind.ReleasePackage);
+
+        var refused = await Should.ThrowAsync<TransitionRefusedException>(() => Harness.FireAsync(request.Id, "SubmitForReview", Staff.Clerk));
+
+        refused.Reasons.ShouldContain(r => r.Contains("release decision"));
+        (await Harness.FireAsync(request.Id, "RequestInformation", Staff.Clerk)).ToState.ShouldBe("NeedsInformation");
+    }
+
+    [Fact]
     public async Task RecordPages_Again_ReplacesTheStoredFeeLines()
     {
         var request = await Harness.StartAsync();
         await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, Verified);
         await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
-        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("paper", "5")));
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("paper", "5")));
 
-        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("paper", "8")));
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("paper", "8")));
 
         var stored = await Harness.LoadAsync(request.Id);
         stored.FeeTotal.ShouldBe(8m);
@@ -219,7 +259,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
         var request = await Harness.StartAsync(new RequestDraftBuilder().DeliveredBy(DeliveryMethod.SecureEmail).Build());
         await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, Verified);
         await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
-        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("electronic", "40")));
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("electronic", "40")));
         await Harness.AttachAsync(request.Id, DocumentKind.ReleasePackage);
         await Harness.FireAsync(request.Id, "SubmitForReview", Staff.Clerk);
         await Harness.FireAsync(request.Id, "Approve", Staff.SecondClerk);
@@ -237,7 +277,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
         var request = await Harness.StartAsync(new RequestDraftBuilder().DeliveredBy(DeliveryMethod.Portal).Build());
         await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, Verified);
         await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
-        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("electronic", "5")));
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("electronic", "5")));
         await Harness.AttachAsync(request.Id, DocumentKind.ReleasePackage);
         await Harness.FireAsync(request.Id, "SubmitForReview", Staff.Clerk);
         await Harness.FireAsync(request.Id, "Approve", Staff.SecondClerk);

@@ -125,7 +125,7 @@ public abstract class TimerTests : EngineTestsBase
         var request = await Harness.StartAsync(new RequestDraftBuilder().DeliveredBy(DeliveryMethod.Portal).Build());
         await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, TriggerArgs.Of(("identityChecked", "true")));
         await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
-        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("electronic", "5")));
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("electronic", "5")));
         await Harness.AttachAsync(request.Id, DocumentKind.ReleasePackage);
         await Harness.FireAsync(request.Id, "SubmitForReview", Staff.Clerk);
         await Harness.FireAsync(request.Id, "Approve", Staff.SecondClerk);
@@ -147,7 +147,7 @@ public abstract class TimerTests : EngineTestsBase
         var request = await Harness.StartAsync(new RequestDraftBuilder().DeliveredBy(DeliveryMethod.Pickup).Build(), new DateOnly(2026, 3, 5));
         await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, TriggerArgs.Of(("identityChecked", "true")));
         await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
-        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("paper", "5")));
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("paper", "5")));
         await Harness.FireAsync(request.Id, "SubmitForReview", Staff.Clerk);
         await Harness.FireAsync(request.Id, "Approve", Staff.SecondClerk);
 

@@ -42,7 +42,7 @@ public abstract class RequestQueueTests : EngineTestsBase
         Harness.Rules.PricePerPage = 0m;
         await Harness.FireAsync(id, "Verify", Staff.Clerk, TriggerArgs.Of(("identityChecked", "true")));
         await Harness.FireAsync(id, "StartFulfillment", Staff.Clerk);
-        await Harness.FireAsync(id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("paper", "3"), ("postage", "0")));
+        await Harness.FireAsync(id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("paper", "3"), ("postage", "0")));
         await Harness.FireAsync(id, "SubmitForReview", Staff.Clerk);
         await Harness.FireAsync(id, "Approve", Staff.SecondClerk);
     }

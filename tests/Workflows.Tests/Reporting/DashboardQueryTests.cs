@@ -45,7 +45,7 @@ public abstract class DashboardQueryTests : EngineTestsBase
     {
         await FireAsync(id, "Verify", ("identityChecked", "true"));
         await FireAsync(id, "StartFulfillment");
-        await FireAsync(id, "RecordPages", ("paper", pages.ToString(CultureInfo.InvariantCulture)),
+        await FireAsync(id, "RecordPages", ("contentsChecked", "true"), ("paper", pages.ToString(CultureInfo.InvariantCulture)),
             ("postage", postage.ToString(CultureInfo.InvariantCulture)));
         await FireAsync(id, "SubmitForReview");
     }

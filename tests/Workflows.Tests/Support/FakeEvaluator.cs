@@ -15,7 +15,7 @@ public sealed class FakeEvaluator : IRequestEvaluator
 
     public ReleaseAssessment AssessRelease(RecordsRequest request, DateOnly today) =>
         Throw ? throw new InvalidOperationException("rules failed")
-            : new(RuleSetVersion, Decision, $"fake {Decision}", Missing, Withheld, Decision == ReleaseDecisionKind.Redirect ? "Edward-Elmhurst Health records" : null);
+            : new(RuleSetVersion, Decision, $"fake {Decision}", Missing, [.. Withheld.Select(c => new Withholding(c, "test reason", "test basis"))], Decision == ReleaseDecisionKind.Redirect ? "Edward-Elmhurst Health records" : null);
 
     public FeeAssessment AssessFee(RecordsRequest request, DateOnly today)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 
@@ -37,12 +38,7 @@ public static class CoverLetterPdf
             "Tracking number: " + request.TrackingNumber,
         ]);
 
-        if (request.WithheldCategories.Count > 0)
-        {
-            pdf.Paragraph("Some information was not included because state or federal law requires a separate, specific consent for it "
-                + "that we did not have. If you believe it should have been included, you may send an authorization that names it "
-                + $"specifically, or ask us to review this decision: write to {site.DepartmentName}, {site.MailingAddress}, or call {site.QuestionsPhone}.");
-        }
+        WriteWithheld(pdf, request, site);
 
         if (SubstanceUseRecordsReleased(request))
             pdf.Paragraph("42 CFR part 2 prohibits unauthorized use or disclosure of these records.", bold: true);
@@ -50,6 +46,42 @@ public static class CoverLetterPdf
             pdf.Paragraph("The invoice for these copies, with the payments received, is enclosed.");
         pdf.Paragraph("These records are confidential. Please keep them in a safe place.");
         Letter.Close(pdf, context);
+    }
+
+    /// <summary>
+    /// Only what was actually left out is mentioned (once the clerk recorded the contents, the withheld categories are
+    /// those the records hold). A category the authorization consented to but whose consent could not be used is named
+    /// with the reason and how to correct it: the requester asked for it by name. Any other category is not named: that
+    /// a patient has HIV, genetic, mental-health or substance-use records is itself protected (410 ILCS 305/9,
+    /// 740 ILCS 110, 42 CFR 2.13), and the patient's own choices stay the patient's.
+    /// </summary>
+    private static void WriteWithheld(LetterComposer pdf, RecordsRequest request, SiteOptions site)
+    {
+        if (request.WithheldCategories.Count == 0) return;
+        var write = $"write to {site.DepartmentName}, {site.MailingAddress}, or call {site.QuestionsPhone}, and give the tracking number";
+        var named = new List<string>();
+        var general = false;
+        for (var i = 0; i < request.WithheldCategories.Count; i++)
+        {
+            var category = request.WithheldCategories[i];
+            if (request.IsThirdPartyRelease && request.ConsentFor(category) is { Granted: true } && i < request.WithheldReasons.Count)
+                named.Add($"{CategoryName(category)}: {request.WithheldReasons[i]}");
+            else
+                general = true;
+        }
+
+        if (named.Count > 0)
+        {
+            pdf.Paragraph("A consent you sent could not be used, so the records it covers were not included; everything else the authorization covers is enclosed:");
+            pdf.Bullets(named);
+            pdf.Paragraph($"To receive them, send a corrected consent: {write}.");
+        }
+
+        if (!general) return;
+        pdf.Paragraph(request.IsThirdPartyRelease
+            ? "Some information was not included because state or federal law requires a separate, specific consent for it "
+                + $"that we did not have. If you believe it should have been included, you may send an authorization that names it specifically, or ask us to review this decision: {write}."
+            : $"Information the patient asked us to leave out was not included. To receive it after all, or to ask us to review this decision, {write}.");
     }
 
     /// <summary>"all records from January 2, 2024 to March 1, 2026" or the record types asked for.</summary>
@@ -84,6 +116,17 @@ public static class CoverLetterPdf
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
     private static string LetterDay(DateOnly day) => DateText.Written(day);
+
+    /// <summary>The category as a requester reads it.</summary>
+    public static string CategoryName(SensitiveCategory category) => category switch
+    {
+        SensitiveCategory.MentalHealth => "Mental health and developmental disabilities records",
+        SensitiveCategory.PsychotherapyNotes => "Psychotherapy notes",
+        SensitiveCategory.Hiv => "HIV test information",
+        SensitiveCategory.Genetic => "Genetic testing information",
+        SensitiveCategory.SubstanceUseDisorder => "Substance use disorder program records",
+        _ => "Care the patient consented to alone as a minor",
+    };
 
     // 42 CFR 2.32 requires the notice with every disclosure of Part 2 records made with the patient's consent.
     private static bool SubstanceUseRecordsReleased(RecordsRequest request) =>

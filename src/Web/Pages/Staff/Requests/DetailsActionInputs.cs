@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 
 namespace BackOffice.Web.Pages.Staff.Requests;
@@ -48,6 +49,11 @@ public static class DetailsActionInputs
             new("microfiche", "Microfiche pages", DetailsInputKind.WholeNumber, Value: Count(request?.Pages.Microfiche)),
             new("film", "Film pages", DetailsInputKind.WholeNumber, Value: Count(request?.Pages.Film)),
             new("postage", "Postage ($)", DetailsInputKind.Amount, Value: Money(request?.Postage)),
+            .. Enum.GetValues<SensitiveCategory>().Select(category => new DetailsInput(StandardActivities.ContainsInput(category),
+                "The records contain: " + DetailsFormat.Category(category), DetailsInputKind.Checkbox,
+                Value: request is { ContentsRecorded: true } && request.CategoriesPresent.Contains(category) ? "true" : null)),
+            new(StandardActivities.ContentsCheckedInput, "I checked the compiled records for each sensitive category above", DetailsInputKind.Checkbox,
+                "Only categories the records contain and the request does not permit are withheld; the decision is evaluated again."),
         ],
         "SubmitForReview" => request is { WithheldCategories.Count: 0 }
             ? []

@@ -491,6 +491,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.Property<string>("CancellationReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CategoriesPresent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -501,6 +505,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.Property<string>("CompiledBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ContentsRecorded")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -646,6 +653,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("WithheldCategories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("WithheldReasons")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -1278,6 +1289,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("WitnessName")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("WitnessSignature")
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateOnly?>("WitnessedOn")
