@@ -80,10 +80,10 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
                     .Set("ExtensionReason", request.ExtensionReason ?? "");
                 break;
             case "Mailed":
-                values.Set("MailedDate", DayOrToday(request.ClosedAt));
+                values.Set("MailedDate", DayOrToday(request.ClosedAt)).Set("WithheldNotice", WithheldNotice(request));
                 break;
             case "SentSecurely":
-                values.Set("SentDate", DayOrToday(request.ClosedAt));
+                values.Set("SentDate", DayOrToday(request.ClosedAt)).Set("WithheldNotice", WithheldNotice(request));
                 break;
             case "PickupScheduled":
                 values.Set("PickupTime", request.PickupAt is { } at ? basics.Clock.WrittenWithTime(at) : "the time agreed by phone")
@@ -106,6 +106,13 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
                 break;
         }
     }
+
+    /// <summary>
+    /// Says that part of the records was left out, without naming it: a message carries no health information. The
+    /// letter with the records names what it may (a consent that could not be used) and how to send a corrected one.
+    /// </summary>
+    private static string WithheldNotice(RecordsRequest request) => request.WithheldCategories.Count == 0 ? ""
+        : "Part of the records was not included. The letter that comes with the records says why and, where a consent could not be used, how to send a corrected one.";
 
     private string DayOrToday(DateTimeOffset? at) => at is { } instant ? basics.Clock.Written(instant) : MessageBasics.Written(basics.Today);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using BackOffice.Web.EmailContent;
+using BackOffice.Web.Tests.Documents;
 using BackOffice.Web.Tests.Status;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
@@ -121,6 +122,27 @@ public sealed class RequesterMessagesTests(SmtpApp app) : IClassFixture<SmtpApp>
         mailed.ShouldContain($"We mailed the records for request {request.TrackingNumber} on {RequestScenarios.Written(await TodayAsync())}");
         completed.Subject.ShouldBe($"Records request {request.TrackingNumber} is complete");
         Bodies(completed, request).Text.ShouldContain("is complete");
+    }
+
+    [Fact]
+    public async Task MailedRecords_WithSomethingLeftOut_SayItWithoutNamingIt()
+    {
+        var draft = RequestScenarios.PatientDraft(DeliveryMethod.Mail) with
+        {
+            Consents = [new SensitiveConsent { Category = SensitiveCategory.Hiv, Granted = false }],
+        };
+        var request = await app.Factory.StartAsync(draft);
+        var state = await app.Factory.ThroughReviewWithExclusionsAsync(request.Id, paperPages: 3);
+        if (state == "AwaitingPayment") await app.Factory.PayInFullAsync(request.Id);
+        (await app.Factory.FireAsync(request.Id, "Mail", RequestScenarios.Clerk)).ToState.ShouldBe("Completed");
+
+        var (text, html) = Bodies(await app.SendRequesterMessageAsync(request.Id, "Mailed"), request);
+
+        foreach (var body in new[] { text, html })
+        {
+            body.ShouldContain("Part of the records was not included.");
+            body.ShouldNotContain("HIV");
+        }
     }
 
     [Fact]
