@@ -33,6 +33,6 @@ public static class FeeEstimateEndpoint
 
         var (input, errors) = FeeEstimateInput.Read(body, clock.Today);
         if (input is null) return Results.ValidationProblem(errors, title: "The estimate request has invalid fields.");
-        return Results.Ok(FeeEstimateResponse.From(input.Estimate(rules)));
+        return Results.Ok(FeeEstimateResponse.From(input.Estimate(rules), input));
     }
 }

@@ -11,7 +11,7 @@ namespace BackOffice.Web.Api;
 /// (a typed model binder would reject the whole body at the first wrong type).
 /// </summary>
 public sealed record FeeEstimateInput(RequesterType RequesterType, CopyFormat Format, int Pages, DateOnly ReceivedOn,
-    RequestPurpose Purpose, DeliveryMethod DeliveryMethod, decimal Postage)
+    RequestPurpose Purpose, DeliveryMethod DeliveryMethod, decimal Postage, bool PostageGiven = true)
 {
     public const int MaxPages = 100_000;
     public const decimal MaxPostage = 1_000m;
@@ -49,7 +49,7 @@ public sealed record FeeEstimateInput(RequesterType RequesterType, CopyFormat Fo
 
         return errors.Count > 0
             ? (null, errors)
-            : (new FeeEstimateInput(requester, format, pages, received, purpose, delivery, postage), errors);
+            : (new FeeEstimateInput(requester, format, pages, received, purpose, delivery, postage, !string.IsNullOrWhiteSpace(postageText)), errors);
     }
 
     /// <summary>Reads a JSON body; numbers and strings are both accepted where a person would type either.</summary>

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BackOffice.Web.Tests.PatientRequest.Support;
 using BackOffice.Web.Tests.Support;
+using BackOffice.Workflows.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Web.Tests.Api;
 
@@ -100,9 +103,36 @@ public sealed class FeeEstimateTests : IAsyncLifetime, IDisposable
             ["DeliveryMethod"] = "Mail", ["Purpose"] = "Other", ["ReceivedOn"] = "2024-06-01",
         }));
 
-        var html = await response.Content.ReadAsStringAsync();
-        html.ShouldContain("$119.07");
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        html.ShouldContain("$119.07 plus postage");
         html.ShouldContain("735 ILCS 5/8-2001");
+        // The date a past request was received picks the schedule then in force; no internal words on a public page.
+        html.ShouldContain("Fees in force on June 1, 2024 (Illinois copying fees for 2024)");
+        html.ShouldNotContain("Rule set");
+        html.ShouldNotContain("version");
+    }
+
+    [Fact]
+    public async Task FeesPage_AsksForTheDateTheRequestIsReceived_DefaultingToToday()
+    {
+        var page = await _client.GetStringAsync(new Uri("/fees", UriKind.Relative));
+
+        var input = PageHtml.Input(page, "ReceivedOn").ShouldNotBeNull();
+        input.ShouldContain("type=\"date\"");
+        input.ShouldContain($"value=\"{DateText.Iso(_factory.Services.GetRequiredService<DepartmentClock>().Today)}\"");
+        page.ShouldContain("Date we receive the request");
+    }
+
+    [Fact]
+    public async Task Estimate_SaysPlusPostage_OnlyWhenMailedCopiesAreChargedAndNoPostageWasGiven()
+    {
+        async Task<bool> PlusPostage(object body) =>
+            (await (await PostAsync(body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("plusPostage").GetBoolean();
+
+        (await PlusPostage(new { requesterType = "Attorney", format = "Paper", pages = 10, receivedOn = "2024-06-01", deliveryMethod = "Mail" })).ShouldBeTrue();
+        (await PlusPostage(new { requesterType = "Attorney", format = "Paper", pages = 10, receivedOn = "2024-06-01", deliveryMethod = "Mail", postage = 1.50 })).ShouldBeFalse();
+        (await PlusPostage(new { requesterType = "Attorney", format = "Electronic", pages = 10, receivedOn = "2024-06-01", deliveryMethod = "Portal" })).ShouldBeFalse();
+        (await PlusPostage(new { requesterType = "Provider", format = "Paper", pages = 10, receivedOn = "2024-06-01", deliveryMethod = "Mail" })).ShouldBeFalse();
     }
 
     [Fact]

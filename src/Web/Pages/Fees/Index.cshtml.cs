@@ -19,7 +19,7 @@ public sealed class IndexModel(RulesEvaluator rules, DepartmentClock clock) : Pa
 
     public FeeEstimateResponse? Estimate { get; private set; }
 
-    public void OnGet() => ReceivedOn = clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public void OnGet() => ReceivedOn = DateText.Iso(clock.Today);
 
     public IActionResult OnPost()
     {
@@ -35,7 +35,7 @@ public sealed class IndexModel(RulesEvaluator rules, DepartmentClock clock) : Pa
             foreach (var message in messages) ModelState.AddModelError(property, message);
         }
 
-        if (input is not null) Estimate = FeeEstimateResponse.From(input.Estimate(rules));
+        if (input is not null) Estimate = FeeEstimateResponse.From(input.Estimate(rules), input);
         return Page();
     }
 }

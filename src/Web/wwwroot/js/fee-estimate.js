@@ -11,7 +11,7 @@
   function render(estimate) {
     result.replaceChildren();
     const heading = document.createElement("h2");
-    heading.textContent = "Estimated cost: " + money.format(estimate.total);
+    heading.textContent = "Estimated cost: " + money.format(estimate.total) + (estimate.plusPostage ? " plus postage" : "");
     const table = document.createElement("table");
     table.innerHTML = "<thead><tr><th scope='col'>Charge</th><th scope='col'>Amount</th><th scope='col'>Allowed by</th></tr></thead>";
     const body = document.createElement("tbody");
@@ -23,7 +23,11 @@
     table.append(body);
     const note = document.createElement("p");
     note.className = "hint";
-    note.textContent = "Rule set version " + estimate.ruleSetVersion + (estimate.scheduleYear ? ", Illinois schedule " + estimate.scheduleYear : "") + ".";
+    const on = estimate.receivedOn
+      ? new Date(estimate.receivedOn + "T12:00:00").toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric" })
+      : "the date we receive the request";
+    note.textContent = (estimate.plusPostage ? "Plus the actual cost of postage, added to the invoice. " : "")
+      + "Fees in force on " + on + (estimate.scheduleYear ? " (Illinois copying fees for " + estimate.scheduleYear + ")" : "") + ".";
     result.append(heading, table, note);
   }
 
