@@ -6,6 +6,7 @@ using BackOffice.Web.Identity;
 using BackOffice.Web.Jobs;
 using BackOffice.Web.Pages.Request;
 using BackOffice.Web.PatientAccess;
+using BackOffice.Web.SecureEmail;
 using BackOffice.Web.Pdf.Documents;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
@@ -34,6 +35,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
         builder.Services.AddPatientAccess(builder.Configuration);
         builder.Services.AddEmailContent(builder.Configuration);
+        builder.Services.AddSecureEmail(builder.Configuration);
         builder.Services.AddRequestDocuments();
         builder.Services.AddBackOfficeJobs(builder.Configuration, options);
         builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");

@@ -22,7 +22,7 @@ public static class AuthorizationFormChecks
             FormSection.Patient => Patient(form, context),
             FormSection.Release => Release(form, context),
             FormSection.Information => Information(form, context),
-            FormSection.Delivery => Delivery(form),
+            FormSection.Delivery => Delivery(form, context),
             FormSection.Purpose => Purpose(form, context),
             _ => Signature(form, context),
         };
@@ -45,7 +45,7 @@ public static class AuthorizationFormChecks
             "Locations" or "OtherFacilityName" => FormSection.Release,
             _ when field.StartsWith("Information.", StringComparison.Ordinal) || field.StartsWith("Consents", StringComparison.Ordinal)
                 => FormSection.Information,
-            "Delivery" or "Format" or "UnencryptedEmailRiskAccepted" => FormSection.Delivery,
+            "Delivery" or "Format" or "UnencryptedEmailRiskAccepted" or "EmailPassphrase" or "EmailPassphraseConfirm" => FormSection.Delivery,
             "Purpose" or "PurposeDetail" or "ExpiresOn" or "ExpiryEvent" or "RequiredStatementsPresent" => FormSection.Purpose,
             _ => FormSection.Signature,
         };
@@ -139,14 +139,28 @@ public static class AuthorizationFormChecks
             yield return new("Consents.WitnessedOn", "The witness signs when you do: enter today's date.");
     }
 
-    /// <summary>The domain checks that mail has an address, and e-mail or the portal an e-mail address.</summary>
-    private static IEnumerable<FieldError> Delivery(AuthorizationFormInput form)
+    /// <summary>
+    /// The domain checks that mail has an address, and e-mail or the portal an e-mail address. Secure e-mail chosen online
+    /// needs the passphrase for the encrypted file (on paper there is none: the records go as a secure link). Unencrypted
+    /// e-mail is only for a patient's own records, with the risk accepted (HHS guidance on 45 CFR 164.524(c)(2)).
+    /// </summary>
+    private static IEnumerable<FieldError> Delivery(AuthorizationFormInput form, FormCheckContext context)
     {
         if (form.Delivery is null) yield return new("Delivery", "Choose how the copies are delivered (Section 4).");
-        if (form.Delivery == DeliveryMethod.SecureEmail && !form.UnencryptedEmailRiskAccepted)
-            yield return new("UnencryptedEmailRiskAccepted", "Tick the box to accept the risk of e-mail, or choose another way to deliver the copies.");
+        if (form.Delivery == DeliveryMethod.SecureEmail && context.Channel.SignsElectronically)
+        {
+            if (string.IsNullOrEmpty(form.EmailPassphrase) || form.EmailPassphrase.Length < SecureEmail.EmailPassphrases.MinimumLength)
+                yield return new("EmailPassphrase", $"Choose a passphrase of at least {SecureEmail.EmailPassphrases.MinimumLength} characters: it opens the encrypted file.");
+            else if (form.EmailPassphrase != form.EmailPassphraseConfirm)
+                yield return new("EmailPassphraseConfirm", "Type the same passphrase again.");
+        }
+
+        if (form.Delivery == DeliveryMethod.UnencryptedEmail && form.IsThirdParty)
+            yield return new("Delivery", "Unencrypted e-mail is only for a patient's own records. Choose secure e-mail, the portal, mail or pickup.");
+        else if (form.Delivery == DeliveryMethod.UnencryptedEmail && !form.UnencryptedEmailRiskAccepted)
+            yield return new("UnencryptedEmailRiskAccepted", "Tick the box to accept the risk of e-mail that is not encrypted, or choose secure e-mail.");
         if (form.Format is null) yield return new("Format", "Choose paper or electronic copies.");
-        if (form.Delivery is DeliveryMethod.SecureEmail or DeliveryMethod.Portal && form.Format == RecordFormat.Paper)
+        if (form.Delivery is DeliveryMethod.SecureEmail or DeliveryMethod.UnencryptedEmail or DeliveryMethod.Portal && form.Format == RecordFormat.Paper)
             yield return new("Format", "E-mail and the portal deliver electronic copies. Choose electronic copies, or mail or pickup for paper.");
     }
 

@@ -38,6 +38,12 @@ public sealed class AuthorizationFormInput
     public DeliveryMethod? Delivery { get; set; }
     public RecordFormat? Format { get; set; }
     public bool UnencryptedEmailRiskAccepted { get; set; }
+    /// <summary>
+    /// Online, secure e-mail: the passphrase that opens the encrypted file, chosen now (the online form keeps it in its
+    /// protected cookie; the request keeps it protected until the records are sent). Never shown again.
+    /// </summary>
+    [StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? EmailPassphrase { get; set; }
+    [StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? EmailPassphraseConfirm { get; set; }
 
     // Section 5: purpose and expiry
     public RequestPurpose? Purpose { get; set; }
@@ -66,7 +72,7 @@ public sealed class AuthorizationFormInput
         "Locations", "OtherFacilityName", "Receives", "Recipient.Name", "Recipient.Organisation", "Recipient.Address", "Recipient.Email",
         "Information.AllRecords", "Information.From", "Information.To", "Information.RecordTypes", "Information.Description",
         "Consents", "Consents.Categories", "Consents.LeaveOut", "Consents.WitnessName", "Consents.WitnessSignature", "Consents.WitnessedOn",
-        "Delivery", "UnencryptedEmailRiskAccepted", "Format",
+        "Delivery", "EmailPassphrase", "EmailPassphraseConfirm", "UnencryptedEmailRiskAccepted", "Format",
         "Purpose", "PurposeDetail", "ExpiresOn", "ExpiryEvent", "RequiredStatementsPresent",
         "Signature.SignerName", "Signature.SignerRelationship", "Signature.SignedOn", "Signature.ElectronicSignature", "Signature.Agreed",
         "PhotoId", "SupportingDocument",
@@ -109,7 +115,7 @@ public sealed class AuthorizationFormInput
             Consents = Consents.ToConsents(kind),
             Delivery = delivery,
             Format = Format ?? RecordFormat.Paper,
-            UnencryptedEmailRiskAccepted = delivery == DeliveryMethod.SecureEmail && UnencryptedEmailRiskAccepted,
+            UnencryptedEmailRiskAccepted = delivery == DeliveryMethod.UnencryptedEmail && UnencryptedEmailRiskAccepted,
             Purpose = Purpose ?? (authorization ? RequestPurpose.Other : RequestPurpose.AtRequestOfIndividual),
             PurposeDetail = FormText.Optional(PurposeDetail),
             ExpiresOn = authorization ? DateInput.Parse(ExpiresOn) : null,

@@ -59,7 +59,8 @@ public static class RequestLabels
     public static string Delivery(DeliveryMethod method) => method switch
     {
         DeliveryMethod.Mail => "Mail",
-        DeliveryMethod.SecureEmail => "Secure e-mail",
+        DeliveryMethod.SecureEmail => "Secure e-mail: an encrypted file you open with your passphrase",
+        DeliveryMethod.UnencryptedEmail => "Unencrypted e-mail (the patient's own records only, at the patient's own risk)",
         DeliveryMethod.Portal => "Secure online portal",
         _ => "Call for pickup by patient or legal representative",
     };

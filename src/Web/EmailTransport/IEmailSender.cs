@@ -10,7 +10,19 @@ public sealed record OutgoingEmail(string To, string Subject, string TextBody, s
     /// <summary>A stable Message-Id (without angle brackets, e.g. <c>{outbox id}@backoffice</c>) so a message sent
     /// twice after a retry is recognisable as one by the receiving side; a new one is made when null.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>Files sent with the message (the records themselves, for delivery by e-mail).</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// The message carries health information: it leaves only over an encrypted SMTP connection (STARTTLS required, or
+    /// TLS on connect), never in clear, whatever <see cref="SmtpOptions.Security"/> allows for other mail.
+    /// </summary>
+    public bool RequireTls { get; init; }
 }
+
+/// <summary>A file attached to a message.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
 /// Sends e-mail. By default messages are written as .eml files to <c>&lt;data directory&gt;/mail/</c> (development,

@@ -14,9 +14,11 @@ internal static class MimeMessages
         message.Date = date;
         if (!string.IsNullOrWhiteSpace(email.MessageId)) message.MessageId = email.MessageId.Trim().Trim('<', '>');
         // Text first, HTML last: a client shows the last alternative it understands.
-        message.Body = email.HtmlBody is null
+        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        foreach (var file in email.Attachments) body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+        message.Body = email.HtmlBody is null && email.Attachments.Count == 0
             ? new TextPart("plain") { Text = email.TextBody }
-            : new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+            : body.ToMessageBody();
         return message;
     }
 }

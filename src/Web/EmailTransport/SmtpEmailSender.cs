@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.EmailTransport;
@@ -11,7 +13,18 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider 
         var settings = options.Value;
         var message = MimeMessages.Create(email, settings, time.GetUtcNow());
         using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("BackOffice:Smtp:Host is not set."), settings.Port, settings.Security, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(settings.CertificateThumbprint))
+        {
+            var pinned = Convert.FromHexString(settings.CertificateThumbprint.Replace(":", "", StringComparison.Ordinal).Trim());
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None
+                || (certificate is not null && CryptographicOperations.FixedTimeEquals(certificate.GetCertHash(HashAlgorithmName.SHA256), pinned));
+        }
+
+        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("BackOffice:Smtp:Host is not set."), settings.Port,
+            SecurityFor(email, settings), cancellationToken);
+        if (email.RequireTls && settings.RequireTlsForRecords && !client.IsSecure)
+            throw new InvalidOperationException("The mail server connection is not encrypted; records are not sent in clear.");
         if (!string.IsNullOrEmpty(settings.User))
         {
             await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);
@@ -21,4 +34,10 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider 
         await client.DisconnectAsync(quit: true, cancellationToken);
         logger.LogInformation("E-mail \"{Subject}\" sent through {Host}", email.Subject, settings.Host);
     }
+
+    /// <summary>Records require TLS: on connect where so configured, else STARTTLS that the server must offer.</summary>
+    private static SecureSocketOptions SecurityFor(OutgoingEmail email, SmtpOptions settings) =>
+        !email.RequireTls || !settings.RequireTlsForRecords || settings.Security is SecureSocketOptions.SslOnConnect or SecureSocketOptions.StartTls
+            ? settings.Security
+            : settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
 }

@@ -19,4 +19,16 @@ public sealed class SmtpOptions
     /// <summary>The sender, with or without a display name: <c>Medical Records &lt;records@example.org&gt;</c>.</summary>
     public string From { get; set; } = "Medical Records <records@localhost>";
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Messages carrying records require TLS (true, the default). Only for a test server that cannot offer it (an
+    /// in-process SMTP server); never turn it off against a real server.
+    /// </summary>
+    public bool RequireTlsForRecords { get; set; } = true;
+
+    /// <summary>
+    /// The SHA-256 thumbprint (hex) of the mail server's certificate, to trust a server whose certificate is not issued by
+    /// a public authority (a department's own relay). Unset: the usual certificate chain check.
+    /// </summary>
+    public string? CertificateThumbprint { get; set; }
 }

@@ -3,6 +3,7 @@ using BackOffice.Web.EmailContent;
 using BackOffice.Web.EmailTransport;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Web.Pdf.Documents;
+using BackOffice.Web.SecureEmail;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
@@ -78,6 +79,8 @@ public sealed class OutboxDispatcher(
     {
         if (message is { Kind: OutboxKind.RequesterMessage, Type: PortalOutboxHandler.MessageType })
             return await portal.SendAsync(message, cancellationToken);
+        if (message is { Kind: OutboxKind.RequesterMessage, Type: RecordsEmailHandler.MessageType })
+            return await Required<RecordsEmailHandler>().SendAsync(message, cancellationToken);
 
         var composed = message.Kind == OutboxKind.StaffMessage
             ? await Required<IStaffMessageComposer>().ComposeAsync(message.RequestId, message.Type, cancellationToken)

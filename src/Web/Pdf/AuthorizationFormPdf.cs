@@ -69,7 +69,10 @@ public static class AuthorizationFormPdf
 
         pdf.Heading("Section 4 — Delivery");
         pdf.CheckBox("Mail to the address above", request?.Delivery == DeliveryMethod.Mail);
-        pdf.CheckBox("Secure e-mail", request?.Delivery == DeliveryMethod.SecureEmail);
+        pdf.CheckBox("Secure e-mail (we e-mail a secure download link; online you may choose a passphrase for an encrypted file instead)",
+            request?.Delivery == DeliveryMethod.SecureEmail);
+        pdf.CheckBox("Unencrypted e-mail — your own records only; e-mail that is not encrypted can be read by others. I accept this risk: ______ (initials)",
+            request?.Delivery == DeliveryMethod.UnencryptedEmail);
         pdf.CheckBox("Secure online portal (a link and a one-time code are e-mailed)", request?.Delivery == DeliveryMethod.Portal);
         pdf.CheckBox("Call for pickup by patient or legal representative — an associate will call the patient to schedule an onsite pickup; bring a photo ID", request?.Delivery == DeliveryMethod.Pickup);
         pdf.CheckBox("Paper copies", request?.Format == RecordFormat.Paper, indent: 0);

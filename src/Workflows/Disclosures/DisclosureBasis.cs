@@ -38,6 +38,7 @@ public static class DisclosureMethods
     public static string Describe(string method) => method switch
     {
         "SecureEmail" => "Secure e-mail",
+        "UnencryptedEmail" => "E-mail, unencrypted at the patient's request",
         "Portal" => "Portal download",
         "Pickup" => "Picked up",
         "Electronic" => "Electronic exchange",

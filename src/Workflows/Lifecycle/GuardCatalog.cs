@@ -28,6 +28,8 @@ public sealed class GuardCatalog
         new("NoFeeDue", "no fee is due (none, paid or waived)", c => c.Request.BalanceDue == 0),
         new("DeliveryByMail", "the records go by mail", c => c.Request.Delivery == DeliveryMethod.Mail),
         new("DeliveryBySecureEmail", "the records go by secure e-mail", c => c.Request.Delivery == DeliveryMethod.SecureEmail),
+        new("DeliveryByEmail", "the records go by e-mail (encrypted, or unencrypted at the patient's request)", c => c.Request.DeliveredByEmail),
+        new("PassphraseKept", "the passphrase for the encrypted file is still kept", c => c.Request.ProtectedEmailPassphrase is not null),
         new("DeliveryByPortal", "the records go to the secure online portal", c => c.Request.Delivery == DeliveryMethod.Portal),
         new("DeliveryByPickup", "the records are picked up", c => c.Request.Delivery == DeliveryMethod.Pickup),
         new("NotYetExtended", "the deadline has not been extended before", c => c.Request.ExtendedDueOn is null),

@@ -83,7 +83,10 @@ public static class StandardActivities
         new("Notify", "notify the requester", (c, template) => c.Enqueue(OutboxKind.RequesterMessage, template!), TakesArgument: true),
         new("NotifyStaff", "notify staff", (c, template) => c.Enqueue(OutboxKind.StaffMessage, template!), TakesArgument: true),
         new("Produce", "produce a document", (c, document) => c.Enqueue(OutboxKind.Document, document!), TakesArgument: true),
-        new("LogDisclosure", "log the disclosure", (c, method) => c.LogDisclosure(Disclosure.For(c.Request, method!, c.Clock.Now)), TakesArgument: true),
+        // "LogDisclosure:Email" logs the e-mail the request was sent by: SecureEmail, or UnencryptedEmail.
+        new("LogDisclosure", "log the disclosure", (c, method) => c.LogDisclosure(Disclosure.For(c.Request,
+            method == "Email" ? c.Request.Delivery.ToString() : method!, c.Clock.Now)), TakesArgument: true),
+        new("ErasePassphrase", "erase the passphrase of the encrypted file", (c, _) => c.Request.ErasePassphrase()),
         new("CloseRequest", "close the request", (c, _) =>
         {
             c.Request.Close(c.Clock.Now);

@@ -66,6 +66,9 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         builder.Property(r => r.CategoriesPresent).HasField("_categoriesPresent")
             .HasConversion(EnumListConverter<SensitiveCategory>(), EnumListComparer<SensitiveCategory>());
         builder.Ignore(r => r.LeftOut);
+        builder.Ignore(r => r.DeliveredByEmail);
+        // Already protected by the host's Data Protection key; still marked, so it is treated as the secret it guards.
+        builder.Property(r => r.ProtectedEmailPassphrase).HasMaxLength(1000).HasAnnotation(SensitiveFields.Annotation, true);
 
         builder.HasMany(r => r.Documents).WithOne().HasForeignKey(d => d.RequestId);
         builder.Navigation(r => r.Documents).HasField("_documents");

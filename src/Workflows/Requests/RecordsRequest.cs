@@ -33,6 +33,11 @@ public sealed partial class RecordsRequest
     public DeliveryMethod Delivery { get; private set; }
     public RecordFormat Format { get; private set; }
     public bool UnencryptedEmailRiskAccepted { get; private set; }
+    /// <summary>
+    /// The passphrase for the encrypted file, as the host protected it (reversible only by the host's key); null when
+    /// none was chosen, once the records were sent, or when the requester asked for a secure link instead.
+    /// </summary>
+    public string? ProtectedEmailPassphrase { get; private set; }
     public RequestPurpose Purpose { get; private set; }
     public string? PurposeDetail { get; private set; }
     public DateOnly? ExpiresOn { get; private set; }
@@ -84,6 +89,7 @@ public sealed partial class RecordsRequest
             Delivery = draft.Delivery,
             Format = draft.Format,
             UnencryptedEmailRiskAccepted = draft.UnencryptedEmailRiskAccepted,
+            ProtectedEmailPassphrase = draft.Delivery == DeliveryMethod.SecureEmail ? draft.ProtectedEmailPassphrase : null,
             Purpose = draft.Purpose,
             PurposeDetail = draft.PurposeDetail,
             ExpiresOn = draft.ExpiresOn,

@@ -20,6 +20,8 @@ public sealed record RecordsRequestDraft
     public DeliveryMethod Delivery { get; init; }
     public RecordFormat Format { get; init; }
     public bool UnencryptedEmailRiskAccepted { get; init; }
+    /// <summary>The passphrase the requester chose for the encrypted file, already protected by the host (never in clear).</summary>
+    public string? ProtectedEmailPassphrase { get; init; }
     public RequestPurpose Purpose { get; init; }
     public string? PurposeDetail { get; init; }
     public DateOnly? ExpiresOn { get; init; }
@@ -57,7 +59,11 @@ public sealed record RecordsRequestDraft
             "Information.From", "The start of the date range must be on or before its end.");
         Require(Delivery != DeliveryMethod.Mail || Recipient.Address.IsComplete,
             "Recipient.Address", "Mailing needs a complete address (street, city, state, ZIP code).");
-        Require(Delivery is not (DeliveryMethod.SecureEmail or DeliveryMethod.Portal) || IsEmail(Recipient.Email),
+        Require(Delivery != DeliveryMethod.UnencryptedEmail || Kind == RequestKind.Access, "Delivery",
+            "Unencrypted e-mail is only for a patient's own records; choose secure e-mail, the portal, mail or pickup.");
+        Require(Delivery != DeliveryMethod.UnencryptedEmail || UnencryptedEmailRiskAccepted, "UnencryptedEmailRiskAccepted",
+            "Unencrypted e-mail needs the patient's acceptance of its risk.");
+        Require(Delivery is not (DeliveryMethod.SecureEmail or DeliveryMethod.UnencryptedEmail or DeliveryMethod.Portal) || IsEmail(Recipient.Email),
             "Recipient.Email", "Electronic delivery needs the recipient's e-mail address.");
         Require(Consents.Select(c => c.Category).Distinct().Count() == Consents.Count,
             "Consents", "Each sensitive category can be consented to once.");

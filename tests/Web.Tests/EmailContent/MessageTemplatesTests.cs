@@ -23,7 +23,7 @@ public sealed partial class MessageTemplatesTests : IDisposable
         .Set("AmountDue", "$119.07").Set("FeeTotal", "$119.07").Set("PaymentPhone", "(312) 757-5020").Set("CheckPayableTo", "DuPage Medical Group")
         .Set("CheckAddress", "1100 W 31st Street").Set("PayBy", "May 30, 2026").Set("AmountReceived", "$10.00").Set("PaymentDate", "March 20, 2026")
         .Set("BalanceDue", "$109.07").Set("NewDueDate", "April 21, 2026").Set("OriginalDueDate", "April 1, 2026")
-        .Set("ExtensionReason", "Off-site storage").Set("MailedDate", "March 25, 2026").Set("SentDate", "March 25, 2026").Set("WithheldNotice", "Part of the records was not included.")
+        .Set("ExtensionReason", "Off-site storage").Set("MailedDate", "March 25, 2026").Set("SentDate", "March 25, 2026").Set("WithheldNotice", "Part of the records was not included.").Set("OpenWith", "Open the attached file with your passphrase.")
         .Set("PickupTime", "March 27, 2026 at 2:30 PM").Set("PickupAddress", "1100 W 31st Street").Set("RedirectTo", "Central DuPage Hospital")
         .Set("DenialBasis", "Psychotherapy notes").Set("ReviewRights", "This denial cannot be reviewed.").Set("CancelledDate", "March 30, 2026")
         .Set("CancellationReason", "Withdrawn").Set("State", "Verified").Set("DueNote", "due in 5 days").Set("Assignee", "Demo Clerk")

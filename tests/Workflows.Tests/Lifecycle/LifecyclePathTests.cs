@@ -253,10 +253,11 @@ public abstract class LifecyclePathTests : EngineTestsBase
     }
 
     [Fact]
-    public async Task SecureEmailPath_WithPackage_LogsDisclosureAndCompletes()
+    public async Task SecureEmailPath_WaitsForTheMailServer_ThenLogsTheDisclosureErasesThePassphraseAndCompletes()
     {
         Harness.Rules.PricePerPage = 0m;
-        var request = await Harness.StartAsync(new RequestDraftBuilder().DeliveredBy(DeliveryMethod.SecureEmail).Build());
+        var request = await Harness.StartAsync(new RequestDraftBuilder().DeliveredBy(DeliveryMethod.SecureEmail)
+            .With(d => d with { ProtectedEmailPassphrase = "protected-by-the-host" }).Build());
         await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, Verified);
         await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
         await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("electronic", "40")));
@@ -264,10 +265,51 @@ public abstract class LifecyclePathTests : EngineTestsBase
         await Harness.FireAsync(request.Id, "SubmitForReview", Staff.Clerk);
         await Harness.FireAsync(request.Id, "Approve", Staff.SecondClerk);
 
-        var result = await Harness.FireAsync(request.Id, "SendSecurely", Staff.Clerk);
+        var sending = await Harness.FireAsync(request.Id, "SendSecurely", Staff.Clerk);
 
-        result.ToState.ShouldBe("Completed");
+        // Nothing is released until the message carrying the records was handed to the mail server.
+        sending.ToState.ShouldBe("SendingByEmail");
+        (await Harness.DisclosuresAsync(request.Id)).ShouldBeEmpty();
+        (await Harness.OutboxAsync(request.Id)).ShouldContain(o => o.Type == "RecordsByEmail");
+        await Should.ThrowAsync<TransitionRefusedException>(() => Harness.FireAsync(request.Id, "EmailHandedOff", Staff.Clerk));
+
+        var sent = await Harness.FireAsync(request.Id, "EmailHandedOff", Actor.System);
+
+        sent.ToState.ShouldBe("Completed");
         (await Harness.DisclosuresAsync(request.Id)).ShouldHaveSingleItem().Method.ShouldBe("SecureEmail");
+        (await Harness.LoadAsync(request.Id)).ProtectedEmailPassphrase.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task SecureEmailPath_GoesAsASecureLink_WhenTheFileCannotBeSent()
+    {
+        Harness.Rules.PricePerPage = 0m;
+        var request = await Harness.StartAsync(new RequestDraftBuilder().DeliveredBy(DeliveryMethod.SecureEmail).Build());
+        await Harness.FireAsync(request.Id, "Verify", Staff.Clerk, Verified);
+        await Harness.FireAsync(request.Id, "StartFulfillment", Staff.Clerk);
+        await Harness.FireAsync(request.Id, "RecordPages", Staff.Clerk, TriggerArgs.Of(("contentsChecked", "true"), ("electronic", "4")));
+        await Harness.AttachAsync(request.Id, DocumentKind.ReleasePackage);
+        await Harness.FireAsync(request.Id, "SubmitForReview", Staff.Clerk);
+        await Harness.FireAsync(request.Id, "Approve", Staff.SecondClerk);
+        await Harness.FireAsync(request.Id, "SendSecurely", Staff.Clerk);
+
+        var link = await Harness.FireAsync(request.Id, "UseSecureLink", Actor.System);
+
+        link.ToState.ShouldBe("PublishedToPortal");
+        (await Harness.OutboxAsync(request.Id)).ShouldContain(o => o.Type == "PublishedToPortal");
+    }
+
+    [Fact]
+    public async Task ForgotPassphrase_ErasesIt_SoTheRecordsGoAsALink()
+    {
+        var request = await Harness.StartAsync(new RequestDraftBuilder().DeliveredBy(DeliveryMethod.SecureEmail)
+            .With(d => d with { ProtectedEmailPassphrase = "protected-by-the-host" }).Build());
+
+        var result = await Harness.FireAsync(request.Id, "ForgotPassphrase", Actor.Requester("the requester"));
+
+        result.ToState.ShouldBe("Received");
+        (await Harness.LoadAsync(request.Id)).ProtectedEmailPassphrase.ShouldBeNull();
+        await Should.ThrowAsync<TransitionRefusedException>(() => Harness.FireAsync(request.Id, "ForgotPassphrase", Actor.Requester("the requester")));
     }
 
     [Fact]
@@ -482,7 +524,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
         actions.Single(a => a.Trigger == "Mail").Permitted.ShouldBeTrue();
         actions.Single(a => a.Trigger == "PublishToPortal").Reasons.ShouldBe(
             ["needs: the records go to the secure online portal"]);
-        actions.Single(a => a.Trigger == "SendSecurely").Reasons.ShouldContain("needs: the records go by secure e-mail");
+        actions.Single(a => a.Trigger == "SendSecurely").Reasons.ShouldContain("needs: the records go by e-mail (encrypted, or unencrypted at the patient's request)");
         await Should.ThrowAsync<TransitionRefusedException>(() => Harness.FireAsync(id, "PublishToPortal", Staff.Clerk));
     }
 

@@ -28,7 +28,8 @@ public sealed class RequestTextTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         var id = FormField.Id(Name);
         var error = FormField.Error(ViewContext, Name);
-        var value = ViewContext.ModelState[Name]?.AttemptedValue ?? Value;
+        // A password field never carries its value back to the browser.
+        var value = Type == "password" ? null : ViewContext.ModelState[Name]?.AttemptedValue ?? Value;
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;

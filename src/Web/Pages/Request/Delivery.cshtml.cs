@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
@@ -14,6 +15,11 @@ public sealed class DeliveryModel(WizardStore store, DepartmentClock clock, IOpt
     [BindProperty] public DeliveryMethod? Delivery { get; set; }
     [BindProperty] public RecordFormat? Format { get; set; }
     [BindProperty] public bool UnencryptedEmailRiskAccepted { get; set; }
+    [BindProperty, StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? EmailPassphrase { get; set; }
+    [BindProperty, StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? EmailPassphraseConfirm { get; set; }
+
+    /// <summary>A passphrase was chosen before: the page does not show it, and keeps it unless a new one is typed.</summary>
+    public bool PassphraseKept => !string.IsNullOrEmpty(Form.EmailPassphrase);
 
     /// <summary>The recipient as the request will hold them, whose address or e-mail the delivery uses.</summary>
     public RecipientDetails Recipient => Form.Recipient.ToDetails(Form.Receives, Form.Requester.Type ?? RequesterType.Patient);
@@ -30,5 +36,14 @@ public sealed class DeliveryModel(WizardStore store, DepartmentClock clock, IOpt
         form.Delivery = Delivery;
         form.Format = Format;
         form.UnencryptedEmailRiskAccepted = UnencryptedEmailRiskAccepted;
+        if (Delivery != DeliveryMethod.SecureEmail)
+        {
+            form.EmailPassphrase = form.EmailPassphraseConfirm = null;
+        }
+        else if (!string.IsNullOrEmpty(EmailPassphrase) || !string.IsNullOrEmpty(EmailPassphraseConfirm))
+        {
+            form.EmailPassphrase = EmailPassphrase;
+            form.EmailPassphraseConfirm = EmailPassphraseConfirm;
+        }
     }
 }

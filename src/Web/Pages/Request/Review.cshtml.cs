@@ -1,4 +1,5 @@
 using BackOffice.Web.AuthorizationForm;
+using BackOffice.Web.SecureEmail;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
@@ -17,7 +18,7 @@ namespace BackOffice.Web.Pages.Request;
 /// creates one request (<see cref="SubmissionLedger"/>).
 /// </summary>
 public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, LifecycleEngine engine, DepartmentClock clock,
-    IOptions<SiteOptions> site, ILogger<ReviewModel> logger) : PageModel
+    IOptions<SiteOptions> site, EmailPassphrases passphrases, ILogger<ReviewModel> logger) : PageModel
 {
     public RequestWizardState State { get; private set; } = new();
     public RecordsRequestDraft Draft { get; private set; } = new();
@@ -61,6 +62,9 @@ public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, Life
     {
         var today = clock.Today;
         var draft = state.Form.ToDraft(FormChannel.Online, today, new SigningFacts(clock.Now, HttpContext.Connection.RemoteIpAddress?.ToString()));
+        // The passphrase is stored only as Data Protection made it; the lifecycle erases it once the records are sent.
+        if (draft.Delivery == DeliveryMethod.SecureEmail && !string.IsNullOrEmpty(state.Form.EmailPassphrase))
+            draft = draft with { ProtectedEmailPassphrase = passphrases.Protect(state.Form.EmailPassphrase) };
         RecordsRequest request;
         try
         {

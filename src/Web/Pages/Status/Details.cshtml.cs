@@ -1,4 +1,5 @@
 using BackOffice.Web.PatientAccess;
+using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -7,9 +8,41 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BackOffice.Web.Pages.Status;
 
 /// <summary>One request's status, for a browser that looked it up in the last few minutes; anyone else starts over.</summary>
-public sealed class DetailsModel(BackOfficeDbContext db, PatientPasses passes, DepartmentClock clock) : PageModel
+public sealed class DetailsModel(BackOfficeDbContext db, PatientPasses passes, DepartmentClock clock, LifecycleEngine engine,
+    ILogger<DetailsModel> logger) : PageModel
 {
+    public const string ForgotPassphraseTrigger = "ForgotPassphrase";
+
     public StatusReport Report { get; private set; } = null!;
+
+    /// <summary>Set after the requester gave up the passphrase: the records now go as a secure link.</summary>
+    [TempData] public string? StatusMessage { get; set; }
+
+    /// <summary>
+    /// "I forgot my passphrase": the encrypted file cannot be opened without it, so the passphrase is erased and the records
+    /// go as a secure download link instead (checked like the portal: date of birth and a one-time code).
+    /// </summary>
+    public async Task<IActionResult> OnPostForgotPassphraseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (!passes.Holds(Request, PassKind.Status, id)) return RedirectToPage("Index");
+        try
+        {
+            await engine.FireAsync(id, ForgotPassphraseTrigger, Actor.Requester("status page"), TriggerArgs.None, cancellationToken: cancellationToken);
+            StatusMessage = "Done: we will send the records as a secure download link instead of a file with a passphrase.";
+        }
+        catch (TransitionRefusedException)
+        {
+            StatusMessage = "The records are already on their way, or no passphrase is kept; call us if you cannot open them.";
+        }
+        catch (ConcurrencyConflictException)
+        {
+            StatusMessage = "Please try again in a moment.";
+        }
+
+        logger.LogInformation("Passphrase given up on the status page for request {RequestId}", id);
+        return RedirectToPage(new { id });
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

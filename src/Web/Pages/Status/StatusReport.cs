@@ -23,6 +23,8 @@ public sealed class StatusReport
     public DeliveryMethod Delivery { get; private init; }
     public string? RedirectTo { get; private init; }
     public string? PickupAt { get; private init; }
+    /// <summary>The records will go as a file locked with the requester's passphrase, which they may give up for a secure link.</summary>
+    public bool PassphraseKept { get; private init; }
 
     public static async Task<StatusReport?> LoadAsync(BackOfficeDbContext db, DepartmentClock clock, Guid requestId,
         CancellationToken cancellationToken)
@@ -59,6 +61,7 @@ public sealed class StatusReport
             Delivery = request.Delivery,
             RedirectTo = request.State == "Redirected" ? request.RedirectTo : null,
             PickupAt = request.State == "PickupScheduled" && request.PickupAt is { } at ? clock.WrittenWithTime(at) : null,
+            PassphraseKept = request.ProtectedEmailPassphrase is not null && request.ClosedAt is null,
         };
     }
 }

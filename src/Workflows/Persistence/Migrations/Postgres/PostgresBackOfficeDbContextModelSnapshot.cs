@@ -618,6 +618,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<string>("ProtectedEmailPassphrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(40)

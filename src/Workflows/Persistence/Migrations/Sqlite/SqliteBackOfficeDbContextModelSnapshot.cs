@@ -609,6 +609,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedEmailPassphrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(40)
