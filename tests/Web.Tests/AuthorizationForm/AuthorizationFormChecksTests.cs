@@ -52,12 +52,12 @@ public sealed class AuthorizationFormChecksTests
         form.Requester.Email = "not an address";
         form.Patient.DateOfBirth = "31/31/1980";
         form.Consents.WitnessedOn = "the day before";
-        form.Delivery = DeliveryMethod.SecureEmail;
+        form.Delivery = DeliveryMethod.UnencryptedEmail;
 
         var online = Errors(form, FormChannel.Online);
         var paper = Errors(form, FormChannel.Paper);
 
-        foreach (var field in new[] { "Requester.Email", "Patient.DateOfBirth", "Consents.WitnessedOn", "UnencryptedEmailRiskAccepted" })
+        foreach (var field in new[] { "Requester.Email", "Patient.DateOfBirth", "Consents.WitnessedOn", "Delivery" })
             paper[field].ShouldBe(online[field]);
         online["Requester.Email"].ShouldBe("Enter an e-mail address like name@example.com.");
         online["Patient.DateOfBirth"].ShouldBe("Enter the date of birth as a real date, for example 03/31/1980.");

@@ -148,10 +148,11 @@ public sealed class RequesterMessagesTests(SmtpApp app) : IClassFixture<SmtpApp>
     [Fact]
     public async Task RecordsSentSecurely_PointToTheSeparateSecureMessage()
     {
-        var draft = RequestScenarios.PatientDraft(DeliveryMethod.SecureEmail, RecordFormat.Electronic) with { UnencryptedEmailRiskAccepted = true };
+        var draft = RequestScenarios.PatientDraft(DeliveryMethod.SecureEmail, RecordFormat.Electronic);
         var request = await app.Factory.StartAsync(draft);
         await ReadyForReleaseAsync(request.Id, electronicPages: 4, package: [1, 2, 3]);
-        (await app.Factory.FireAsync(request.Id, "SendSecurely", RequestScenarios.Clerk)).ToState.ShouldBe("Completed");
+        (await app.Factory.FireAsync(request.Id, "SendSecurely", RequestScenarios.Clerk)).ToState.ShouldBe("SendingByEmail");
+        (await app.Factory.FireAsync(request.Id, "EmailHandedOff", BackOffice.Workflows.Lifecycle.Actor.System)).ToState.ShouldBe("Completed");
 
         var message = await app.SendRequesterMessageAsync(request.Id, "SentSecurely");
 

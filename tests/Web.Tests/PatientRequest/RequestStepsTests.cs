@@ -252,20 +252,64 @@ public sealed class RequestStepsTests(RequestAppFixture app) : IClassFixture<Req
     }
 
     [Fact]
-    public async Task EmailDelivery_ShowsTheRisk_AndNeedsItAccepted()
+    public async Task SecureEmail_AsksForAPassphraseTwice_AndNeverShowsItAgain()
     {
         using var form = new RequestForm(app.Factory);
         await form.CompleteThroughAsync("/request/information");
 
         var (_, page) = await form.Client.GetPageAsync("/request/delivery");
-        var refused = await (await form.PostAsync("/request/delivery", new Fields { ["Delivery"] = "SecureEmail", ["Format"] = "Electronic" }))
+        var missing = await (await form.PostAsync("/request/delivery", new Fields { ["Delivery"] = "SecureEmail", ["Format"] = "Electronic" }))
+            .Content.ReadAsStringAsync();
+        var different = await (await form.PostAsync("/request/delivery", new Fields
+        {
+            ["Delivery"] = "SecureEmail", ["Format"] = "Electronic", ["EmailPassphrase"] = "correct horse battery", ["EmailPassphraseConfirm"] = "correct horse",
+        })).Content.ReadAsStringAsync();
+        var accepted = await form.PostAsync("/request/delivery", new Fields
+        {
+            ["Delivery"] = "SecureEmail", ["Format"] = "Electronic", ["EmailPassphrase"] = "correct horse battery", ["EmailPassphraseConfirm"] = "correct horse battery",
+        });
+        var (_, again) = await form.Client.GetPageAsync("/request/delivery");
+
+        System.Net.WebUtility.HtmlDecode(page).ShouldContain("Secure e-mail: an encrypted file you open with your passphrase");
+        StaffClient.FieldError(missing, "EmailPassphrase").ShouldNotBeNull().ShouldContain("at least 10 characters");
+        StaffClient.FieldError(different, "EmailPassphraseConfirm").ShouldBe("Type the same passphrase again.");
+        different.ShouldNotContain("correct horse");
+        accepted.Location().ShouldBe("/request/purpose");
+        again.ShouldNotContain("correct horse");
+        again.ShouldContain("A passphrase is already set");
+    }
+
+    // HHS guidance on 45 CFR 164.524(c)(2): a patient may have their own records by unencrypted e-mail, warned of the risk.
+    [Fact]
+    public async Task UnencryptedEmail_IsOfferedForThePatientsOwnRecords_WithTheRiskToAccept()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/information");
+
+        var (_, page) = await form.Client.GetPageAsync("/request/delivery");
+        var refused = await (await form.PostAsync("/request/delivery", new Fields { ["Delivery"] = "UnencryptedEmail", ["Format"] = "Electronic" }))
             .Content.ReadAsStringAsync();
         var accepted = await form.PostAsync("/request/delivery",
-            new Fields { ["Delivery"] = "SecureEmail", ["Format"] = "Electronic", ["UnencryptedEmailRiskAccepted"] = "true" });
+            new Fields { ["Delivery"] = "UnencryptedEmail", ["Format"] = "Electronic", ["UnencryptedEmailRiskAccepted"] = "true" });
 
-        page.ShouldContain("E-mail can be read by others.");
+        page.ShouldContain("Unencrypted e-mail can be read by others.");
         StaffClient.FieldError(refused, "UnencryptedEmailRiskAccepted").ShouldNotBeNull().ShouldContain("accept the risk of e-mail");
         accepted.Location().ShouldBe("/request/purpose");
+    }
+
+    [Fact]
+    public async Task UnencryptedEmail_IsNotOffered_ForAThirdParty()
+    {
+        using var form = new RequestForm(app.Factory);
+        form.Answers.AsAttorney();
+        await form.CompleteThroughAsync("/request/information");
+
+        var (_, page) = await form.Client.GetPageAsync("/request/delivery");
+        var refused = await (await form.PostAsync("/request/delivery", new Fields { ["Delivery"] = "UnencryptedEmail", ["Format"] = "Electronic", ["UnencryptedEmailRiskAccepted"] = "true" }))
+            .Content.ReadAsStringAsync();
+
+        page.ShouldNotContain("value=\"UnencryptedEmail\"");
+        StaffClient.FieldError(refused, "Delivery").ShouldNotBeNull().ShouldContain("only for a patient's own records");
     }
 
     [Fact]

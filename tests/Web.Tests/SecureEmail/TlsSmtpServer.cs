@@ -1,0 +1,90 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace BackOffice.Web.Tests.SecureEmail;
+
+/// <summary>
+/// An SMTP server in this process (the SmtpServer package) that offers STARTTLS with a self-signed test certificate, or,
+/// without one, plain text only. It keeps every message it accepts and whether the session was encrypted.
+/// </summary>
+public sealed class TlsSmtpServer : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _running;
+
+    private TlsSmtpServer(bool offerTls)
+    {
+        Port = SmtpPorts.Free();
+        Certificate = offerTls ? CreateCertificate() : null;
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(endpoint =>
+            {
+                endpoint.Port(Port, isSecure: false);
+                if (Certificate is not null) endpoint.Certificate(Certificate);
+            })
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(Received));
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+    }
+
+    public int Port { get; }
+
+    public X509Certificate2? Certificate { get; }
+
+    /// <summary>SHA-256 of the certificate, as <c>BackOffice:Smtp:CertificateThumbprint</c> takes it.</summary>
+    public string? Thumbprint => Certificate is null ? null : Convert.ToHexString(Certificate.GetCertHash(HashAlgorithmName.SHA256));
+
+    public ConcurrentQueue<(MimeMessage Message, bool Secure)> Received { get; } = new();
+
+    public static TlsSmtpServer WithStartTls() => new(offerTls: true);
+
+    public static TlsSmtpServer PlainTextOnly() => new(offerTls: false);
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        try
+        {
+            _running.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // stopping
+        }
+
+        _stop.Dispose();
+        Certificate?.Dispose();
+    }
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // SslStream on Linux wants a certificate whose key came from a PKCS#12 blob.
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+    }
+
+    private sealed class Store(ConcurrentQueue<(MimeMessage, bool)> received) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            received.Enqueue((await MimeMessage.LoadAsync(stream, cancellationToken), context.Pipe.IsSecure));
+            return SmtpResponse.Ok;
+        }
+    }
+}
