@@ -1,4 +1,6 @@
+using BackOffice.Web.Tests.Status;
 using BackOffice.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace BackOffice.Web.Tests.Browser;
@@ -83,5 +85,57 @@ public sealed class PatientJourneyBrowserTests
         await phone.GetByRole(AriaRole.Heading, new() { Name = "What has happened" }).WaitForAsync();
         (await phone.Locator("h1").TextContentAsync())!.ShouldContain(tracking);
         await BrowserSession.ScreenshotAsync(phone, "patient-11-status-phone");
+    }
+
+    [Fact]
+    public async Task APatient_ChoosesSecureEmail_WithAPassphrase_AndTheRecordsArriveAsAFileOnlyItOpens()
+    {
+        const string passphrase = "harbor lantern violet seven";
+        await using var session = await BrowserSession.StartAsync();
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/request");
+        await page.GetByLabel("Me: I am the patient").CheckAsync();
+        await page.GetByLabel("The person asking").CheckAsync();
+        await ContinueAsync(page);
+        await page.Locator("[name='Patient.FirstName']").FillAsync("Maria");
+        await page.Locator("[name='Patient.LastName']").FillAsync("Lopez-Secure");
+        await page.Locator("[name='Patient.DateOfBirth']").FillAsync("1980-03-31");
+        await page.Locator("[name='Patient.Email']").FillAsync("maria.secure@example.com");
+        await ContinueAsync(page);
+        await ContinueAsync(page);
+        // The patient's own records: nothing to consent to, only what to leave out, if anything.
+        (await page.ContentAsync()).ShouldNotContain("I consent to the release of");
+        await page.GetByLabel("All records").CheckAsync();
+        await ContinueAsync(page);
+
+        await page.Locator("[name='Delivery'][value='SecureEmail']").CheckAsync();
+        await page.GetByLabel("Passphrase", new() { Exact = true }).FillAsync(passphrase);
+        await page.GetByLabel("Passphrase again").FillAsync(passphrase);
+        await page.Locator("[name='Format'][value='Electronic']").CheckAsync();
+        await BrowserSession.ScreenshotAsync(page, "patient-secure-01-delivery");
+        await ContinueAsync(page);
+        await ContinueAsync(page);
+        await page.GetByLabel("Type your full name to sign").FillAsync("Maria Lopez-Secure");
+        await page.GetByLabel("I agree that typing my name is my signature").CheckAsync();
+        await page.Locator("#PhotoId").SetInputFilesAsync(new FilePayload { Name = "license.jpg", MimeType = "image/jpeg", Buffer = PhotoId });
+        await ContinueAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Request received" }).WaitForAsync();
+        var tracking = (await page.Locator(".tracking-number").TextContentAsync())!.Trim();
+
+        // Staff compile, review and send it; the worker e-mails the records (written as .eml files without an SMTP server).
+        var request = await session.Factory.QueryAsync(db => db.Requests.SingleAsync(r => r.TrackingNumber == tracking));
+        var state = await session.Factory.ThroughReviewAsync(request.Id, electronicPages: 2, package: SecureEmail.Poppler.PdfWith("Knee MRI report"));
+        if (state == "AwaitingPayment") await session.Factory.PayInFullAsync(request.Id);
+        await session.Factory.FireAsync(request.Id, "SendSecurely", RequestScenarios.Clerk);
+        await SecureEmail.SecureEmailScenario.DispatchAsync(session.Factory, (await SecureEmail.SecureEmailScenario.RecordsRowAsync(session.Factory, request.Id)).Id);
+
+        var mail = Directory.GetFiles(Path.Combine(session.Factory.DataDirectory, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Where(m => m.To.Mailboxes.Any(b => b.Address == "maria.secure@example.com") && m.Attachments.Any()).ShouldHaveSingleItem();
+        using var file = new MemoryStream();
+        ((MimeKit.MimePart)mail.Attachments.Single()).Content!.DecodeTo(file);
+        SecureEmail.Poppler.Text(file.ToArray(), passphrase).Text.ShouldContain("Knee MRI report");
+        SecureEmail.Poppler.Text(file.ToArray()).ExitCode.ShouldNotBe(0);
+        (await session.Factory.LoadAsync(request.Id)).State.ShouldBe("Completed");
     }
 }

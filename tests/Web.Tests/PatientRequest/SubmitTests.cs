@@ -119,6 +119,32 @@ public sealed partial class SubmitTests(RequestAppFixture app) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Submit_WithSecureEmail_KeepsThePassphraseOnlyProtected()
+    {
+        using var form = new RequestForm(app.Factory);
+        form.Answers.Delivery["Delivery"] = "SecureEmail";
+        form.Answers.Delivery["Format"] = "Electronic";
+        form.Answers.Delivery["EmailPassphrase"] = "blue kettle under moonlight";
+        form.Answers.Delivery["EmailPassphraseConfirm"] = "blue kettle under moonlight";
+
+        (await form.SubmitAsync()).Location().ShouldBe("/request/done");
+
+        var request = (await form.StoredRequestsAsync()).ShouldHaveSingleItem();
+        request.Delivery.ShouldBe(DeliveryMethod.SecureEmail);
+        var stored = request.ProtectedEmailPassphrase.ShouldNotBeNull();
+        stored.ShouldNotContain("kettle");
+        app.Factory.Services.GetRequiredService<BackOffice.Web.SecureEmail.EmailPassphrases>().TryUnprotect(stored).ShouldBe("blue kettle under moonlight");
+        // The database (and its write-ahead log) holds no passphrase in clear.
+        foreach (var file in Directory.GetFiles(app.Factory.DataDirectory, "backoffice.db*"))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var bytes = new MemoryStream();
+            await stream.CopyToAsync(bytes);
+            System.Text.Encoding.UTF8.GetString(bytes.ToArray()).ShouldNotContain("blue kettle", customMessage: file);
+        }
+    }
+
+    [Fact]
     public async Task Submit_ForAnAttorney_IsAnAuthorization_WithItsPurposeExpiryAndStatements()
     {
         using var form = new RequestForm(app.Factory);

@@ -1,5 +1,6 @@
 using System.Net;
 using BackOffice.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using BackOffice.Workflows.Requests;
 
 namespace BackOffice.Web.Tests.Status;
@@ -20,6 +21,41 @@ public sealed class StatusContentTests : IAsyncDisposable
         });
         lookup.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return client;
+    }
+
+    [Fact]
+    public async Task ARequesterWhoForgotThePassphrase_AsksForASecureLinkInstead_OnTheStatusPage()
+    {
+        var passphrase = _factory.Services.GetRequiredService<BackOffice.Web.SecureEmail.EmailPassphrases>().Protect("river stone paper lamp");
+        var request = await _factory.StartAsync(RequestScenarios.PatientDraft(DeliveryMethod.SecureEmail, RecordFormat.Electronic)
+            with { ProtectedEmailPassphrase = passphrase });
+        using var client = await VerifiedBrowserAsync(request);
+        var (_, before) = await client.GetPageAsync($"/status/{request.Id}");
+        before.ShouldContain("Send a secure link instead");
+
+        var asked = await client.PostFormAsync($"/status/{request.Id}", new Dictionary<string, string>(), $"/status/{request.Id}?handler=ForgotPassphrase");
+
+        asked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await _factory.LoadAsync(request.Id)).ProtectedEmailPassphrase.ShouldBeNull();
+        var (_, after) = await client.GetPageAsync($"/status/{request.Id}");
+        after.ShouldContain("secure download link instead");
+        after.ShouldNotContain("Send a secure link instead");
+    }
+
+    [Fact]
+    public async Task ForgotPassphrase_IsRefused_WithoutAVerifiedLookup()
+    {
+        var passphrase = _factory.Services.GetRequiredService<BackOffice.Web.SecureEmail.EmailPassphrases>().Protect("river stone paper lamp");
+        var request = await _factory.StartAsync(RequestScenarios.PatientDraft(DeliveryMethod.SecureEmail, RecordFormat.Electronic)
+            with { ProtectedEmailPassphrase = passphrase });
+        using var stranger = _factory.CreateBrowser();
+        var (_, page) = await stranger.GetPageAsync("/status");
+
+        var response = await stranger.PostAsync(new Uri($"/status/{request.Id}?handler=ForgotPassphrase", UriKind.Relative),
+            new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", StaffClient.AntiforgeryToken(page))]));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await _factory.LoadAsync(request.Id)).ProtectedEmailPassphrase.ShouldBe(passphrase);
     }
 
     [Fact]

@@ -53,6 +53,31 @@ public sealed class RecordsRequestTests
         draft.Validate(Today).ShouldHaveSingleItem().Field.ShouldBe("Recipient.Email");
     }
 
+    // HHS guidance on 45 CFR 164.524(c)(2): unencrypted e-mail is the patient's own choice for their own records.
+    [Fact]
+    public void Validate_UnencryptedEmail_IsOnlyForThePatientsOwnRecords_WithTheRiskAccepted()
+    {
+        var own = new RequestDraftBuilder().DeliveredBy(DeliveryMethod.UnencryptedEmail);
+        var thirdParty = new RequestDraftBuilder().ForAttorney().DeliveredBy(DeliveryMethod.UnencryptedEmail)
+            .With(d => d with { UnencryptedEmailRiskAccepted = true });
+
+        own.Build().Validate(Today).ShouldHaveSingleItem().Field.ShouldBe("UnencryptedEmailRiskAccepted");
+        own.With(d => d with { UnencryptedEmailRiskAccepted = true }).Build().Validate(Today).ShouldBeEmpty();
+        thirdParty.Build().Validate(Today).ShouldContain(e => e.Field == "Delivery" && e.Message.Contains("only for a patient's own records"));
+    }
+
+    [Fact]
+    public void Create_KeepsTheProtectedPassphrase_OnlyForSecureEmail_UntilErased()
+    {
+        var secure = NewRequest(new RequestDraftBuilder().DeliveredBy(DeliveryMethod.SecureEmail).With(d => d with { ProtectedEmailPassphrase = "CfDJ8protected" }));
+        var mailed = NewRequest(new RequestDraftBuilder().With(d => d with { ProtectedEmailPassphrase = "CfDJ8protected" }));
+
+        secure.ProtectedEmailPassphrase.ShouldBe("CfDJ8protected");
+        mailed.ProtectedEmailPassphrase.ShouldBeNull();
+        secure.ErasePassphrase();
+        secure.ProtectedEmailPassphrase.ShouldBeNull();
+    }
+
     [Fact]
     public void Validate_APaperForm_NeedsNoTypedSignature_ButARepresentativeNeedsAuthority()
     {
