@@ -52,6 +52,27 @@ public sealed record RequestFacts
     /// <summary>A supporting document (for example an Authorized Relative Certification) is on file.</summary>
     public bool SupportingDocumentProvided { get; init; }
 
+    // A patient who has died (735 ILCS 5/8-2001.5): the signer's standing as the form gives it.
+    /// <summary>For an authorized relative: SurvivingSpouse, AdultChild, Parent, AdultSibling (or None).</summary>
+    public DeceasedRelation DeceasedRelation { get; init; }
+    /// <summary>Someone earlier in the statute's order exists; null when the form does not say.</summary>
+    public bool? HigherPriorityPersonExists { get; init; }
+    public bool LettersOfOfficeProvided { get; init; }
+    /// <summary>The agent's health-care power of attorney continues after death; null when not said.</summary>
+    public bool? PowerOfAttorneyContinuesAfterDeath { get; init; }
+    public bool PatientObjectedInWriting { get; init; }
+
+    // A patient aged 12 to 17 (740 ILCS 110/4(a)(3)): the minor's answer and the therapist's finding.
+    public MinorObjection MinorObjection { get; init; }
+    public TherapistFinding TherapistFinding { get; init; }
+    public bool MinorSignedMentalHealthConsent { get; init; }
+
+    /// <summary>
+    /// A provider asking for the records to treat the patient (45 CFR 164.506(c)(2)): the records go to a provider, for
+    /// continuing care. No patient authorization is needed for the general record.
+    /// </summary>
+    public bool ForTreatment { get; init; }
+
     // Specific consents granted on an authorization, one per sensitive category.
     public bool MentalHealthConsent { get; init; }
 
@@ -89,6 +110,7 @@ public sealed record RequestFacts
     public bool GeneticPresent { get; init; }
     public bool SubstanceUseDisorderPresent { get; init; }
     public bool MinorConsentedServicesPresent { get; init; }
+    public bool SexuallyTransmittedInfectionPresent { get; init; }
 
     /// <summary>Psychotherapy notes are kept apart from the record, so they count only when asked for by name.</summary>
     public bool PsychotherapyNotesRequested { get; init; }
@@ -108,6 +130,7 @@ public sealed record RequestFacts
         SensitiveCategory.Hiv => HivPresent,
         SensitiveCategory.Genetic => GeneticPresent,
         SensitiveCategory.SubstanceUseDisorder => SubstanceUseDisorderPresent,
-        _ => MinorConsentedServicesPresent,
+        SensitiveCategory.MinorConsentedServices => MinorConsentedServicesPresent,
+        _ => SexuallyTransmittedInfectionPresent,
     };
 }

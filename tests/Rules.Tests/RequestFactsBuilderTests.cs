@@ -35,6 +35,55 @@ public class RequestFactsBuilderTests
     }
 
     [Fact]
+    public void Facts_CarryWhatTheRecordsContain_WhatThePatientLeftOut_TheWitness_TheDeceasedAndMinorAnswers()
+    {
+        var request = Requests.Create(Requests.AttorneyDraft() with
+        {
+            Consents = [new SensitiveConsent { Category = SensitiveCategory.MentalHealth, Granted = true, WitnessName = "Blake Reyes", WitnessedOn = Requests.Received.AddDays(-9) }],
+            Deceased = new DeceasedPatientStanding { Relation = DeceasedRelation.Parent, HigherPriorityPersonExists = false, PowerOfAttorneyContinuesAfterDeath = true },
+            Minor = new MinorReview { Objection = MinorObjection.Objects, Finding = TherapistFinding.Detrimental, MinorSignedMentalHealthConsent = true },
+        });
+        request.RecordContents([SensitiveCategory.Hiv, SensitiveCategory.SexuallyTransmittedInfection]);
+
+        var facts = RequestFactsBuilder.From(request, Requests.Received);
+
+        facts.ShouldSatisfyAllConditions(
+            f => f.ContentsRecorded.ShouldBeTrue(),
+            f => (f.HivPresent, f.SexuallyTransmittedInfectionPresent, f.MentalHealthPresent).ShouldBe((true, true, false)),
+            f => f.MentalHealthConsent.ShouldBeTrue(),
+            f => f.MentalHealthWitnessDatedBeforeSigner.ShouldBe(Requests.Received.AddDays(-9) < request.Signature.SignedOn),
+            f => f.MentalHealthWitnessIsRecipient.ShouldBe(PersonName.Same("Blake Reyes", request.Recipient.Name)),
+            f => f.DeceasedRelation.ShouldBe(DeceasedRelation.Parent),
+            f => f.HigherPriorityPersonExists.ShouldBe(false),
+            f => f.PowerOfAttorneyContinuesAfterDeath.ShouldBe(true),
+            f => (f.MinorObjection, f.TherapistFinding, f.MinorSignedMentalHealthConsent).ShouldBe((MinorObjection.Objects, TherapistFinding.Detrimental, true)),
+            f => f.ForTreatment.ShouldBeFalse());
+    }
+
+    [Fact]
+    public void Facts_SayWhatThePatientLeftOut_OfTheirOwnAccessOnly()
+    {
+        var leftOut = new SensitiveConsent { Category = SensitiveCategory.Genetic, Granted = false };
+
+        RequestFactsBuilder.From(Requests.Create(Requests.PatientDraft() with { Consents = [leftOut] }), Requests.Received).GeneticLeftOut.ShouldBeTrue();
+        RequestFactsBuilder.From(Requests.Create(Requests.AttorneyDraft() with { Consents = [leftOut] }), Requests.Received).GeneticLeftOut.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Facts_MarkAProviderAskingForContinuingCare_AsForTreatment()
+    {
+        var provider = Requests.AttorneyDraft() with
+        {
+            Requester = Requests.AttorneyDraft().Requester with { Type = RequesterType.Provider },
+            Recipient = Requests.AttorneyDraft().Recipient with { Type = RequesterType.Provider },
+            Purpose = RequestPurpose.ContinuingCare,
+        };
+
+        RequestFactsBuilder.From(Requests.Create(provider), Requests.Received).ForTreatment.ShouldBeTrue();
+        RequestFactsBuilder.From(Requests.Create(provider with { Purpose = RequestPurpose.Legal }), Requests.Received).ForTreatment.ShouldBeFalse();
+    }
+
+    [Fact]
     public void Facts_ReportWhichAuthorizationElementsArePresent()
     {
         var complete = RequestFactsBuilder.From(Requests.Create(Requests.AttorneyDraft()), Requests.Received);

@@ -176,7 +176,7 @@ public class SpecialConsentTests
         decision.Withheld.Any(w => w.Category == SensitiveCategory.MentalHealth).ShouldBe(withheld);
         if (withheld)
         {
-            Withheld(decision, SensitiveCategory.MentalHealth).Basis.ShouldBe("740 ILCS 110/4(a)");
+            Withheld(decision, SensitiveCategory.MentalHealth).Basis.ShouldBe("740 ILCS 110/4(a)(3)");
         }
     }
 
@@ -249,6 +249,8 @@ public class SpecialConsentTests
             RequesterType = RequesterType.PersonalRepresentative,
             RequesterAuthority = authority,
             AuthorityDescribed = true,
+            LettersOfOfficeProvided = true,
+            PowerOfAttorneyContinuesAfterDeath = true,
         });
 
         decision.Kind.ShouldBe(ReleaseDecisionKind.ReleaseWithWithheld);
@@ -276,9 +278,196 @@ public class SpecialConsentTests
             RequesterType = RequesterType.PersonalRepresentative,
             RequesterAuthority = RepresentativeAuthority.AuthorizedRelative,
             AuthorityDescribed = true,
+            DeceasedRelation = DeceasedRelation.SurvivingSpouse,
+            HigherPriorityPersonExists = false,
         };
 
         Decide(relative).Missing.ShouldHaveSingleItem().Element.ShouldBe("The signed Authorized Relative Certification");
         Decide(relative with { SupportingDocumentProvided = true }).Kind.ShouldBe(ReleaseDecisionKind.ReleaseWithWithheld);
+    }
+
+    private static RequestFacts DeceasedSignedBy(RepresentativeAuthority authority) => Facts.PatientAccess() with
+    {
+        PatientDeceased = true,
+        RequesterType = RequesterType.PersonalRepresentative,
+        RecipientType = RequesterType.PersonalRepresentative,
+        RequesterAuthority = authority,
+        AuthorityDescribed = true,
+        SupportingDocumentProvided = true,
+    };
+
+    // 735 ILCS 5/8-2001.5(a): the executor or administrator, or the agent under a health-care power of attorney; when
+    // none exists and the patient did not object in writing, the surviving spouse, or if none any adult child, parent or
+    // adult sibling, with the Authorized Relative Certification.
+    [Theory]
+    [InlineData("executor without letters of office", "letters of office")]
+    [InlineData("administrator without letters of office", "letters of office")]
+    [InlineData("agent whose power ended at death", "continues after death")]
+    [InlineData("relative who does not say how related", "How the authorized relative is related")]
+    [InlineData("relative who does not say whether anyone comes first", "Whether there is an executor")]
+    [InlineData("child while a surviving spouse exists", "the person who comes first under the statute")]
+    public void DeceasedPatient_IsHeldWithTheReason_WhenTheSignersStandingIsNotShown_735ILCS5_8_2001_5(string who, string missing)
+    {
+        var facts = who switch
+        {
+            "executor without letters of office" => DeceasedSignedBy(RepresentativeAuthority.Executor),
+            "administrator without letters of office" => DeceasedSignedBy(RepresentativeAuthority.Administrator),
+            "agent whose power ended at death" => DeceasedSignedBy(RepresentativeAuthority.HealthCarePowerOfAttorney) with { PowerOfAttorneyContinuesAfterDeath = false },
+            "relative who does not say how related" => DeceasedSignedBy(RepresentativeAuthority.AuthorizedRelative) with { HigherPriorityPersonExists = false },
+            "relative who does not say whether anyone comes first" => DeceasedSignedBy(RepresentativeAuthority.AuthorizedRelative) with { DeceasedRelation = DeceasedRelation.Parent },
+            _ => DeceasedSignedBy(RepresentativeAuthority.AuthorizedRelative) with { DeceasedRelation = DeceasedRelation.AdultChild, HigherPriorityPersonExists = true },
+        };
+
+        var decision = Decide(facts);
+
+        decision.Kind.ShouldBe(ReleaseDecisionKind.HoldForInformation);
+        decision.Missing.ShouldContain(m => m.Element.Contains(missing) && m.Basis == "735 ILCS 5/8-2001.5(a)");
+    }
+
+    [Theory]
+    [InlineData(DeceasedRelation.SurvivingSpouse)]
+    [InlineData(DeceasedRelation.AdultChild)]
+    [InlineData(DeceasedRelation.Parent)]
+    [InlineData(DeceasedRelation.AdultSibling)]
+    public void DeceasedPatient_AnyRelativeOfTheSecondClass_MayAsk_WhenNoSpouseOrEstateRepresentativeExists_735ILCS5_8_2001_5(DeceasedRelation relation)
+    {
+        var decision = Decide(DeceasedSignedBy(RepresentativeAuthority.AuthorizedRelative) with { DeceasedRelation = relation, HigherPriorityPersonExists = false });
+
+        decision.Missing.ShouldBeEmpty();
+        decision.Kind.ShouldBe(ReleaseDecisionKind.ReleaseWithWithheld); // mental health still needs the therapist (740 ILCS 110/5(a))
+    }
+
+    [Fact]
+    public void DeceasedPatient_WhoObjectedInWriting_IsDeniedToARelative_735ILCS5_8_2001_5()
+    {
+        var decision = Decide(DeceasedSignedBy(RepresentativeAuthority.AuthorizedRelative) with
+        {
+            DeceasedRelation = DeceasedRelation.SurvivingSpouse, HigherPriorityPersonExists = false, PatientObjectedInWriting = true,
+        });
+
+        decision.Kind.ShouldBe(ReleaseDecisionKind.Deny);
+        decision.Denial.ShouldNotBeNull().ShouldSatisfyAllConditions(d => d.Basis.ShouldBe("735 ILCS 5/8-2001.5(a)"), d => d.Reviewable.ShouldBeFalse());
+    }
+
+    private static RequestFacts ParentOf(int age) => Facts.PatientAccess() with
+    {
+        RequesterType = RequesterType.PersonalRepresentative,
+        RecipientType = RequesterType.PersonalRepresentative,
+        RequesterAuthority = RepresentativeAuthority.ParentOfMinor,
+        AuthorityDescribed = true,
+        PatientAge = age,
+        ContentsRecorded = true,
+        MentalHealthPresent = true,
+    };
+
+    // 740 ILCS 110/4(a)(3): "the parent or guardian of a recipient who is at least 12 but under 18 years, if the recipient
+    // is informed and does not object or if the therapist does not find that there are compelling reasons for denying the
+    // access. The parent or guardian who is denied access by either the recipient or the therapist may petition a court".
+    [Theory]
+    [InlineData(MinorObjection.InformedDoesNotObject, TherapistFinding.NotAsked, "release")]
+    [InlineData(MinorObjection.Objects, TherapistFinding.NotDetrimental, "release")]
+    [InlineData(MinorObjection.NotAsked, TherapistFinding.NotDetrimental, "release")]
+    [InlineData(MinorObjection.NotAsked, TherapistFinding.NotAsked, "hold for the minor or therapist")]
+    [InlineData(MinorObjection.Objects, TherapistFinding.NotAsked, "hold for the therapist")]
+    [InlineData(MinorObjection.Objects, TherapistFinding.Detrimental, "withhold")]
+    public void MentalHealth_OfA12To17YearOld_FollowsTheMinorAndTheTherapist_740ILCS110_4a3(MinorObjection objection, TherapistFinding finding, string expected)
+    {
+        var decision = Decide(ParentOf(15) with { MinorObjection = objection, TherapistFinding = finding });
+
+        switch (expected)
+        {
+            case "release":
+                decision.Kind.ShouldBe(ReleaseDecisionKind.Release);
+                break;
+            case "hold for the minor or therapist":
+                decision.Missing.ShouldHaveSingleItem().ShouldSatisfyAllConditions(m => m.Element.ShouldContain("was told"), m => m.Basis.ShouldBe("740 ILCS 110/4(a)(3)"));
+                break;
+            case "hold for the therapist":
+                decision.Missing.ShouldHaveSingleItem().Element.ShouldStartWith("The therapist's review");
+                break;
+            default:
+                decision.Kind.ShouldBe(ReleaseDecisionKind.ReleaseWithWithheld);
+                Withheld(decision, SensitiveCategory.MentalHealth).Reason.ShouldContain("may petition a court");
+                break;
+        }
+    }
+
+    [Fact]
+    public void MentalHealth_OfA12To17YearOld_InAnAuthorization_NeedsThePatientsOwnSignature_740ILCS110_5a()
+    {
+        var facts = Facts.ThirdPartyWithEveryConsent() with { PatientAge = 16, ContentsRecorded = true, MentalHealthPresent = true };
+
+        Withheld(Decide(facts), SensitiveCategory.MentalHealth).Basis.ShouldStartWith("740 ILCS 110/5(a)");
+        Decide(facts with { MinorSignedMentalHealthConsent = true }).Withheld.ShouldNotContain(w => w.Category == SensitiveCategory.MentalHealth);
+    }
+
+    // 45 CFR 164.502(g)(3): a parent is not the personal representative for care the minor consented to alone; each kind
+    // of such care is withheld on its own (410 ILCS 210/4: STI and substance use care from 12; 42 CFR 2.14).
+    [Theory]
+    [InlineData(SensitiveCategory.SexuallyTransmittedInfection, "410 ILCS 210/4")]
+    [InlineData(SensitiveCategory.SubstanceUseDisorder, "42 CFR 2.14")]
+    [InlineData(SensitiveCategory.MinorConsentedServices, "410 ILCS 210/1")]
+    public void MinorsOwnConsentCare_IsWithheldFromAParent_OneKindOfCareAtATime(SensitiveCategory category, string basis)
+    {
+        var facts = ParentOf(15) with
+        {
+            MentalHealthPresent = false,
+            SexuallyTransmittedInfectionPresent = category == SensitiveCategory.SexuallyTransmittedInfection,
+            SubstanceUseDisorderPresent = category == SensitiveCategory.SubstanceUseDisorder,
+            MinorConsentedServicesPresent = category == SensitiveCategory.MinorConsentedServices,
+        };
+
+        var withheld = Decide(facts).Withheld.ShouldHaveSingleItem();
+
+        withheld.Category.ShouldBe(category);
+        withheld.Basis.ShouldContain(basis);
+    }
+
+    private static RequestFacts ProviderForTreatment() => Facts.ThirdParty(RequesterType.Provider) with
+    {
+        ForTreatment = true,
+        Purpose = RequestPurpose.ContinuingCare,
+        PurposeStated = true,
+        ExpiryStated = false,
+        ExpiresOn = null,
+        RequiredStatementsPresent = false,
+    };
+
+    // 45 CFR 164.506(c)(2): a provider treating the patient needs no authorization for the general record; each sensitive
+    // category keeps its own rule (rules/README.md lists each with its citation).
+    [Fact]
+    public void AProviderAskingForTreatment_NeedsNoAuthorizationElements_45CFR164_506c2()
+    {
+        var decision = Decide(ProviderForTreatment());
+
+        decision.Missing.ShouldBeEmpty();
+        decision.Kind.ShouldBe(ReleaseDecisionKind.ReleaseWithWithheld);
+    }
+
+    [Theory]
+    [InlineData(SensitiveCategory.MentalHealth, true)]
+    [InlineData(SensitiveCategory.Hiv, true)]
+    [InlineData(SensitiveCategory.Genetic, true)]
+    [InlineData(SensitiveCategory.SubstanceUseDisorder, true)]
+    [InlineData(SensitiveCategory.PsychotherapyNotes, true)]
+    [InlineData(SensitiveCategory.MinorConsentedServices, false)]
+    [InlineData(SensitiveCategory.SexuallyTransmittedInfection, false)]
+    public void AProviderAskingForTreatment_GetsEachSensitiveCategory_ByItsOwnRule(SensitiveCategory category, bool withheld)
+    {
+        var facts = ProviderForTreatment() with
+        {
+            PatientAge = 16,
+            ContentsRecorded = true,
+            PsychotherapyNotesRequested = category == SensitiveCategory.PsychotherapyNotes,
+            MentalHealthPresent = category == SensitiveCategory.MentalHealth,
+            PsychotherapyNotesPresent = category == SensitiveCategory.PsychotherapyNotes,
+            HivPresent = category == SensitiveCategory.Hiv,
+            GeneticPresent = category == SensitiveCategory.Genetic,
+            SubstanceUseDisorderPresent = category == SensitiveCategory.SubstanceUseDisorder,
+            MinorConsentedServicesPresent = category == SensitiveCategory.MinorConsentedServices,
+            SexuallyTransmittedInfectionPresent = category == SensitiveCategory.SexuallyTransmittedInfection,
+        };
+
+        Decide(facts).Withheld.Any(w => w.Category == category).ShouldBe(withheld);
     }
 }

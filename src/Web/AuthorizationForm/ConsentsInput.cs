@@ -23,6 +23,13 @@ public sealed class ConsentsInput
 
     public bool IncludesMentalHealth => Categories.Contains(SensitiveCategory.MentalHealth);
 
+    /// <summary>
+    /// The categories an authorization consents to one by one. Care for a sexually transmitted infection needs no consent
+    /// of its own for an adult; a minor's is covered by the consent for care the minor consented to alone.
+    /// </summary>
+    public static IReadOnlyList<SensitiveCategory> Consentable { get; } =
+        [.. Enum.GetValues<SensitiveCategory>().Where(c => c != SensitiveCategory.SexuallyTransmittedInfection)];
+
     /// <summary>The categories a patient may leave out of their own records (psychotherapy notes are not in them to begin with).</summary>
     public static IReadOnlyList<SensitiveCategory> LeavableOut { get; } =
         [.. Enum.GetValues<SensitiveCategory>().Where(c => c != SensitiveCategory.PsychotherapyNotes)];
@@ -47,7 +54,7 @@ public sealed class ConsentsInput
 
         return
         [
-            .. Categories.Where(Enum.IsDefined).Distinct().Select(category => category == SensitiveCategory.MentalHealth
+            .. Categories.Where(Consentable.Contains).Distinct().Select(category => category == SensitiveCategory.MentalHealth
                 ? new SensitiveConsent
                 {
                     Category = category,

@@ -53,6 +53,7 @@ public static class RequestLabels
         SensitiveCategory.Hiv => "HIV test information",
         SensitiveCategory.Genetic => "Genetic testing information",
         SensitiveCategory.SubstanceUseDisorder => "Substance use disorder treatment records",
+        SensitiveCategory.SexuallyTransmittedInfection => "Care for a sexually transmitted infection",
         _ => "Care the patient consented to on their own as a minor",
     };
 

@@ -35,6 +35,9 @@ public static class StandardActivities
                 throw new DomainException("Confirm that you checked the compiled records for each sensitive category.", ContentsCheckedInput);
             c.Request.RecordContents(Enum.GetValues<SensitiveCategory>().Where(category => c.Args.Flag(ContainsInput(category))));
         }),
+        new("RecordMinorReview", "record the minor's answer and the therapist's finding", (c, _) => c.Request.RecordMinorReview(
+            ParseChoice<MinorObjection>(c.Args.Text("objection"), "objection", "Choose what the patient said when told of the request."),
+            ParseChoice<TherapistFinding>(c.Args.Text("finding"), "finding", "Choose the therapist's finding."))),
         new("ConfirmExclusions", "confirm withheld categories were removed", (c, _) =>
         {
             if (c.Request.WithheldCategories.Count > 0 && !c.Args.Flag("exclusionsApplied"))
@@ -99,6 +102,9 @@ public static class StandardActivities
 
     /// <summary>The input saying the compiled records contain <paramref name="category"/> ("containsMentalHealth").</summary>
     public static string ContainsInput(SensitiveCategory category) => "contains" + category;
+
+    private static T ParseChoice<T>(string? text, string field, string message) where T : struct, Enum =>
+        Enum.TryParse<T>(text, ignoreCase: false, out var value) && Enum.IsDefined(value) ? value : throw new DomainException(message, field);
 
     private static void EvaluateRelease(ActivityContext context, IRequestEvaluator evaluator)
     {

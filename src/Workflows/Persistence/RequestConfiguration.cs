@@ -39,6 +39,8 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         builder.OwnsOne(r => r.Information, info => info.Property(i => i.Description).HasMaxLength(2000));
         SensitiveFields.MapSignature(builder.OwnsOne(r => r.Signature));
         builder.OwnsOne(r => r.Pages);
+        builder.OwnsOne(r => r.Deceased);
+        builder.OwnsOne(r => r.Minor);
         builder.OwnsMany(r => r.Consents, consent =>
         {
             consent.ToTable("RequestConsents");

@@ -45,6 +45,10 @@ public sealed partial class RecordsRequest
     /// <summary>The 164.508(c)(2) statements (revocation, conditioning, re-disclosure) were on the signed form.</summary>
     public bool RequiredStatementsPresent { get; private set; }
     public SignatureDetails Signature { get; private set; } = new();
+    /// <summary>For a patient who has died: the signer's standing (735 ILCS 5/8-2001.5).</summary>
+    public DeceasedPatientStanding Deceased { get; private set; } = new();
+    /// <summary>For a patient aged 12 to 17: the minor's answer and the therapist's finding (740 ILCS 110/4(a)(3)).</summary>
+    public MinorReview Minor { get; private set; } = new();
 
     public DateOnly ReceivedOn { get; private set; }
     public DateOnly DueOn { get; private set; }
@@ -96,6 +100,8 @@ public sealed partial class RecordsRequest
             ExpiryEvent = draft.ExpiryEvent,
             RequiredStatementsPresent = draft.RequiredStatementsPresent,
             Signature = draft.Signature,
+            Deceased = draft.Deceased,
+            Minor = draft.Minor,
             ReceivedOn = receivedOn,
             DueOn = receivedOn.AddDays(StandardResponseDays),
             EffectiveDueOn = receivedOn.AddDays(StandardResponseDays),

@@ -20,6 +20,10 @@ public sealed record RecordsRequestDraft
     public DeliveryMethod Delivery { get; init; }
     public RecordFormat Format { get; init; }
     public bool UnencryptedEmailRiskAccepted { get; init; }
+    /// <summary>For a patient who has died: the signer's standing (735 ILCS 5/8-2001.5).</summary>
+    public DeceasedPatientStanding Deceased { get; init; } = new();
+    /// <summary>For a patient aged 12 to 17: the minor's answer and the therapist's finding, as far as the form gives them.</summary>
+    public MinorReview Minor { get; init; } = new();
     /// <summary>The passphrase the requester chose for the encrypted file, already protected by the host (never in clear).</summary>
     public string? ProtectedEmailPassphrase { get; init; }
     public RequestPurpose Purpose { get; init; }

@@ -9,4 +9,6 @@ public enum SensitiveCategory
     Genetic,
     SubstanceUseDisorder,
     MinorConsentedServices,
+    /// <summary>Care for a sexually transmitted infection, which a minor 12 or older may consent to alone (410 ILCS 210/4).</summary>
+    SexuallyTransmittedInfection,
 }

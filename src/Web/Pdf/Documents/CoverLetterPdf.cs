@@ -125,6 +125,7 @@ public static class CoverLetterPdf
         SensitiveCategory.Hiv => "HIV test information",
         SensitiveCategory.Genetic => "Genetic testing information",
         SensitiveCategory.SubstanceUseDisorder => "Substance use disorder program records",
+        SensitiveCategory.SexuallyTransmittedInfection => "Care for a sexually transmitted infection",
         _ => "Care the patient consented to alone as a minor",
     };
 

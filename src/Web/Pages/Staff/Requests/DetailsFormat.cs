@@ -58,6 +58,7 @@ public static class DetailsFormat
     {
         SensitiveCategory.Hiv => "HIV",
         SensitiveCategory.SubstanceUseDisorder => "Substance use disorder (42 CFR Part 2)",
+        SensitiveCategory.SexuallyTransmittedInfection => "Sexually transmitted infection care",
         _ => Words(category),
     };
 

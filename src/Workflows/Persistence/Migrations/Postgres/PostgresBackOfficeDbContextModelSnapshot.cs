@@ -920,6 +920,62 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("BackOffice.Workflows.Requests.RecordsRequest", b =>
                 {
+                    b.OwnsOne("BackOffice.Workflows.Requests.DeceasedPatientStanding", "Deceased", b1 =>
+                        {
+                            b1.Property<Guid>("RecordsRequestId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool?>("HigherPriorityPersonExists")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("LettersOfOfficeProvided")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("PatientObjectedInWriting")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool?>("PowerOfAttorneyContinuesAfterDeath")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Relation")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("RecordsRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecordsRequestId");
+                        });
+
+                    b.OwnsOne("BackOffice.Workflows.Requests.MinorReview", "Minor", b1 =>
+                        {
+                            b1.Property<Guid>("RecordsRequestId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Finding")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<bool>("MinorSignedMentalHealthConsent")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Objection")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("RecordsRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecordsRequestId");
+                        });
+
                     b.OwnsOne("BackOffice.Workflows.Requests.PageCounts", "Pages", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
@@ -1329,9 +1385,15 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.Navigation("Consents");
 
+                    b.Navigation("Deceased")
+                        .IsRequired();
+
                     b.Navigation("FeeLines");
 
                     b.Navigation("Information")
+                        .IsRequired();
+
+                    b.Navigation("Minor")
                         .IsRequired();
 
                     b.Navigation("Pages")

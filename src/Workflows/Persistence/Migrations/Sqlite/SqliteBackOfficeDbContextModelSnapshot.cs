@@ -909,6 +909,62 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("BackOffice.Workflows.Requests.RecordsRequest", b =>
                 {
+                    b.OwnsOne("BackOffice.Workflows.Requests.DeceasedPatientStanding", "Deceased", b1 =>
+                        {
+                            b1.Property<Guid>("RecordsRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool?>("HigherPriorityPersonExists")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("LettersOfOfficeProvided")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("PatientObjectedInWriting")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool?>("PowerOfAttorneyContinuesAfterDeath")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Relation")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RecordsRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecordsRequestId");
+                        });
+
+                    b.OwnsOne("BackOffice.Workflows.Requests.MinorReview", "Minor", b1 =>
+                        {
+                            b1.Property<Guid>("RecordsRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Finding")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("MinorSignedMentalHealthConsent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Objection")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RecordsRequestId");
+
+                            b1.ToTable("Requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecordsRequestId");
+                        });
+
                     b.OwnsOne("BackOffice.Workflows.Requests.PageCounts", "Pages", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
@@ -1314,9 +1370,15 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.Navigation("Consents");
 
+                    b.Navigation("Deceased")
+                        .IsRequired();
+
                     b.Navigation("FeeLines");
 
                     b.Navigation("Information")
+                        .IsRequired();
+
+                    b.Navigation("Minor")
                         .IsRequired();
 
                     b.Navigation("Pages")
