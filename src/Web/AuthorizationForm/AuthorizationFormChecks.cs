@@ -40,7 +40,8 @@ public static class AuthorizationFormChecks
         {
             "Kind" or "Receives" => FormSection.Requester,
             _ when field.StartsWith("Requester.", StringComparison.Ordinal) => FormSection.Requester,
-            _ when field.StartsWith("Patient.", StringComparison.Ordinal) => FormSection.Patient,
+            _ when field.StartsWith("Patient.", StringComparison.Ordinal) || field.StartsWith("Deceased.", StringComparison.Ordinal)
+                || field.StartsWith("Minor.", StringComparison.Ordinal) => FormSection.Patient,
             _ when field.StartsWith("Recipient.", StringComparison.Ordinal) => FormSection.Release,
             "Locations" or "OtherFacilityName" => FormSection.Release,
             _ when field.StartsWith("Information.", StringComparison.Ordinal) || field.StartsWith("Consents", StringComparison.Ordinal)
@@ -78,6 +79,30 @@ public static class AuthorizationFormChecks
             && string.IsNullOrWhiteSpace(patient.Phone) && string.IsNullOrWhiteSpace(patient.Email))
             yield return new("Patient.Phone", "Give a phone number or an e-mail address so we can reach you about the request.");
         if (!FormText.IsEmailOrBlank(patient.Email)) yield return new("Patient.Email", EmailMessage);
+        if (patient.IsDeceased && !context.Channel.KeyedAsWritten)
+        {
+            foreach (var error in DeceasedStanding(form)) yield return error;
+        }
+    }
+
+    /// <summary>
+    /// 735 ILCS 5/8-2001.5(a): online the signer for a patient who has died says who they are to the patient and whether
+    /// anyone comes before them, so the request is not held for it later. A paper form is keyed in as written.
+    /// </summary>
+    private static IEnumerable<FieldError> DeceasedStanding(AuthorizationFormInput form)
+    {
+        var authority = form.Requester.IsRepresentative ? form.Requester.Authority : null;
+        var deceased = form.Deceased;
+        if (authority == RepresentativeAuthority.AuthorizedRelative)
+        {
+            if (deceased.Relation is null or DeceasedRelation.None)
+                yield return new("Deceased.Relation", "Say how you are related to the patient.");
+            if (deceased.HigherPriorityPersonExists is null)
+                yield return new("Deceased.HigherPriorityPersonExists", "Say whether there is an executor, administrator or agent, or (unless you are the spouse) a surviving spouse.");
+        }
+
+        if (authority == RepresentativeAuthority.HealthCarePowerOfAttorney && deceased.PowerOfAttorneyContinuesAfterDeath is null)
+            yield return new("Deceased.PowerOfAttorneyContinuesAfterDeath", "Say whether the power of attorney continues after death.");
     }
 
     private static IEnumerable<FieldError> Release(AuthorizationFormInput form, FormCheckContext context)
@@ -175,6 +200,8 @@ public static class AuthorizationFormChecks
 
         if (context.Channel.KeyedAsWritten) yield break;
         if (form.Purpose is null) yield return new("Purpose", "Choose the purpose of the release.");
+        // 45 CFR 164.506(c)(2): a provider asking to treat the patient needs no authorization, so no end date either.
+        if (IsForTreatment(form)) yield break;
         if (form.Purpose == RequestPurpose.Other && string.IsNullOrWhiteSpace(form.PurposeDetail))
             yield return new("PurposeDetail", "Describe the purpose of the release.");
         if (string.IsNullOrWhiteSpace(form.ExpiresOn) && form.Consents.IncludesMentalHealth)
@@ -197,6 +224,14 @@ public static class AuthorizationFormChecks
         {
             yield return new("Signature.SignedOn", "Enter the date signed as a real date, for example 03/31/2026.");
         }
+    }
+
+    /// <summary>A provider asks for the records to treat the patient, and they go to a provider.</summary>
+    public static bool IsForTreatment(AuthorizationFormInput form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form.Requester.Type == RequesterType.Provider && form.Purpose == RequestPurpose.ContinuingCare
+            && form.Receives is RecipientChoice.Requester or RecipientChoice.Provider;
     }
 
     private const string EmailMessage = "Enter an e-mail address like name@example.com.";

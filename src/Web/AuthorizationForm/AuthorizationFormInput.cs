@@ -24,6 +24,10 @@ public sealed class AuthorizationFormInput
     public RequesterInput Requester { get; set; } = new();
     public RecipientChoice? Receives { get; set; }
     public PatientInput Patient { get; set; } = new();
+    /// <summary>For a patient who has died: the signer's standing (735 ILCS 5/8-2001.5).</summary>
+    public DeceasedInput Deceased { get; set; } = new();
+    /// <summary>For a patient aged 12 to 17: the patient's own signature (740 ILCS 110/4(a)(3), 110/5(a)).</summary>
+    public MinorInput Minor { get; set; } = new();
 
     // Section 2: release from / to
     public List<RecordsLocation> Locations { get; set; } = [];
@@ -67,6 +71,8 @@ public sealed class AuthorizationFormInput
         "Kind",
         "Patient.FirstName", "Patient.MiddleName", "Patient.LastName", "Patient.FormerNames", "Patient.DateOfBirth",
         "Patient.MedicalRecordNumber", "Patient.Address", "Patient.Phone", "Patient.Email", "Patient.IsDeceased", "Patient.DateOfDeath",
+        "Deceased.Relation", "Deceased.HigherPriorityPersonExists", "Deceased.LettersOfOfficeAttached", "Deceased.PowerOfAttorneyContinuesAfterDeath",
+        "Deceased.PatientObjectedInWriting", "Minor.Objection", "Minor.Signature",
         "Requester.Type", "Requester.Authority", "Requester.AuthorityDescription", "Requester.Name", "Requester.Organisation",
         "Requester.Phone", "Requester.Email",
         "Locations", "OtherFacilityName", "Receives", "Recipient.Name", "Recipient.Organisation", "Recipient.Address", "Recipient.Email",
@@ -122,6 +128,8 @@ public sealed class AuthorizationFormInput
             ExpiryEvent = authorization ? FormText.Optional(ExpiryEvent) : null,
             RequiredStatementsPresent = channel.PrintsRequiredStatements ? authorization : RequiredStatementsPresent,
             Signature = SignatureFor(channel, requester, today, signing),
+            Deceased = Deceased.ToStanding(patient.IsDeceased, Documents.Exists(d => d.Kind is DocumentKind.Supporting or DocumentKind.AuthorizationScan)),
+            Minor = Minor.ToReview(authorization && Consents.IncludesMentalHealth),
             Documents = [.. Documents],
         };
     }

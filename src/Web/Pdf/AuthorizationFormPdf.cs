@@ -85,6 +85,8 @@ public static class AuthorizationFormPdf
 
         pdf.Heading("Section 6 — Signature");
         pdf.Note("I understand that I may revoke this authorization in writing at any time, except where action was already taken on it; that treatment, payment, enrollment or eligibility will not be conditioned on my signing it; and that information disclosed may be re-disclosed by the recipient and no longer protected by federal privacy law.");
+        pdf.Note("Records that need their own consent carry their own notice to the recipient: " + BackOffice.Web.AuthorizationForm.RedisclosureNotices.MentalHealth
+            + " " + BackOffice.Web.AuthorizationForm.RedisclosureNotices.Hiv + " " + BackOffice.Web.AuthorizationForm.RedisclosureNotices.SubstanceUseDisorder);
         var signature = request?.Signature;
         pdf.Field("Signature", signature?.ElectronicSignature is { } typed ? $"/s/ {typed} (signed electronically)" : null);
         pdf.Field("Date", signature?.SignedOn.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture));

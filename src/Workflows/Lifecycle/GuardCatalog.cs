@@ -32,6 +32,8 @@ public sealed class GuardCatalog
         new("PassphraseKept", "the passphrase for the encrypted file is still kept", c => c.Request.ProtectedEmailPassphrase is not null),
         new("DeliveryByPortal", "the records go to the secure online portal", c => c.Request.Delivery == DeliveryMethod.Portal),
         new("DeliveryByPickup", "the records are picked up", c => c.Request.Delivery == DeliveryMethod.Pickup),
+        new("PatientAged12To17", "the patient is 12 to 17 years old",
+            c => !c.Request.Patient.IsDeceased && c.Request.Patient.AgeOn(c.Clock.Today) is >= 12 and < 18),
         new("NotYetExtended", "the deadline has not been extended before", c => c.Request.ExtendedDueOn is null),
         new("WithinFirstThirtyDays", "the first 30 days have not ended", c => c.Clock.Today <= c.Request.DueOn),
     ]);

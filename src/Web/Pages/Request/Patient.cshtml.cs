@@ -1,4 +1,5 @@
 using BackOffice.Web.AuthorizationForm;
+using BackOffice.Workflows.Requests;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +14,28 @@ public sealed class PatientModel(WizardStore store, DepartmentClock clock, IOpti
     public const string DateHint = "For example 03/31/1980.";
 
     [BindProperty] public PatientInput Patient { get; set; } = new();
+    [BindProperty] public DeceasedInput Deceased { get; set; } = new();
+    [BindProperty] public MinorInput Minor { get; set; } = new();
 
-    protected override void Show(AuthorizationFormInput form) => Patient = form.Patient;
+    /// <summary>The representative's authority, which decides what is asked about a patient who has died.</summary>
+    public RepresentativeAuthority? Authority => Form.Requester.IsRepresentative ? Form.Requester.Authority : null;
 
-    protected override void Keep(AuthorizationFormInput form) => form.Patient = Patient;
+    /// <summary>A parent or guardian asks: a patient aged 12 to 17 may sign to say they know and do not object.</summary>
+    public bool AsksTheMinor => Authority is RepresentativeAuthority.ParentOfMinor or RepresentativeAuthority.Guardian;
+
+    protected override void Show(AuthorizationFormInput form)
+    {
+        Patient = form.Patient;
+        Deceased = form.Deceased;
+        Minor = form.Minor;
+    }
+
+    protected override void Keep(AuthorizationFormInput form)
+    {
+        form.Patient = Patient;
+        form.Deceased = Deceased;
+        // The patient's own signature is asked here only of a parent's or guardian's request (an authorization asks it
+        // with the mental-health consent), so another request's signature is not wiped by this page.
+        if (AsksTheMinor) form.Minor = Minor;
+    }
 }

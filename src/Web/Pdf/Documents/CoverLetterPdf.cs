@@ -40,8 +40,8 @@ public static class CoverLetterPdf
 
         WriteWithheld(pdf, request, site);
 
-        if (SubstanceUseRecordsReleased(request))
-            pdf.Paragraph("42 CFR part 2 prohibits unauthorized use or disclosure of these records.", bold: true);
+        // The notices Illinois and federal law attach to mental-health, HIV and Part 2 records that go out with this release.
+        foreach (var notice in AuthorizationForm.RedisclosureNotices.ForRelease(request)) pdf.Paragraph(notice, bold: true);
         if (request.FeeTotal is > 0m)
             pdf.Paragraph("The invoice for these copies, with the payments received, is enclosed.");
         pdf.Paragraph("These records are confidential. Please keep them in a safe place.");
@@ -129,8 +129,4 @@ public static class CoverLetterPdf
         _ => "Care the patient consented to alone as a minor",
     };
 
-    // 42 CFR 2.32 requires the notice with every disclosure of Part 2 records made with the patient's consent.
-    private static bool SubstanceUseRecordsReleased(RecordsRequest request) =>
-        request.ConsentFor(SensitiveCategory.SubstanceUseDisorder) is { Granted: true }
-        && !request.WithheldCategories.Contains(SensitiveCategory.SubstanceUseDisorder);
 }

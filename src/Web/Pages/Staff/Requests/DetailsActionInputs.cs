@@ -17,6 +17,21 @@ public static class DetailsActionInputs
         new("Cash", "Cash"),
     ];
 
+    /// <summary>740 ILCS 110/4(a)(3): the minor's answer and the therapist's finding, as the clerk records them.</summary>
+    public static readonly IReadOnlyList<DetailsChoice> MinorObjections =
+    [
+        new(nameof(MinorObjection.NotAsked), "Not asked yet"),
+        new(nameof(MinorObjection.InformedDoesNotObject), "Told, and does not object"),
+        new(nameof(MinorObjection.Objects), "Told, and objects"),
+    ];
+
+    public static readonly IReadOnlyList<DetailsChoice> TherapistFindings =
+    [
+        new(nameof(TherapistFinding.NotAsked), "Not asked yet"),
+        new(nameof(TherapistFinding.NotDetrimental), "No compelling reason to deny the access"),
+        new(nameof(TherapistFinding.Detrimental), "Compelling reasons to deny the access (the parent may petition a court)"),
+    ];
+
     /// <summary>The inputs of <paramref name="trigger"/>, with values taken from <paramref name="request"/> where it has them.</summary>
     public static IReadOnlyList<DetailsInput> For(string trigger, RecordsRequest? request) => trigger switch
     {
@@ -59,6 +74,13 @@ public static class DetailsActionInputs
             ? []
             : [new("exclusionsApplied", "I removed the withheld categories from the package", DetailsInputKind.Checkbox,
                 request is null ? null : "Withheld: " + string.Join(", ", request.WithheldCategories.Select(DetailsFormat.Category)))],
+        "RecordMinorReview" =>
+        [
+            new("objection", "What the patient (aged 12 to 17) said when told of the request", DetailsInputKind.Choice, Choices: MinorObjections,
+                Value: request?.Minor.Objection.ToString()),
+            new("finding", "The therapist's finding on the parent's or guardian's access", DetailsInputKind.Choice, Choices: TherapistFindings,
+                Value: request?.Minor.Finding.ToString()),
+        ],
         "SendBack" => [new(Comment, "Why it goes back", DetailsInputKind.TextArea, "The compiler reads this in the journal.")],
         "RecordPayment" =>
         [

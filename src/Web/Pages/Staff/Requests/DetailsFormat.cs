@@ -51,6 +51,8 @@ public static class DetailsFormat
         "PickedUp" => "Mark picked up",
         "RecordPages" => "Record page counts",
         "RequestInformation" => "Request missing information",
+        "RecordMinorReview" => "Record the minor's answer and the therapist's finding",
+        "ForgotPassphrase" => "Send a secure link instead of the encrypted file",
         _ => Words(trigger),
     };
 
