@@ -75,6 +75,28 @@ public sealed class LetterTests(DocumentsApp app) : IClassFixture<DocumentsApp>
         text.ShouldNotContain("HIV");
     }
 
+    // 410 ILCS 305/9, /10 and 42 CFR 2.32: the notice of each protected kind of record the release carries goes with it.
+    [Fact]
+    public async Task CoverLetter_CarriesTheRedisclosureNotice_OfEachProtectedKindOfRecordReleased()
+    {
+        var draft = DocumentScenarios.AttorneyDraft() with
+        {
+            Consents =
+            [
+                new SensitiveConsent { Category = SensitiveCategory.Hiv, Granted = true },
+                new SensitiveConsent { Category = SensitiveCategory.SubstanceUseDisorder, Granted = true },
+            ],
+        };
+        var request = await Factory.StartAsync(draft);
+        await Factory.ThroughReviewWithExclusionsAsync(request.Id, paperPages: 10, contains: [SensitiveCategory.Hiv]);
+
+        var text = await RenderTextAsync(request.Id, RequestDocumentTypes.CoverLetter, "document-cover-letter-notices");
+
+        text.ShouldContain("(410 ILCS 305/9, 305/10)");
+        text.ShouldNotContain("42 CFR 2.32"); // consented to, but the records hold none
+        text.ShouldNotContain("740 ILCS 110/5(d)");
+    }
+
     [Fact]
     public async Task MissingInformationLetter_NamesEachMissingElement_AndTheClosingDate()
     {
