@@ -265,6 +265,31 @@ public sealed class PaperIntakeTests(IntakeAppFixture app) : IClassFixture<Intak
             r => r.ShouldContain("has no witness"), r => r.ShouldContain("740 ILCS 110/5(b)"));
     }
 
+    // 735 ILCS 5/8-2001.5(a): a paper form is keyed in as written; an adult child's form that says a spouse survives is held
+    // for the spouse's signature, with the reason.
+    [Fact]
+    public async Task Intake_OfADeceasedPatientsRelative_KeepsTheStanding_AndTheRulesHoldForWhoComesFirst()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var form = new IntakeForm(app.Today);
+        form.Fields["Kind"] = "Access";
+        form.Fields["Requester.Type"] = "PersonalRepresentative";
+        form.Fields["Requester.Authority"] = "AuthorizedRelative";
+        form.Fields["Requester.AuthorityDescription"] = "Her son";
+        form.Fields["Patient.IsDeceased"] = "true";
+        form.Fields["Deceased.Relation"] = "AdultChild";
+        form.Fields["Deceased.HigherPriorityPersonExists"] = "true";
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var request = (await form.StoredRequestsAsync(app.Factory)).ShouldHaveSingleItem();
+        request.Deceased.Relation.ShouldBe(DeceasedRelation.AdultChild);
+        request.Deceased.HigherPriorityPersonExists.ShouldBe(true);
+        request.State.ShouldBe("NeedsInformation");
+        request.MissingElements.ShouldContain(m => m.Contains("the person who comes first under the statute"));
+    }
+
     // 45 CFR 164.524(a)(1): the patient's own access covers the whole record; the form may leave categories out.
     [Fact]
     public async Task Intake_OfAnAccessRequest_RecordsWhatThePatientLeavesOut_AndNeedsNoConsent()
