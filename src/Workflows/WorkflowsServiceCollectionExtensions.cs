@@ -31,6 +31,7 @@ public static class WorkflowsServiceCollectionExtensions
                 ?? throw new InvalidOperationException("PostgreSQL needs a connection string (BackOffice:Database:ConnectionString).");
             services.AddDbContext<PostgresBackOfficeDbContext>((sp, db) => db
                 .UseNpgsql(connection)
+                .ConfigureWarnings(FailOnSharedOwnedInstances)
                 .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<PostgresBackOfficeDbContext>());
@@ -40,6 +41,7 @@ public static class WorkflowsServiceCollectionExtensions
             var connection = options.Database.SqliteConnectionString();
             services.AddDbContext<SqliteBackOfficeDbContext>((sp, db) => db
                 .UseSqlite(connection)
+                .ConfigureWarnings(FailOnSharedOwnedInstances)
                 .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>(), sp.GetRequiredService<SqliteDurabilityInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<SqliteBackOfficeDbContext>());
@@ -63,4 +65,11 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<RuleSets.RuleSetStore>();
         return services;
     }
+
+    /// <summary>
+    /// One object owned twice (the same address as the patient's and the recipient's) would make an edit of one change
+    /// the other; EF Core only warns of it, so it is made an error that stops the save.
+    /// </summary>
+    private static void FailOnSharedOwnedInstances(WarningsConfigurationBuilder warnings) =>
+        warnings.Throw(CoreEventId.DuplicateDependentEntityTypeInstanceWarning);
 }

@@ -1,3 +1,5 @@
+using BackOffice.Workflows.Lifecycle;
+
 namespace BackOffice.Web.EmailContent;
 
 /// <summary>A message to a requester rendered from the message templates, ready to send.</summary>
@@ -5,9 +7,10 @@ public sealed record ComposedMessage(string To, string Subject, string TextBody,
 
 /// <summary>
 /// Renders the requester message for one lifecycle event (an outbox row's <c>Type</c>, e.g. "Received",
-/// "InvoiceIssued") from the request as it is now. Null when the requester has no e-mail address on file.
+/// "InvoiceIssued") from the facts of that event (<see cref="MessageFacts"/>, captured when it happened; the request as
+/// it is now when none were). Null when the requester has no e-mail address on file.
 /// </summary>
 public interface IRequesterMessageComposer
 {
-    Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, CancellationToken cancellationToken = default);
+    Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, MessageFacts? facts = null, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,5 @@
+using BackOffice.Workflows.Lifecycle;
+
 namespace BackOffice.Web.EmailContent;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace BackOffice.Web.EmailContent;
 /// </summary>
 public interface IStaffMessageComposer
 {
-    Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, CancellationToken cancellationToken = default);
+    /// <summary>The staff message for one event, from its facts (<see cref="MessageFacts"/>) or the request as it is now.</summary>
+    Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, MessageFacts? facts = null, CancellationToken cancellationToken = default);
 
     Task<ComposedMessage?> ComposeDigestAsync(DateOnly day, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,8 @@ namespace BackOffice.Web.EmailContent;
 
 /// <summary>
 /// The requester's message for a lifecycle event, from the template of the same name (<c>templates/messages/</c>)
-/// and the request as it is now (read-only). It goes to the requester's e-mail address on file; without one there is
+/// and the facts of that event (<see cref="MessageFacts"/>: amounts, balance, missing items, dates, reasons as they
+/// were when it happened), so a message composed late still says what was true then. It goes to the requester's e-mail address on file; without one there is
 /// nothing to send (null) — a requester without e-mail gets letters instead. Messages carry the tracking number,
 /// dates, amounts, what is missing and where to go, and link to the status page; never the patient's date of birth,
 /// diagnoses or record contents.
@@ -26,7 +28,8 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
         "Cancelled",
     ];
 
-    public async Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, CancellationToken cancellationToken = default)
+    public async Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, MessageFacts? facts = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageType);
         if (messageType == PortalLinkType)
@@ -40,13 +43,14 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
         var to = MessageBasics.Address(request.Requester.Email);
         if (to is null) return null;
 
-        var values = basics.Common(request.TrackingNumber).Set("DueDate", MessageBasics.Written(request.EffectiveDueOn));
-        await AddValuesAsync(messageType, request, values, cancellationToken);
+        var f = facts ?? MessageFacts.Of(request, basics.Clock.Now);
+        var values = basics.Common(request.TrackingNumber).Set("DueDate", MessageBasics.Written(f.EffectiveDueOn));
+        await AddValuesAsync(messageType, request, f, values, cancellationToken);
         var rendered = templates.Render(messageType, values);
         return new ComposedMessage(to, rendered.Subject, rendered.TextBody, rendered.HtmlBody);
     }
 
-    private async Task AddValuesAsync(string type, RecordsRequest request, MessageValues values, CancellationToken cancellationToken)
+    private async Task AddValuesAsync(string type, RecordsRequest request, MessageFacts f, MessageValues values, CancellationToken cancellationToken)
     {
         var site = basics.Site;
         switch (type)
@@ -55,54 +59,53 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
                 values.Set("ReceivedDate", MessageBasics.Written(request.ReceivedOn));
                 break;
             case "NeedsInformation" or "MissingInformationReminder":
-                values.SetList("MissingItems", request.MissingElements.Count > 0
-                        ? request.MissingElements
+                values.SetList("MissingItems", f.MissingElements.Count > 0
+                        ? f.MissingElements
                         : ["Call us: we will tell you what is missing."])
                     .Set("ReplyBy", await LastDayBeforeTimerAsync(request, "MissingInformationClosure", 30, cancellationToken));
                 break;
             case "InvoiceIssued" or "PaymentReminder":
-                values.Set("AmountDue", MessageBasics.Money(request.BalanceDue))
-                    .Set("FeeTotal", MessageBasics.Money(request.FeeTotal ?? 0m))
+                values.Set("AmountDue", MessageBasics.Money(f.BalanceDue))
+                    .Set("FeeTotal", MessageBasics.Money(f.FeeTotal ?? 0m))
                     .Set("PaymentPhone", site.PaymentPhone)
                     .Set("CheckPayableTo", site.OrganisationName)
                     .Set("CheckAddress", site.MailingAddress)
                     .Set("PayBy", await LastDayBeforeTimerAsync(request, "UnpaidCancellation", 60, cancellationToken));
                 break;
             case "PaymentReceived":
-                var latest = request.Payments.MaxBy(p => p.ReceivedAt);
-                values.Set("AmountReceived", MessageBasics.Money(latest?.Amount ?? request.AmountPaid))
-                    .Set("PaymentDate", latest is null ? MessageBasics.Written(basics.Today) : basics.Clock.Written(latest.ReceivedAt))
-                    .Set("BalanceDue", MessageBasics.Money(request.BalanceDue));
+                values.Set("AmountReceived", MessageBasics.Money(f.LastPaymentAmount ?? f.AmountPaid))
+                    .Set("PaymentDate", basics.Clock.Written(f.LastPaymentAt ?? f.At))
+                    .Set("BalanceDue", MessageBasics.Money(f.BalanceDue));
                 break;
             case "DeadlineExtended":
-                values.Set("NewDueDate", MessageBasics.Written(request.EffectiveDueOn))
-                    .Set("OriginalDueDate", MessageBasics.Written(request.DueOn))
-                    .Set("ExtensionReason", request.ExtensionReason ?? "");
+                values.Set("NewDueDate", MessageBasics.Written(f.EffectiveDueOn))
+                    .Set("OriginalDueDate", MessageBasics.Written(f.DueOn))
+                    .Set("ExtensionReason", f.ExtensionReason ?? "");
                 break;
             case "Mailed":
-                values.Set("MailedDate", DayOrToday(request.ClosedAt)).Set("WithheldNotice", WithheldNotice(request));
+                values.Set("MailedDate", basics.Clock.Written(f.At)).Set("WithheldNotice", WithheldNotice(f));
                 break;
             case "SentSecurely":
-                values.Set("SentDate", DayOrToday(request.ClosedAt)).Set("WithheldNotice", WithheldNotice(request));
+                values.Set("SentDate", basics.Clock.Written(f.At)).Set("WithheldNotice", WithheldNotice(f));
                 break;
             case "PickupScheduled":
-                values.Set("PickupTime", request.PickupAt is { } at ? basics.Clock.WrittenWithTime(at) : "the time agreed by phone")
+                values.Set("PickupTime", f.PickupAt is { } at ? basics.Clock.WrittenWithTime(at) : "the time agreed by phone")
                     .Set("PickupAddress", site.MailingAddress);
                 break;
             case "Redirected":
-                values.Set("RedirectTo", request.RedirectTo ?? request.OtherFacilityName ?? site.ExcludedOrganisationContact);
+                values.Set("RedirectTo", f.RedirectTo ?? request.OtherFacilityName ?? site.ExcludedOrganisationContact);
                 break;
             case "Denied":
-                values.Set("DenialBasis", request.DenialBasis ?? "")
-                    .Set("ReviewRights", request.DenialReviewable == true
+                values.Set("DenialBasis", f.DenialBasis ?? "")
+                    .Set("ReviewRights", f.DenialReviewable == true
                         ? $"You may ask for this decision to be reviewed by a licensed health care professional, chosen by {site.OrganisationName}, " +
                           $"who did not take part in it. Write to {site.DepartmentName}, {site.MailingAddress}, or call {site.QuestionsPhone}; " +
                           "we will tell you the outcome in writing."
                         : "Under federal law (45 CFR 164.524(a)(1)) this kind of denial cannot be reviewed.");
                 break;
             case "Cancelled":
-                values.Set("CancelledDate", DayOrToday(request.ClosedAt))
-                    .Set("CancellationReason", request.CancellationReason ?? "");
+                values.Set("CancelledDate", basics.Clock.Written(f.At))
+                    .Set("CancellationReason", f.CancellationReason ?? "");
                 break;
         }
     }
@@ -111,10 +114,8 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
     /// Says that part of the records was left out, without naming it: a message carries no health information. The
     /// letter with the records names what it may (a consent that could not be used) and how to send a corrected one.
     /// </summary>
-    private static string WithheldNotice(RecordsRequest request) => request.WithheldCategories.Count == 0 ? ""
+    private static string WithheldNotice(MessageFacts facts) => facts.WithheldCount == 0 ? ""
         : "Part of the records was not included. The letter that comes with the records says why and, where a consent could not be used, how to send a corrected one.";
-
-    private string DayOrToday(DateTimeOffset? at) => at is { } instant ? basics.Clock.Written(instant) : MessageBasics.Written(basics.Today);
 
     /// <summary>
     /// The last day to act before the state's closing timer (e.g. the cancellation 30 days after asking for information)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOffice.Web.Identity;
+using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,8 @@ public sealed class StaffMessageComposer(BackOfficeDbContext db, StaffIdentityDb
     // RequestQueue's priority of a closed request.
     private const int ClosedPriority = 2;
 
-    public async Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, CancellationToken cancellationToken = default)
+    public async Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, MessageFacts? facts = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageType);
         if (!Types.Contains(messageType, StringComparer.Ordinal))
@@ -31,11 +33,13 @@ public sealed class StaffMessageComposer(BackOfficeDbContext db, StaffIdentityDb
 
         var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken)
             ?? throw new InvalidOperationException($"There is no request {requestId}.");
+        // The facts of the event: the state, due date and assignee then, the due note counted from that day.
+        var f = facts ?? MessageFacts.Of(request, basics.Clock.Now);
         var values = basics.Common(request.TrackingNumber)
-            .Set("State", request.State)
-            .Set("DueDate", MessageBasics.Written(request.EffectiveDueOn))
-            .Set("DueNote", DueNote(request.EffectiveDueOn, basics.Today))
-            .Set("Assignee", await AssigneeNameAsync(request.AssigneeId, cancellationToken))
+            .Set("State", f.State)
+            .Set("DueDate", MessageBasics.Written(f.EffectiveDueOn))
+            .Set("DueNote", DueNote(f.EffectiveDueOn, basics.Clock.DayOf(f.At)))
+            .Set("Assignee", await AssigneeNameAsync(f.AssigneeId, cancellationToken))
             .Set("RequestUrl", basics.Url($"/Staff/Requests/{request.Id}"));
         var rendered = templates.Render("staff/" + messageType, values);
         return new ComposedMessage(to, rendered.Subject, rendered.TextBody, rendered.HtmlBody);

@@ -82,9 +82,13 @@ public sealed class OutboxDispatcher(
         if (message is { Kind: OutboxKind.RequesterMessage, Type: RecordsEmailHandler.MessageType })
             return await Required<RecordsEmailHandler>().SendAsync(message, cancellationToken);
 
+        // The message states the facts of its event; one the request has overtaken meanwhile is skipped, with the reason.
+        var now = await db.Requests.AsNoTracking().Include(r => r.Payments).SingleAsync(r => r.Id == message.RequestId, cancellationToken);
+        if (MessageRelevance.SkipReason(message.Kind, message.Type, now) is { } skipped) return skipped;
+        var facts = message.ReadFacts();
         var composed = message.Kind == OutboxKind.StaffMessage
-            ? await Required<IStaffMessageComposer>().ComposeAsync(message.RequestId, message.Type, cancellationToken)
-            : await Required<IRequesterMessageComposer>().ComposeAsync(message.RequestId, message.Type, cancellationToken);
+            ? await Required<IStaffMessageComposer>().ComposeAsync(message.RequestId, message.Type, facts, cancellationToken)
+            : await Required<IRequesterMessageComposer>().ComposeAsync(message.RequestId, message.Type, facts, cancellationToken);
         if (composed is null) return message.Kind == OutboxKind.StaffMessage ? NoStaffMailbox : NoRequesterAddress;
 
         // The outbox id as Message-Id lets the receiving side recognise a message a staff retry sent again.

@@ -26,8 +26,10 @@ public sealed class ActivityContext(RecordsRequest request, Actor actor, Trigger
     public IReadOnlyList<OutboxMessage> Outbox => _outbox;
     public IReadOnlyList<Disclosure> Disclosures => _disclosures;
 
+    /// <summary>A message carries the facts of this moment (<see cref="MessageFacts"/>); a document reads the journal.</summary>
     public void Enqueue(OutboxKind kind, string type) =>
-        _outbox.Add(OutboxMessage.Create(Request.Id, kind, type, Clock.Now));
+        _outbox.Add(OutboxMessage.Create(Request.Id, kind, type, Clock.Now,
+            kind == OutboxKind.Document ? null : MessageFacts.Of(Request, Clock.Now)));
 
     public void LogDisclosure(Disclosure disclosure) => _disclosures.Add(disclosure);
 }

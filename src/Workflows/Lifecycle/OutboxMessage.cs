@@ -3,8 +3,9 @@ using BackOffice.Workflows.Requests;
 namespace BackOffice.Workflows.Lifecycle;
 
 /// <summary>
-/// A side effect promised by a committed transition. It holds ids and a type, never patient data; the worker that
-/// carries it out reads the request as it is then. A message goes at most once: the worker first claims the row (a
+/// A side effect promised by a committed transition. It holds ids, a type and, for a message, the facts of its event
+/// (<see cref="MessageFacts"/>: amounts, dates, what is missing, a reason), captured in the same transaction so the
+/// message says what was true then; never names, dates of birth or record contents. A message goes at most once: the worker first claims the row (a
 /// commit of its own), then sends, then marks it processed. A claim that never came back (the worker stopped
 /// mid-send) is not sent again on its own: it becomes an incident, because nobody knows whether the message went. A
 /// send that fails is retried after a pause and, after the last attempt, becomes an incident too. Staff retry or
@@ -16,6 +17,8 @@ public sealed class OutboxMessage
     private OutboxMessage() { }
 
     public Guid Id { get; private set; }
+    /// <summary>The facts of the event as JSON (<see cref="MessageFacts"/>); null for a document or an older row.</summary>
+    public string? Facts { get; private set; }
     public Guid RequestId { get; private set; }
     public OutboxKind Kind { get; private set; }
     public string Type { get; private set; } = "";
@@ -45,8 +48,11 @@ public sealed class OutboxMessage
     public bool CanClaim(DateTimeOffset now) =>
         ProcessedAt is null && ClaimId is null && IncidentAt is null && (NextAttemptAt is null || NextAttemptAt <= now);
 
-    internal static OutboxMessage Create(Guid requestId, OutboxKind kind, string type, DateTimeOffset at) =>
-        new() { Id = Guid.CreateVersion7(), RequestId = requestId, Kind = kind, Type = type, CreatedAt = at };
+    internal static OutboxMessage Create(Guid requestId, OutboxKind kind, string type, DateTimeOffset at, MessageFacts? facts = null) =>
+        new() { Id = Guid.CreateVersion7(), RequestId = requestId, Kind = kind, Type = type, CreatedAt = at, Facts = facts?.ToJson() };
+
+    /// <summary>The facts of the message's event, if captured.</summary>
+    public MessageFacts? ReadFacts() => MessageFacts.FromJson(Facts);
 
     /// <summary>Starts an attempt; save it before doing anything outside the database.</summary>
     public Guid Claim(DateTimeOffset now)

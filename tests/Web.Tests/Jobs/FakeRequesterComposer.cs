@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BackOffice.Web.EmailContent;
+using BackOffice.Workflows.Lifecycle;
 
 namespace BackOffice.Web.Tests.Jobs;
 
@@ -11,7 +12,7 @@ public sealed class FakeRequesterComposer : IRequesterMessageComposer
     /// <summary>Requests whose requester has no e-mail address.</summary>
     public ConcurrentDictionary<Guid, bool> NoAddress { get; } = new();
 
-    public Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, CancellationToken cancellationToken = default)
+    public Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, MessageFacts? facts = null, CancellationToken cancellationToken = default)
     {
         Calls.Enqueue((requestId, messageType));
         return Task.FromResult(NoAddress.ContainsKey(requestId)

@@ -5,7 +5,9 @@ using BackOffice.Workflows.Requests;
 namespace BackOffice.Web.Pdf.Documents;
 
 /// <summary>When the invoice was issued and, while it is unpaid, the day the lifecycle cancels the request.</summary>
-public sealed record InvoiceTerms(DateOnly IssuedOn, DateOnly? CancelledIfUnpaidOn);
+/// <param name="AsOf">The invoice as it stood at this instant (the event that issued it): payments received later, and a
+/// later waiver, are not on it. Null: as the request stands now (the mailing batch's invoice, with the payments).</param>
+public sealed record InvoiceTerms(DateOnly IssuedOn, DateOnly? CancelledIfUnpaidOn, DateTimeOffset? AsOf = null);
 
 /// <summary>
 /// The invoice: every charge with quantity, unit price, amount and the law or policy that allows it, the rule-set
@@ -31,7 +33,12 @@ public static partial class InvoicePdf
         ArgumentNullException.ThrowIfNull(terms);
         var request = context.Request;
         var site = context.Site;
-        var balance = request.BalanceDue;
+        // The invoice states the amounts of the moment it speaks for: the payments up to then, the balance then.
+        var payments = request.Payments.Where(p => terms.AsOf is null || p.ReceivedAt <= terms.AsOf).OrderBy(p => p.ReceivedAt).ToList();
+        var waived = terms.AsOf is null && request.FeeWaivedReason is not null;
+        var feeTotal = request.FeeTotal ?? request.FeeLines.Sum(l => l.Amount);
+        var paid = payments.Sum(p => p.Amount);
+        var balance = waived ? 0m : Math.Max(0m, feeTotal - paid);
         // An invoice is a statement, not a letter: no salutation or sign-off, so it fits on one page.
         Letter.Open(pdf, context, Addressee.Requester(request), "Invoice", salutation: false);
         pdf.Pair("Invoice date", context.Written(terms.IssuedOn));
@@ -51,16 +58,16 @@ public static partial class InvoicePdf
         }
 
         pdf.Rule();
-        var total = request.FeeTotal ?? request.FeeLines.Sum(l => l.Amount);
+        var total = feeTotal;
         pdf.Row(["Total", "", "", LetterContext.Money(total)], Columns, bold: true);
-        foreach (var payment in request.Payments.OrderBy(p => p.ReceivedAt))
+        foreach (var payment in payments)
         {
             pdf.Row([$"Paid {context.Written(payment.ReceivedAt)}, {MethodOf(payment)}", "", "",
                 LetterContext.Money(-payment.Amount)], Columns);
         }
 
-        if (request.FeeWaivedReason is not null && total - request.AmountPaid > 0)
-            pdf.Row(["Fee waived", "", "", LetterContext.Money(-(total - request.AmountPaid))], Columns);
+        if (waived && total - paid > 0)
+            pdf.Row(["Fee waived", "", "", LetterContext.Money(-(total - paid))], Columns);
         pdf.Row(["Balance due", "", "", LetterContext.Money(balance)], Columns, bold: true);
         if (request.FeeRuleSetVersion is { } version)
             pdf.Note(string.Create(CultureInfo.InvariantCulture, $"Charges computed under fee rule set version {version}."));
@@ -79,7 +86,7 @@ public static partial class InvoicePdf
             if (terms.CancelledIfUnpaidOn is { } cancelled)
                 pdf.Paragraph($"If the invoice is still unpaid on {context.Written(cancelled)}, the request is cancelled. You may ask again at any time.");
         }
-        else if (request.FeeWaivedReason is not null)
+        else if (waived)
         {
             pdf.Paragraph("The fee was waived: there is nothing to pay.");
         }

@@ -30,7 +30,7 @@ public sealed class RequestDocumentRenderer(
             .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken)
             ?? throw new RequestNotFoundException(requestId);
         var journal = await db.Journal.AsNoTracking().Where(j => j.RequestId == requestId).OrderBy(j => j.Sequence)
-            .Select(j => new Step(j.OccurredAt, j.Trigger, j.ToState)).ToListAsync(cancellationToken);
+            .Select(j => new Step(j.OccurredAt, j.Trigger, j.FromState, j.ToState)).ToListAsync(cancellationToken);
         var definition = definitions.Get(request.DefinitionName, request.DefinitionVersion);
 
         DateOnly DayOf(Func<Step, bool> which) => journal.LastOrDefault(which) is { } step ? clock.DayOf(step.At) : clock.Today;
@@ -38,7 +38,9 @@ public sealed class RequestDocumentRenderer(
         var tracking = request.TrackingNumber;
         return documentType switch
         {
-            RequestDocumentTypes.Invoice => Invoice(request, definition, DayOf(s => s.ToState == InvoiceState), Context),
+            // Entering AwaitingPayment, not a payment recorded there (an internal transition of the same state).
+            RequestDocumentTypes.Invoice => Invoice(request, definition,
+                journal.LastOrDefault(s => s.ToState == InvoiceState && s.FromState != InvoiceState)?.At ?? clock.Now, Context),
             RequestDocumentTypes.CoverLetter => new RenderedDocument($"cover-letter-{tracking}.pdf", $"Cover letter {tracking}",
                 CoverLetterPdf.Render(Context(DayOf(s => s.ToState == "Mailed")))),
             RequestDocumentTypes.MissingInformationLetter => MissingInformation(definition, DayOf(s => s.ToState == NeedsInformationState), Context, tracking),
@@ -58,12 +60,14 @@ public sealed class RequestDocumentRenderer(
     internal static int? CancelAfterDays(LifecycleDefinition definition, string state) =>
         definition.FindState(state)?.Timers.FirstOrDefault(t => t.Trigger == "Cancel" && t.AfterDays > 0)?.AfterDays;
 
-    private static RenderedDocument Invoice(RecordsRequest request, LifecycleDefinition definition, DateOnly issuedOn,
+    /// <summary>The invoice as it stood when it was issued (entering AwaitingPayment): its amounts, not later payments.</summary>
+    private RenderedDocument Invoice(RecordsRequest request, LifecycleDefinition definition, DateTimeOffset issuedAt,
         Func<DateOnly, LetterContext> context)
     {
-        var cancelled = request.State == InvoiceState && CancelAfterDays(definition, InvoiceState) is { } days ? issuedOn.AddDays(days) : (DateOnly?)null;
+        var issuedOn = clock.DayOf(issuedAt);
+        var cancelled = CancelAfterDays(definition, InvoiceState) is { } days ? issuedOn.AddDays(days) : (DateOnly?)null;
         return new RenderedDocument($"invoice-{request.TrackingNumber}.pdf", $"Invoice {request.TrackingNumber}",
-            InvoicePdf.Render(context(issuedOn), new InvoiceTerms(issuedOn, cancelled)));
+            InvoicePdf.Render(context(issuedOn), new InvoiceTerms(issuedOn, cancelled, issuedAt)));
     }
 
     private static RenderedDocument MissingInformation(LifecycleDefinition definition, DateOnly heldOn, Func<DateOnly, LetterContext> context,
@@ -74,5 +78,5 @@ public sealed class RequestDocumentRenderer(
             MissingInformationLetterPdf.Render(context(heldOn), closes));
     }
 
-    private sealed record Step(DateTimeOffset At, string Trigger, string ToState);
+    private sealed record Step(DateTimeOffset At, string Trigger, string? FromState, string ToState);
 }

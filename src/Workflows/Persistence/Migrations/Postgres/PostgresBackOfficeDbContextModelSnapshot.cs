@@ -218,6 +218,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Facts")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
                     b.Property<DateTimeOffset?>("IncidentAt")
                         .HasColumnType("timestamp with time zone");
 

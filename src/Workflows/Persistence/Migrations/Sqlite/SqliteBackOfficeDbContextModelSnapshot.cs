@@ -209,6 +209,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Facts")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Sensitive", true);
+
                     b.Property<long?>("IncidentAt")
                         .HasColumnType("INTEGER");
 
