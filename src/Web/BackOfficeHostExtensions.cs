@@ -2,6 +2,7 @@ using BackOffice.Rules;
 using BackOffice.Web.Api;
 using BackOffice.Web.Auditing;
 using BackOffice.Web.EmailContent;
+using BackOffice.Web.Encryption;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Jobs;
 using BackOffice.Web.Pages.Request;
@@ -22,6 +23,7 @@ public static class BackOfficeHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = WorkflowsOptionsFrom(builder.Configuration, builder.Environment);
         builder.Services.AddWorkflows(options);
+        builder.Services.AddAtRestEncryption(builder.Configuration, builder.Environment, options);
         builder.Services.AddPublishedRuleSets();
         builder.Services.AddRules(RulesDirectory(builder.Configuration, builder.Environment));
         builder.Services.AddHostedService<RuleSetRefreshService>();
@@ -45,6 +47,8 @@ public static class BackOfficeHostExtensions
     public static async Task UseBackOfficeAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Before anything reads or writes a stored file: the wrong key stops start-up here, with the key it needs.
+        await StoredFiles.VerifyAtStartupAsync(app.Services);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();

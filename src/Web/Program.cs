@@ -1,8 +1,14 @@
 using BackOffice.Web;
+using BackOffice.Web.Commands;
 
-var builder = WebApplication.CreateBuilder(args);
+var (command, hostArguments) = BackOfficeCommands.Split(args);
+if (command.Length > 0 && BackOfficeCommands.RunWithoutHost(command, Console.Out) is { } done) return done;
+
+var builder = WebApplication.CreateBuilder(hostArguments);
 builder.AddBackOffice();
 
 var app = builder.Build();
+if (command.Length > 0) return BackOfficeCommands.Run(app.Services, command, Console.Out);
 await app.UseBackOfficeAsync();
 await app.RunAsync();
+return 0;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using BackOffice.Web.Encryption;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Requests;
 using Microsoft.Extensions.Options;
@@ -8,22 +9,24 @@ using Microsoft.Extensions.Options;
 namespace BackOffice.Web.Documents;
 
 /// <summary>
-/// Uploaded documents, kept outside the web root in <c>&lt;DataDirectory&gt;/documents/&lt;yyyy&gt;/&lt;random id&gt;</c> and read
-/// back only through <see cref="OpenRead"/> (staff screens). A file is accepted only when its bytes are a PDF, JPEG or
-/// PNG: its name and declared type are not trusted.
+/// Uploaded and generated documents, kept outside the web root in <c>&lt;DataDirectory&gt;/documents/&lt;yyyy&gt;/&lt;random id&gt;</c>,
+/// encrypted at rest (<see cref="AtRestEncryption"/>), and read back only through <see cref="OpenRead"/>. A file is
+/// accepted only when its bytes are a PDF, JPEG or PNG: its name and declared type are not trusted.
 /// </summary>
 public sealed partial class DocumentStore
 {
     private const int HeaderLength = 8;
     private readonly TimeProvider _time;
+    private readonly AtRestEncryption _encryption;
 
-    public DocumentStore(WorkflowsOptions workflows, IOptions<DocumentOptions> options, TimeProvider time)
+    public DocumentStore(WorkflowsOptions workflows, IOptions<DocumentOptions> options, TimeProvider time, AtRestEncryption encryption)
     {
         ArgumentNullException.ThrowIfNull(workflows);
         ArgumentNullException.ThrowIfNull(options);
         Root = Path.Combine(workflows.Database.DataDirectory, "documents");
         MaxBytes = options.Value.MaxUploadBytes;
         _time = time;
+        _encryption = encryption;
     }
 
     /// <summary>The folder holding every stored document.</summary>
@@ -56,6 +59,7 @@ public sealed partial class DocumentStore
         try
         {
             await using (file)
+            await using (var encrypting = _encryption.Encrypting(file))
             {
                 var buffer = new byte[81920];
                 var read = headerLength;
@@ -65,10 +69,11 @@ public sealed partial class DocumentStore
                     size += read;
                     if (size > MaxBytes) throw new DocumentRejectedException($"This file is larger than {MaxSizeText}. Upload a smaller scan or photo.");
                     hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    await encrypting.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                     read = await content.ReadAsync(buffer, cancellationToken);
                 }
                 while (read > 0);
+                await AtRestEncryption.CompleteAsync(encrypting, cancellationToken);
                 file.Flush(flushToDisk: true); // on disk before the request that names it commits
             }
         }
@@ -81,11 +86,10 @@ public sealed partial class DocumentStore
         return new DraftDocument(kind, CleanFileName(fileName), contentType, size, key, Convert.ToHexStringLower(hash.GetHashAndReset()), now);
     }
 
-    /// <summary>The stored bytes of a document, for staff screens only.</summary>
-    public Stream OpenRead(string storageKey) =>
-        new FileStream(PathOf(storageKey), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+    /// <summary>The document's bytes, decrypted; a wrong key or an altered file throws before any byte is returned.</summary>
+    public Stream OpenRead(string storageKey) => _encryption.OpenRead(PathOf(storageKey), "A stored document");
 
-    /// <summary>The stored bytes, or null when the key is not one of ours or the file is gone.</summary>
+    /// <summary>The document's bytes, or null when the key is not one of ours or the file is gone.</summary>
     public Stream? TryOpenRead(string storageKey) =>
         storageKey is not null && StorageKeyPattern().IsMatch(storageKey) && File.Exists(PathOf(storageKey)) ? OpenRead(storageKey) : null;
 

@@ -2,15 +2,17 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BackOffice.Web.Encryption;
 using BackOffice.Workflows;
 
 namespace BackOffice.Web.PostalMailing;
 
 /// <summary>
 /// Batch PDFs and their records in <c>&lt;DataDirectory&gt;/mailing/</c>, outside the web root: <c>{id}.pdf</c> beside
-/// <c>{id}.json</c>. One small file per batch (no shared index to rewrite), so two nodes never overwrite each other.
+/// <c>{id}.json</c>, both encrypted at rest (letters carry names and addresses). One small file per batch (no shared
+/// index to rewrite), so two nodes never overwrite each other.
 /// </summary>
-public sealed partial class MailingBatchStore(WorkflowsOptions options)
+public sealed partial class MailingBatchStore(WorkflowsOptions options, AtRestEncryption encryption)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -29,13 +31,13 @@ public sealed partial class MailingBatchStore(WorkflowsOptions options)
     {
         ArgumentNullException.ThrowIfNull(record);
         CreateRoot();
-        await WriteAtomicallyAsync(Path.Combine(Root, CheckedId(record.Id) + ".json"), JsonSerializer.SerializeToUtf8Bytes(record, Json), cancellationToken);
+        await encryption.WriteFileAsync(Path.Combine(Root, CheckedId(record.Id) + ".json"), JsonSerializer.SerializeToUtf8Bytes(record, Json), cancellationToken);
     }
 
     public async Task SavePdfAsync(string id, byte[] pdf, CancellationToken cancellationToken)
     {
         CreateRoot();
-        await WriteAtomicallyAsync(PathOf(id), pdf, cancellationToken);
+        await encryption.WriteFileAsync(PathOf(id), pdf, cancellationToken);
     }
 
     /// <summary>Every batch, newest first.</summary>
@@ -46,8 +48,8 @@ public sealed partial class MailingBatchStore(WorkflowsOptions options)
         foreach (var file in Directory.EnumerateFiles(Root, "*.json"))
         {
             if (!IdPattern().IsMatch(Path.GetFileNameWithoutExtension(file))) continue;
-            await using var stream = File.OpenRead(file);
-            if (await JsonSerializer.DeserializeAsync<MailingBatchRecord>(stream, Json, cancellationToken) is { } record) records.Add(record);
+            var json = await encryption.ReadFileAsync(file, "A mailing batch record", cancellationToken);
+            if (JsonSerializer.Deserialize<MailingBatchRecord>(json, Json) is { } record) records.Add(record);
         }
 
         return records.OrderByDescending(r => r.CreatedAt).ToList();
@@ -59,33 +61,18 @@ public sealed partial class MailingBatchStore(WorkflowsOptions options)
         if (id is null || !IdPattern().IsMatch(id)) return null;
         var path = Path.Combine(Root, id + ".json");
         if (!File.Exists(path)) return null;
-        await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<MailingBatchRecord>(stream, Json, cancellationToken);
+        return JsonSerializer.Deserialize<MailingBatchRecord>(await encryption.ReadFileAsync(path, "A mailing batch record", cancellationToken), Json);
     }
 
     public Stream? TryOpenPdf(MailingBatchRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var path = PathOf(record.Id);
-        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
+        return File.Exists(path) ? encryption.OpenRead(path, "A mailing batch") : null;
     }
 
     private static string CheckedId(string id) =>
         id is not null && IdPattern().IsMatch(id) ? id : throw new ArgumentException("Not a mailing batch id.", nameof(id));
-
-    private static async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)
-    {
-        var temporary = path + ".tmp";
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
-        if (!OperatingSystem.IsWindows()) fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using (var file = new FileStream(temporary, fileOptions))
-        {
-            await file.WriteAsync(content, cancellationToken);
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
 
     // Only the app's account may read the letters or list the folder.
     private void CreateRoot()

@@ -142,7 +142,7 @@ public sealed class OutboxDispatchTests : IAsyncDisposable
         document.FileName.ShouldBe("MissingInformationLetter.pdf");
         document.ContentType.ShouldBe("application/pdf");
         var stored = Path.Combine(_app.Factory.DataDirectory, "documents", document.StorageKey);
-        (await File.ReadAllBytesAsync(stored)).ShouldBe(FakeDocumentRenderer.PdfOf("MissingInformationLetter"));
+        _app.Factory.ReadStoredFile(stored).ShouldBe(FakeDocumentRenderer.PdfOf("MissingInformationLetter"));
         Directory.GetFiles(Path.Combine(_app.Factory.DataDirectory, "documents"), "*", SearchOption.AllDirectories).Length.ShouldBe(1);
         var after = await _app.RowAsync(row.Id);
         after.ProcessedAt.ShouldNotBeNull();

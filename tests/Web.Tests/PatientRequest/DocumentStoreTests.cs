@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BackOffice.Web.Documents;
+using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Requests;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class DocumentStoreTests : IDisposable
     {
         var workflows = new WorkflowsOptions();
         workflows.Database.DataDirectory = _dataDirectory;
-        _store = new DocumentStore(workflows, Options.Create(new DocumentOptions { MaxUploadBytes = 10_000 }), _time);
+        _store = new DocumentStore(workflows, Options.Create(new DocumentOptions { MaxUploadBytes = 10_000 }), _time, TestEncryption.NewEncryption());
     }
 
     [Theory]

@@ -128,6 +128,6 @@ public sealed class UploadTests(RequestAppFixture app) : IClassFixture<RequestAp
         if (!Directory.Exists(folder)) return null;
         var hash = SHA256.HashData(bytes);
         return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .FirstOrDefault(file => SHA256.HashData(File.ReadAllBytes(file)).SequenceEqual(hash));
+            .FirstOrDefault(file => SHA256.HashData(app.Factory.ReadStoredFile(file)).SequenceEqual(hash));
     }
 }

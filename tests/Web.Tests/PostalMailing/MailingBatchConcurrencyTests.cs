@@ -50,7 +50,7 @@ public sealed class MailingBatchConcurrencyTests : IAsyncDisposable
         skipped.RequestId.ShouldBe(last.Id);
         skipped.Reason.ShouldContain("someone else changed it");
         (await _factory.LoadAsync(last.Id)).State.ShouldBe("ReadyForRelease");
-        var text = DocumentScenarios.TextOf(await File.ReadAllBytesAsync(result.FilePath!));
+        var text = DocumentScenarios.TextOf(_factory.ReadStoredFile(result.FilePath!));
         text.ShouldNotContain(last.TrackingNumber);
         foreach (var mailed in result.Mailed) text.ShouldContain(mailed.TrackingNumber);
         var record = await scope.ServiceProvider.GetRequiredService<MailingBatchStore>().FindAsync(result.BatchId, CancellationToken.None);

@@ -52,7 +52,7 @@ public sealed class MailingBatchTests : IAsyncDisposable
         result.Skipped.ShouldBeEmpty();
         result.Mailed.Select(m => m.RequestId).ShouldBe([patient.Id, attorney.Id, provider.Id], ignoreOrder: true);
         result.FilePath.ShouldNotBeNull().ShouldStartWith(Path.Combine(_factory.DataDirectory, "mailing"));
-        var pdf = await File.ReadAllBytesAsync(result.FilePath);
+        var pdf = _factory.ReadStoredFile(result.FilePath);
         var pages = DocumentScenarios.PageTexts(pdf);
         pages.Count(p => p.Contains("Re: Copies of medical records", StringComparison.Ordinal)).ShouldBe(3);
         // Invoices follow the two requests that had a fee, paid in full; the provider's copies were free.

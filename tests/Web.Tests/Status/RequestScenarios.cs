@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using BackOffice.Web.Encryption;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Lifecycle;
@@ -91,7 +92,7 @@ public static partial class RequestScenarios
         var key = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}";
         var path = Path.Combine(factory.DataDirectory, "documents", key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, bytes);
+        await factory.Services.GetRequiredService<AtRestEncryption>().WriteFileAsync(path, bytes, CancellationToken.None);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BackOfficeDbContext>();
         var request = await db.Requests.Include(r => r.Documents).SingleAsync(r => r.Id == requestId);

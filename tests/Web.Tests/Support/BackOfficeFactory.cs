@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BackOffice.Web.Encryption;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -36,12 +37,18 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
         // Jobs are enqueued but not run unless a test asks: a Hangfire server per host would make every test slower
         // and racy. Tests that need jobs run them directly, or set RunServer (see Jobs/JobServers).
         _settings.TryAdd("BackOffice:Jobs:RunServer", "false");
+        // Stored files are encrypted with a key kept outside every test's data directory, as in production.
+        _settings.TryAdd("BackOffice:Encryption:KeyFile", TestEncryption.KeyFile);
     }
 
     public string DataDirectory { get; }
 
     /// <summary>Replaces services after the app registered its own (e.g. a <c>FakeTimeProvider</c> as <see cref="TimeProvider"/>).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>The plain content of a file the app stored encrypted (a document, a mailing batch).</summary>
+    public byte[] ReadStoredFile(string path) =>
+        Services.GetRequiredService<AtRestEncryption>().Decrypt(File.ReadAllBytes(path), path);
 
     /// <summary>Every message logged so far, as "category: message".</summary>
     public IReadOnlyCollection<string> LogMessages => _logs.Messages;
