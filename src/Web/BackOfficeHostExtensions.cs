@@ -3,6 +3,7 @@ using BackOffice.Web.Api;
 using BackOffice.Web.Auditing;
 using BackOffice.Web.EmailContent;
 using BackOffice.Web.Encryption;
+using BackOffice.Web.Http;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Jobs;
 using BackOffice.Web.Pages.Request;
@@ -27,6 +28,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddPublishedRuleSets();
         builder.Services.AddRules(RulesDirectory(builder.Configuration, builder.Environment));
         builder.Services.AddHostedService<RuleSetRefreshService>();
+        builder.AddBackOfficeHttp();
         builder.Services.AddRazorPages();
         builder.Services.Configure<Site.SiteOptions>(builder.Configuration.GetSection(Site.SiteOptions.Section));
         builder.Services.AddPatientRequests(builder.Configuration);
@@ -65,11 +67,8 @@ public static class BackOfficeHostExtensions
             return; // a worker process runs the jobs and answers /health, nothing else
         }
 
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-            app.UseHsts();
-        }
+        app.UseBackOfficeHttp();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
 
         app.UseStatusCodePages();
         app.UseStaticFiles();
@@ -79,7 +78,7 @@ public static class BackOfficeHostExtensions
         app.UseRateLimiter();
         app.MapRazorPages();
         app.MapFeeEstimate();
-        app.MapBackOfficeDashboard();
+        app.MapBackOfficeDashboard().WithSecurityHeadersPolicy(SecurityHeaderPolicies.JobsDashboard);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
     }
 

@@ -44,5 +44,8 @@ public sealed class SiteOptions
         .Replace("{ExcludedOrganisation}", ExcludedOrganisationName, StringComparison.Ordinal);
 
     /// <summary>Base address used in links sent by e-mail (the status page, the portal download).</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+    public string PublicBaseUrl { get; set; } = DefaultPublicBaseUrl;
+
+    /// <summary>The shipped value: right for a developer's machine only (links in e-mails would point to localhost).</summary>
+    public const string DefaultPublicBaseUrl = "http://localhost:5080";
 }

@@ -1,13 +1,9 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Tests.Support;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Web.Tests.Security;
@@ -151,7 +147,7 @@ public sealed class StaffPagesRequireRolesTests
             var isHangfire = raw.StartsWith("hangfire", StringComparison.OrdinalIgnoreCase);
             if (!isStaff && !isHangfire) continue;
 
-            var url = "/" + Sample(endpoint.RoutePattern);
+            var url = "/" + EndpointSamples.Sample(endpoint.RoutePattern);
             var hasParameters = endpoint.RoutePattern.Parameters.Count > 0;
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
             {
@@ -184,46 +180,6 @@ public sealed class StaffPagesRequireRolesTests
     {
         var segments = viewEnginePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length > 2 ? segments[1] : "";
-    }
-
-    /// <summary>The route with sample values: a new Guid for {id:guid}, 1 for {version:int}, "fees.json" for {file}.</summary>
-    private static string Sample(RoutePattern pattern)
-    {
-        var parts = new List<string>();
-        foreach (var segment in pattern.PathSegments)
-        {
-            var text = new StringBuilder();
-            foreach (var part in segment.Parts)
-            {
-                switch (part)
-                {
-                    case RoutePatternLiteralPart literal:
-                        text.Append(literal.Content);
-                        break;
-                    case RoutePatternSeparatorPart separator:
-                        text.Append(separator.Content);
-                        break;
-                    case RoutePatternParameterPart parameter:
-                        text.Append(SampleValue(parameter));
-                        break;
-                }
-            }
-
-            parts.Add(text.ToString());
-        }
-
-        return string.Join('/', parts.Where(p => p.Length > 0));
-    }
-
-    private static string SampleValue(RoutePatternParameterPart parameter)
-    {
-        var constraints = parameter.ParameterPolicies.Select(p => p.Content ?? "").ToList();
-        if (constraints.Exists(c => c.StartsWith("guid", StringComparison.OrdinalIgnoreCase))) return Guid.NewGuid().ToString();
-        if (constraints.Exists(c => c.StartsWith("int", StringComparison.OrdinalIgnoreCase) || c.StartsWith("long", StringComparison.OrdinalIgnoreCase)))
-            return "1";
-        if (parameter.Name.Equals("file", StringComparison.OrdinalIgnoreCase)) return "fees.json";
-        if (parameter.Name.Contains("id", StringComparison.OrdinalIgnoreCase)) return Guid.NewGuid().ToString();
-        return 1.ToString(CultureInfo.InvariantCulture);
     }
 
     private sealed record StaffTarget(string Page, string Folder, bool HasParameters, List<(string Method, string Url)> Requests);

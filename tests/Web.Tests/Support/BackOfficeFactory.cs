@@ -39,6 +39,10 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
         _settings.TryAdd("BackOffice:Jobs:RunServer", "false");
         // Stored files are encrypted with a key kept outside every test's data directory, as in production.
         _settings.TryAdd("BackOffice:Encryption:KeyFile", TestEncryption.KeyFile);
+        // The test server speaks plain HTTP on loopback (as a node behind a TLS-ending proxy does); browser tests reach
+        // Kestrel by address, not by the public host name.
+        _settings.TryAdd("BackOffice:Http:RequireHttps", "false");
+        _settings.TryAdd("BackOffice:Http:AllowedHosts:0", "127.0.0.1");
     }
 
     public string DataDirectory { get; }
@@ -58,6 +62,7 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         if (ConfigureServices is not null) builder.ConfigureTestServices(ConfigureServices);
     }
 

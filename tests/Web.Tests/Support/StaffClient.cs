@@ -71,6 +71,16 @@ public static partial class StaffClient
         return text.Length == 0 ? null : text;
     }
 
+    /// <summary>The messages of the page's error summary, decoded, in order.</summary>
+    public static List<string> ErrorSummary(string html)
+    {
+        var summary = Regex.Match(html, "<div class=\"error-summary\".*?</ul>", RegexOptions.Singleline);
+        return summary.Success
+            ? [.. Regex.Matches(summary.Value, "<li>(.*?)</li>", RegexOptions.Singleline)
+                .Select(m => WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", "")).Trim())]
+            : [];
+    }
+
     public static string? Location(this HttpResponseMessage response) => response.Headers.Location?.OriginalString;
 
     /// <summary>The account as stored, read through a fresh scope.</summary>

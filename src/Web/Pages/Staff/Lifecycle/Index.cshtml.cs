@@ -1,9 +1,12 @@
+using BackOffice.Web.Http;
 using BackOffice.Workflows.Lifecycle;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NetEscapades.AspNetCore.SecurityHeaders;
 
 namespace BackOffice.Web.Pages.Staff.Lifecycle;
 
 /// <summary>Each lifecycle definition version as a diagram (the engine's Mermaid export), for staff to read.</summary>
+[SecurityHeadersPolicy(SecurityHeaderPolicies.Diagrams)]
 public sealed class IndexModel(DefinitionRegistry definitions, MachineBuilder machines) : PageModel
 {
     public IReadOnlyList<Diagram> Diagrams { get; private set; } = [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOffice.Web.EmailTransport;
+using BackOffice.Web.Http;
 using BackOffice.Web.Identity;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Time;
@@ -23,7 +24,6 @@ public sealed class IndexModel(IEmailSender sender, IOptions<SmtpOptions> smtp, 
     public const string ListAction = "ViewSentMessages";
     public const string ViewAction = "ViewSentMessage";
     /// <summary>The HTML part may style itself; it may not run scripts, load anything or be framed elsewhere.</summary>
-    public const string HtmlPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
     /// <summary>The file name of the message to show.</summary>
@@ -76,8 +76,7 @@ public sealed class IndexModel(IEmailSender sender, IOptions<SmtpOptions> smtp, 
             return NotFound();
         }
 
-        Response.Headers.ContentSecurityPolicy = HtmlPolicy;
-        Response.Headers.XContentTypeOptions = "nosniff";
+        SecurityHeaderPolicies.Use(HttpContext, SecurityHeaderPolicies.SandboxedMessage);
         Response.Headers.CacheControl = "no-store";
         await audit.RecordAsync(ViewAction, null, Name, "HTML part", CancellationToken.None);
         return Content(html, "text/html; charset=utf-8");
