@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using BackOffice.Web.Identity.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Web.Identity;
@@ -12,10 +13,32 @@ public abstract class StaffIdentityDbContext(DbContextOptions options) : Identit
 {
     public const string MigrationsHistoryTable = "__IdentityMigrationsHistory";
 
+    public DbSet<StaffSession> Sessions => Set<StaffSession>();
+
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         builder.Entity<StaffUser>().Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Entity<StaffSession>(session =>
+        {
+            session.ToTable("StaffSessions");
+            session.HasKey(s => s.KeyHash);
+            session.Property(s => s.KeyHash).HasMaxLength(64);
+            session.Property(s => s.UserId).HasMaxLength(450);
+            session.HasIndex(s => s.UserId);
+            session.HasIndex(s => s.ExpiresAt);
+        });
+        builder.Entity<SignInFailure>(failure =>
+        {
+            failure.ToTable("SignInFailures");
+            failure.Property(f => f.Address).HasMaxLength(64);
+            failure.Property(f => f.UserName).HasMaxLength(256);
+            failure.HasIndex(f => new { f.Address, f.At });
+            failure.HasIndex(f => new { f.UserName, f.At });
+            failure.HasIndex(f => f.At);
+        });
     }
 }

@@ -1,5 +1,9 @@
+using BackOffice.Web.Http;
+using BackOffice.Web.Identity.Sessions;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -70,6 +74,23 @@ public static class StaffIdentityExtensions
             .SetApplicationName("BackOffice")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.Database.DataDirectory, "keys")));
 
+        services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<StaffSessions>();
+        services.AddSingleton<DatabaseTicketStore>();
+        // The staff cookie names a session kept in the shared database; the cookie alone signs nobody in.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore, HttpOptions>((cookie, store, http) =>
+            {
+                cookie.SessionStore = store;
+                // Secure wherever HTTPS is required (default outside Development); behind a TLS-ending proxy the
+                // forwarded scheme makes the request HTTPS, so the cookie is Secure there too.
+                cookie.Cookie.SecurePolicy = http.RequireHttps == true ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            });
+        services.AddOptions<AntiforgeryOptions>().Configure<HttpOptions>((antiforgery, http) =>
+            antiforgery.Cookie.SecurePolicy = http.RequireHttps == true ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/Account/SignIn";
@@ -82,7 +103,7 @@ public static class StaffIdentityExtensions
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             cookie.SlidingExpiration = true;
         });
-        // A disabled account, a password reset or a role change reaches open sessions within a minute.
+        // Besides ending sessions at once (StaffSessions), a changed security stamp is noticed within a minute.
         services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()

@@ -1,4 +1,5 @@
 using System.Net;
+using BackOffice.Web.Pages.Account;
 using BackOffice.Web.Tests.Support;
 
 namespace BackOffice.Web.Tests.Identity;
@@ -35,7 +36,7 @@ public sealed class SignInTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        html.ShouldContain("The user name or password is not correct.");
+        html.ShouldContain(WebUtility.HtmlEncode(SignInModel.FailedMessage));
         html.ShouldContain("class=\"error-summary\"");
         response.Headers.TryGetValues("Set-Cookie", out var cookies);
         (cookies ?? []).ShouldNotContain(c => c.StartsWith("BackOffice.Staff=", StringComparison.Ordinal));
@@ -57,27 +58,61 @@ public sealed class SignInTests
     }
 
     [Fact]
-    public async Task SignIn_LocksOut_AfterFiveFailures()
+    public async Task FailuresFromOneAddress_AreThrottled_WithRetryAfter_AndLockNobodyOut()
+    {
+        await using var factory = new BackOfficeFactory();
+        using var guesser = TestClientAddress.BrowserFrom(factory, "198.51.100.7");
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var html = await (await guesser.SignInAsync("reviewer", $"Wrong-Passw0rd-{attempt}")).Content.ReadAsStringAsync();
+            html.ShouldContain(WebUtility.HtmlEncode(SignInModel.FailedMessage), customMessage: $"attempt {attempt}");
+        }
+
+        var sixth = await guesser.SignInAsync("reviewer");
+
+        sixth.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        int.Parse(sixth.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 15 * 60);
+        (await sixth.Content.ReadAsStringAsync()).ShouldContain("Too many failed sign-ins from this network.");
+        // The account itself is not locked: its owner, elsewhere, signs in.
+        using var owner = TestClientAddress.BrowserFrom(factory, "203.0.113.20");
+        (await owner.SignInAsync("reviewer")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await factory.FindStaffUserAsync("reviewer"))!.LockoutEnd.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task FailuresFromSeveralAddresses_LockTheAccount_WithTheSameMessageAsAWrongPassword()
+    {
+        await using var factory = new BackOfficeFactory();
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            using var guesser = TestClientAddress.BrowserFrom(factory, $"198.51.100.{attempt % 3 + 1}");
+            await guesser.SignInAsync("clerk", $"Wrong-Passw0rd-{attempt}");
+        }
+
+        using var owner = TestClientAddress.BrowserFrom(factory, "203.0.113.20");
+        var refused = await owner.SignInAsync("clerk");
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain(WebUtility.HtmlEncode(SignInModel.FailedMessage));
+        (await factory.FindStaffUserAsync("clerk"))!.LockoutEnd.ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(14));
+        factory.LogMessages.ShouldContain(m => m.Contains("account now locked", StringComparison.Ordinal));
+        (await owner.SignInAsync("reviewer")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Theory]
+    [InlineData("nobody-by-this-name")]
+    [InlineData("clerk")]
+    public async Task AnUnknownUser_AndAWrongPassword_GetTheSameAnswer(string userName)
     {
         await using var factory = new BackOfficeFactory();
         using var client = factory.CreateBrowser();
 
-        for (var attempt = 1; attempt <= 4; attempt++)
-        {
-            var html = await (await client.SignInAsync("clerk", $"Wrong-Passw0rd-{attempt}")).Content.ReadAsStringAsync();
-            html.ShouldContain("The user name or password is not correct.", customMessage: $"attempt {attempt}");
-        }
+        var response = await client.SignInAsync(userName, "Wrong-Passw0rd-Entirely");
 
-        var fifth = await (await client.SignInAsync("clerk", "Wrong-Passw0rd-5")).Content.ReadAsStringAsync();
-        fifth.ShouldContain("this account is locked for 15 minutes");
-
-        var withTheRightPassword = await client.SignInAsync("clerk");
-        withTheRightPassword.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await withTheRightPassword.Content.ReadAsStringAsync()).ShouldContain("this account is locked for 15 minutes");
-        var stored = await factory.FindStaffUserAsync("clerk");
-        stored!.LockoutEnd.ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(14));
-        // Another account is not affected.
-        (await client.SignInAsync("reviewer")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        StaffClient.ErrorSummary(html).ShouldBe([SignInModel.FailedMessage]);
     }
 
     [Fact]

@@ -61,11 +61,11 @@ public sealed class StaffIdentityStoreTests
 
         (await factory.FindStaffUserAsync("clerk"))!.IsDisabled.ShouldBeTrue();
         using var clerkClient = factory.CreateBrowser();
-        (await (await clerkClient.SignInAsync("clerk")).Content.ReadAsStringAsync()).ShouldContain("This account is disabled.");
+        (await (await clerkClient.SignInAsync("clerk")).Content.ReadAsStringAsync()).ShouldContain(System.Net.WebUtility.HtmlEncode(BackOffice.Web.Pages.Account.SignInModel.FailedMessage));
         await using var check = new NpgsqlConnection(database);
         await check.OpenAsync();
         var history = await new NpgsqlCommand("SELECT count(*) FROM \"__IdentityMigrationsHistory\"", check).ExecuteScalarAsync();
-        Convert.ToInt64(history, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+        Convert.ToInt64(history, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2);
         File.Exists(Path.Combine(factory.DataDirectory, "backoffice.db")).ShouldBeFalse();
     }
 }

@@ -105,7 +105,7 @@ public sealed class StaffUsersTests
         using var clerk = factory.CreateBrowser();
         var refused = await clerk.SignInAsync("clerk");
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await refused.Content.ReadAsStringAsync()).ShouldContain("This account is disabled.");
+        (await refused.Content.ReadAsStringAsync()).ShouldContain(System.Net.WebUtility.HtmlEncode(BackOffice.Web.Pages.Account.SignInModel.FailedMessage));
 
         await supervisor.PostFormAsync(edit, [], action: edit + "?handler=Enable");
 

@@ -1,14 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using BackOffice.Web.Identity;
+using BackOffice.Web.Identity.Sessions;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BackOffice.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<StaffUser> signInManager, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(StaffSignIn signIn) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -21,34 +20,28 @@ public sealed class SignInModel(SignInManager<StaffUser> signInManager, ILogger<
     {
     }
 
+    /// <summary>The one answer to every failed sign-in, whatever the reason (the log records the reason).</summary>
+    public const string FailedMessage =
+        "The user name or password is not correct, or this account cannot sign in now. Check them and try again; if it still fails, ask a supervisor.";
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
 
-        var userName = Input.UserName.Trim();
-        var result = await signInManager.PasswordSignInAsync(userName, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        var from = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (result.Succeeded)
-        {
-            logger.LogInformation("Staff sign-in succeeded for {UserName} from {RemoteAddress}", userName, from);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Staff");
-        }
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var outcome = await signIn.SignInAsync(Input.UserName.Trim(), Input.Password, address, HttpContext.RequestAborted);
+        if (outcome.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Staff");
 
-        if (result.IsLockedOut)
+        if (outcome.RetryAfter is { } wait)
         {
-            var user = await signInManager.UserManager.FindByNameAsync(userName);
-            var disabled = user?.IsDisabled == true;
-            logger.LogWarning("Staff sign-in refused for {UserName} from {RemoteAddress}: account {Reason}",
-                userName, from, disabled ? "disabled" : "locked out");
-            ModelState.AddModelError("", disabled
-                ? "This account is disabled. Ask a supervisor if you need it again."
-                : $"Too many failed attempts: this account is locked for {StaffIdentityExtensions.LockoutDuration.TotalMinutes:0} minutes. Try again later, or ask a supervisor to unlock it.");
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", $"Too many failed sign-ins from this network. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}, or ask a supervisor.");
         }
         else
         {
-            logger.LogWarning("Staff sign-in failed for {UserName} from {RemoteAddress}: {Reason}", userName, from,
-                result.IsNotAllowed ? "not allowed" : "wrong user name or password");
-            ModelState.AddModelError("", "The user name or password is not correct.");
+            ModelState.AddModelError("", FailedMessage);
         }
 
         return Page();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BackOffice.Web.Identity.Sessions;
 using BackOffice.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace BackOffice.Web.Pages.Staff.Users;
 /// disable their own account or take away their own Supervisor role, so the department always keeps one.
 /// </summary>
 public sealed class EditModel(UserManager<StaffUser> users, SignInManager<StaffUser> signInManager, StaffIdentityDbContext db,
-    TimeProvider time, ILogger<EditModel> logger) : PageModel
+    StaffSessions sessions, TimeProvider time, ILogger<EditModel> logger) : PageModel
 {
     public StaffUser Account { get; private set; } = new();
 
@@ -70,7 +71,10 @@ public sealed class EditModel(UserManager<StaffUser> users, SignInManager<StaffU
                 return Page();
             }
 
+            // A changed role takes effect now, on every node: the account's open sessions end with the change.
+            if (removed.Count + added.Count > 0) await sessions.EndAllAsync(Account.Id);
             await transaction.CommitAsync();
+            if (IsSelf && removed.Count + added.Count > 0) await signInManager.SignInAsync(Account, isPersistent: false);
         }
 
         logger.LogInformation("Staff account {UserName} saved by {Supervisor}: roles {Roles}", Account.UserName, User.Identity?.Name,
@@ -91,8 +95,8 @@ public sealed class EditModel(UserManager<StaffUser> users, SignInManager<StaffU
 
         await users.SetLockoutEnabledAsync(Account, true);
         await users.SetLockoutEndDateAsync(Account, StaffUser.DisabledUntil);
-        // Open sessions carry the old security stamp: they end at the next validation.
         await users.UpdateSecurityStampAsync(Account);
+        await sessions.EndAllAsync(Account.Id);
         logger.LogInformation("Staff account {UserName} disabled by {Supervisor}", Account.UserName, User.Identity?.Name);
         StatusMessage = $"Account {Account.UserName} disabled.";
         return RedirectToPage(new { id });
@@ -124,7 +128,9 @@ public sealed class EditModel(UserManager<StaffUser> users, SignInManager<StaffU
             return Page();
         }
 
-        if (IsSelf) await signInManager.RefreshSignInAsync(Account);
+        // Whoever knew the old password is signed out everywhere; a supervisor resetting their own keeps this session.
+        await sessions.EndAllAsync(Account.Id);
+        if (IsSelf) await signInManager.SignInAsync(Account, isPersistent: false);
         logger.LogInformation("Password of staff account {UserName} reset by {Supervisor}", Account.UserName, User.Identity?.Name);
         StatusMessage = $"Password of {Account.UserName} reset. Give the new password to them privately.";
         return RedirectToPage(new { id });
