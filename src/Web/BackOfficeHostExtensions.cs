@@ -5,6 +5,7 @@ using BackOffice.Web.EmailContent;
 using BackOffice.Web.Encryption;
 using BackOffice.Web.Http;
 using BackOffice.Web.Identity;
+using BackOffice.Web.Input;
 using BackOffice.Web.Jobs;
 using BackOffice.Web.Pages.Request;
 using BackOffice.Web.PatientAccess;
@@ -35,6 +36,7 @@ public static class BackOfficeHostExtensions
         builder.AddStaffIdentity(options);
         builder.Services.AddScoped<Demo.DemoRequests>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddInputChecks();
         builder.Services.AddHttpAuditTrail();
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
         builder.Services.AddPatientAccess(builder.Configuration);
@@ -68,13 +70,15 @@ public static class BackOfficeHostExtensions
         }
 
         app.UseBackOfficeHttp();
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment()) app.UseErrorPage();
 
-        app.UseStatusCodePages();
+        app.UseErrorAnswers();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestBodyChecks();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseDashboardRequestGuard();
         app.UseRateLimiter();
         app.MapRazorPages();
         app.MapFeeEstimate();

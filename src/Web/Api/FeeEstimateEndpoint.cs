@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using BackOffice.Rules;
 using BackOffice.Workflows.Time;
 
@@ -14,25 +15,35 @@ public static class FeeEstimateEndpoint
             .Accepts<JsonElement>("application/json")
             .Produces<FeeEstimateResponse>()
             .ProducesValidationProblem()
-            .RequireRateLimiting(RateLimits.PublicApi)
+            .RequireRateLimiting(RateLimits.FeeEstimates)
             .DisableAntiforgery();
         return endpoints;
     }
 
     private static async Task<IResult> Handle(HttpRequest request, RulesEvaluator rules, DepartmentClock clock)
     {
+        // The body is small (RequestBodyLimits caps it); reading it whole lets invalid UTF-8 be named as such, where
+        // the JSON reader would only fail later, on the first string read.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (!Utf8.IsValid(bytes.Span)) return BodyProblem("The body is not valid UTF-8.");
+
         JsonElement body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+            body = JsonSerializer.Deserialize<JsonElement>(bytes.Span);
         }
         catch (JsonException)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body is not valid JSON."] });
+            return BodyProblem("The body is not valid JSON.");
         }
 
         var (input, errors) = FeeEstimateInput.Read(body, clock.Today);
         if (input is null) return Results.ValidationProblem(errors, title: "The estimate request has invalid fields.");
         return Results.Ok(FeeEstimateResponse.From(input.Estimate(rules), input));
     }
+
+    private static IResult BodyProblem(string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [message] }, title: message);
 }

@@ -74,6 +74,13 @@ public sealed record FeeEstimateInput(RequesterType RequesterType, CopyFormat Fo
         _ => "\u0000invalid",
     };
 
+    /// <summary>What was sent, as a message may quote it: at most 40 characters, control characters as "?".</summary>
+    private static string Shown(string text)
+    {
+        var shown = new string([.. text.Take(40).Select(c => char.IsControl(c) ? '?' : c)]);
+        return text.Length > 40 ? shown + "…" : shown;
+    }
+
     private static T ReadEnum<T>(Func<string, string?> field, string name, string label, Dictionary<string, string[]> errors,
         T? fallback = null) where T : struct, Enum
     {
@@ -87,7 +94,7 @@ public sealed record FeeEstimateInput(RequesterType RequesterType, CopyFormat Fo
 
         if (Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
             return parsed;
-        errors[name] = [$"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>())}."];
+        errors[name] = [$"'{Shown(text)}' is not one of {string.Join(", ", Enum.GetNames<T>())}."];
         return default;
     }
 }

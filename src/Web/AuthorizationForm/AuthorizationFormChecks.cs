@@ -1,3 +1,4 @@
+using BackOffice.Web.EmailTransport;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 
@@ -64,7 +65,7 @@ public static class AuthorizationFormChecks
             yield return new("Requester.AuthorityDescription", "Describe the authority to act for the patient, for example \"court-appointed guardian\".");
         if (!requester.IsPatient && string.IsNullOrWhiteSpace(requester.Phone) && string.IsNullOrWhiteSpace(requester.Email))
             yield return new("Requester.Phone", "Give a phone number or an e-mail address so we can reach the person asking.");
-        if (!FormText.IsEmailOrBlank(requester.Email)) yield return new("Requester.Email", EmailMessage);
+        if (!FormText.IsEmailOrBlank(requester.Email)) yield return new("Requester.Email", EmailMessageFor(requester.Email));
         if (form.Receives is null) yield return new("Receives", "Choose who should receive the copies.");
     }
 
@@ -78,7 +79,7 @@ public static class AuthorizationFormChecks
         if (!context.Channel.KeyedAsWritten && form.Requester.IsPatient
             && string.IsNullOrWhiteSpace(patient.Phone) && string.IsNullOrWhiteSpace(patient.Email))
             yield return new("Patient.Phone", "Give a phone number or an e-mail address so we can reach you about the request.");
-        if (!FormText.IsEmailOrBlank(patient.Email)) yield return new("Patient.Email", EmailMessage);
+        if (!FormText.IsEmailOrBlank(patient.Email)) yield return new("Patient.Email", EmailMessageFor(patient.Email));
         if (patient.IsDeceased && !context.Channel.KeyedAsWritten)
         {
             foreach (var error in DeceasedStanding(form)) yield return error;
@@ -114,7 +115,7 @@ public static class AuthorizationFormChecks
                 "Ask the other facility directly for the records it made.");
         }
 
-        if (!FormText.IsEmailOrBlank(form.Recipient.Email)) yield return new("Recipient.Email", EmailMessage);
+        if (!FormText.IsEmailOrBlank(form.Recipient.Email)) yield return new("Recipient.Email", EmailMessageFor(form.Recipient.Email));
     }
 
     private static IEnumerable<FieldError> Information(AuthorizationFormInput form, FormCheckContext context)
@@ -234,5 +235,9 @@ public static class AuthorizationFormChecks
             && form.Receives is RecipientChoice.Requester or RecipientChoice.Provider;
     }
 
-    private const string EmailMessage = "Enter an e-mail address like name@example.com.";
+    public const string EmailMessage = "Enter an e-mail address like name@example.com.";
+    public const string OneEmailMessage = "Enter one e-mail address only: we send to a single address.";
+
+    private static string EmailMessageFor(string? typed) =>
+        EmailAddressCheck.LooksLikeSeveral(typed) ? OneEmailMessage : EmailMessage;
 }

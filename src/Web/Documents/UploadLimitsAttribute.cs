@@ -24,7 +24,14 @@ public sealed class UploadLimitsAttribute : Attribute, IFilterFactory, IOrderedF
     public bool IsReusable => true;
 
     public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
-        new Filter(serviceProvider.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxUploadBytes * Files + FormOverheadBytes);
+        new Filter(LimitFor(serviceProvider.GetRequiredService<IOptions<DocumentOptions>>().Value));
+
+    /// <summary>The largest body the page takes: its files at the largest size allowed, and the form's other fields.</summary>
+    public long LimitFor(DocumentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.MaxUploadBytes * Files + FormOverheadBytes;
+    }
 
     private sealed class Filter(long limit) : IAuthorizationFilter
     {

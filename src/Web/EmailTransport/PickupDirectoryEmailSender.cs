@@ -15,6 +15,18 @@ public sealed class PickupDirectoryEmailSender(string directory, IOptions<SmtpOp
 
     public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            await WriteAsync(email, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new EmailNotSentException("The mail folder could not be written.", ex);
+        }
+    }
+
+    private async Task WriteAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var message = MimeMessages.Create(email, options.Value, now);
         System.IO.Directory.CreateDirectory(Directory);

@@ -10,6 +10,18 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider 
 {
     public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            await SendOnceAsync(email, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new EmailNotSentException($"The mail server {options.Value.Host} did not take the message.", ex);
+        }
+    }
+
+    private async Task SendOnceAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         var message = MimeMessages.Create(email, settings, time.GetUtcNow());
         using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };

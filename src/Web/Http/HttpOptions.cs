@@ -21,6 +21,12 @@ public sealed class HttpOptions
     /// <summary>Host names answered besides the public base URL's (e.g. an internal name the health probe uses).</summary>
     public IList<string> AllowedHosts { get; } = [];
 
+    /// <summary>
+    /// The largest request body taken by a page or API call that has no upload (forms and JSON are a few kilobytes);
+    /// pages taking files allow their own limit (<see cref="Documents.UploadLimitsAttribute"/>). Larger bodies get 413.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
     /// <summary>How long browsers remember to use HTTPS only (HSTS max-age), in days.</summary>
     public int HstsDays { get; set; } = 365;
 }

@@ -68,6 +68,34 @@ public static class JobsServiceCollectionExtensions
             .RequireAuthorization(StaffPolicies.Supervisor);
     }
 
+    /// <summary>
+    /// Hangfire's <c>/hangfire/stats</c> reads a posted form whatever the method, so a GET (a supervisor opening the
+    /// address) threw and answered 500. Only a form POST reaches it: other methods get 405, other bodies 415.
+    /// Runs after authorization, so strangers are still sent to sign in first.
+    /// </summary>
+    public static void UseDashboardRequestGuard(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardPath + "/stats", StringComparison.OrdinalIgnoreCase),
+            stats => stats.Use((context, next) =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    context.Response.Headers.Allow = HttpMethods.Post;
+                    context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                    return Task.CompletedTask;
+                }
+
+                if (!context.Request.HasFormContentType)
+                {
+                    context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                    return Task.CompletedTask;
+                }
+
+                return next(context);
+            }));
+    }
+
     /// <summary>The jobs settings, with the `--worker true` switch applied.</summary>
     public static JobsOptions ReadOptions(IConfiguration configuration)
     {

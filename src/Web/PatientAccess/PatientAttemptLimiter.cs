@@ -10,19 +10,25 @@ namespace BackOffice.Web.PatientAccess;
 public sealed class PatientAttemptLimiter : IDisposable
 {
     private readonly Dictionary<AttemptBucket, PartitionedRateLimiter<string>> _limiters;
+    private readonly Dictionary<AttemptBucket, TimeSpan> _windows;
 
     public PatientAttemptLimiter(PatientRateLimitOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _limiters = new()
+        var limits = new Dictionary<AttemptBucket, (int Permits, int Minutes)>
         {
-            [AttemptBucket.StatusPerIp] = Create(options.StatusLookupsPerIp, options.StatusLookupWindowMinutes),
-            [AttemptBucket.StatusFailuresPerTrackingNumber] = Create(options.StatusFailuresPerTrackingNumber, options.StatusFailureWindowMinutes),
-            [AttemptBucket.PortalPerIp] = Create(options.PortalAttemptsPerIp, options.PortalAttemptWindowMinutes),
-            [AttemptBucket.PortalFailuresPerLink] = Create(options.PortalFailuresPerLink, options.PortalLinkWindowMinutes),
-            [AttemptBucket.PortalCodesPerLink] = Create(options.PortalCodesPerLink, options.PortalLinkWindowMinutes),
+            [AttemptBucket.StatusPerIp] = (options.StatusLookupsPerIp, options.StatusLookupWindowMinutes),
+            [AttemptBucket.StatusFailuresPerTrackingNumber] = (options.StatusFailuresPerTrackingNumber, options.StatusFailureWindowMinutes),
+            [AttemptBucket.PortalPerIp] = (options.PortalAttemptsPerIp, options.PortalAttemptWindowMinutes),
+            [AttemptBucket.PortalFailuresPerLink] = (options.PortalFailuresPerLink, options.PortalLinkWindowMinutes),
+            [AttemptBucket.PortalCodesPerLink] = (options.PortalCodesPerLink, options.PortalLinkWindowMinutes),
         };
+        _windows = limits.ToDictionary(l => l.Key, l => TimeSpan.FromMinutes(Math.Max(1, l.Value.Minutes)));
+        _limiters = limits.ToDictionary(l => l.Key, l => Create(l.Value.Permits, _windows[l.Key]));
     }
+
+    /// <summary>The longest a refused client waits for the bucket to refill (its window): the Retry-After of a refusal.</summary>
+    public TimeSpan WindowOf(AttemptBucket bucket) => _windows[bucket];
 
     /// <summary>Uses one attempt; false when none is left in the current window.</summary>
     public bool TryUse(AttemptBucket bucket, string key)
@@ -49,12 +55,12 @@ public sealed class PatientAttemptLimiter : IDisposable
         foreach (var limiter in _limiters.Values) limiter.Dispose();
     }
 
-    private static PartitionedRateLimiter<string> Create(int permits, int minutes) =>
+    private static PartitionedRateLimiter<string> Create(int permits, TimeSpan window) =>
         PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
             new FixedWindowRateLimiterOptions
             {
                 PermitLimit = Math.Max(1, permits),
-                Window = TimeSpan.FromMinutes(Math.Max(1, minutes)),
+                Window = window,
                 QueueLimit = 0,
             }));
 }

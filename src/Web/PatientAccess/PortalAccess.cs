@@ -36,16 +36,20 @@ public sealed class PortalAccess(
         return BirthDates.Matches(link.Request.Patient.DateOfBirth, typed);
     }
 
-    /// <summary>Makes a new code (voiding any earlier one) and e-mails it to the address on file.</summary>
+    /// <summary>
+    /// E-mails a new code to the address on file and then makes it the link's code (voiding any earlier one): when the
+    /// mail does not leave, the earlier code still works and <see cref="EmailNotSentException"/> tells the page to
+    /// say "try again later".
+    /// </summary>
     public async Task<bool> SendCodeAsync(PortalLink link, string token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(link);
         var to = PortalEmails.AddressFor(link.Request);
         if (to is null) return false;
         var code = PortalSecrets.NewCode();
-        await SaveWithRetryAsync(link.Grant.Id, grant => grant.SetCode(token, code, time.GetUtcNow().AddMinutes(Options.CodeMinutes)),
-            cancellationToken);
+        var expires = time.GetUtcNow().AddMinutes(Options.CodeMinutes);
         await email.SendAsync(PortalEmails.OneTimeCode(to, code, Options.CodeMinutes, site.Value), cancellationToken);
+        await SaveWithRetryAsync(link.Grant.Id, grant => grant.SetCode(token, code, expires), cancellationToken);
         return true;
     }
 

@@ -38,6 +38,43 @@ public sealed class AuthorizationFormChecksTests
         },
     };
 
+    [Theory]
+    [InlineData("jo@example.org, sam@example.org", AuthorizationFormChecks.OneEmailMessage)]
+    [InlineData("jo@example.org;sam@example.org", AuthorizationFormChecks.OneEmailMessage)]
+    [InlineData("jo@example.org sam@example.org", AuthorizationFormChecks.OneEmailMessage)]
+    [InlineData("Jo Counsel <jo@example.org>", AuthorizationFormChecks.EmailMessage)]
+    [InlineData("jo@localhost", AuthorizationFormChecks.EmailMessage)]
+    [InlineData("jo@@example.org", AuthorizationFormChecks.OneEmailMessage)]
+    [InlineData("jo..counsel@example.org", AuthorizationFormChecks.EmailMessage)]
+    [InlineData("\"jo\"@example.org", AuthorizationFormChecks.EmailMessage)]
+    public void AnEmailField_TakesExactlyOneAddress_OnEveryChannel(string typed, string message)
+    {
+        foreach (var channel in new[] { FormChannel.Online, FormChannel.Paper })
+        {
+            var form = AttorneyForm();
+            form.Recipient.Email = typed;
+            form.Patient.Email = typed;
+
+            var errors = Errors(form, channel);
+
+            errors["Recipient.Email"].ShouldBe(message);
+            errors["Patient.Email"].ShouldBe(message);
+        }
+    }
+
+    [Theory]
+    [InlineData("jo@example.org")]
+    [InlineData("jo.counsel+records@law-firm.example.co.uk")]
+    [InlineData("  maría@correo.example.es  ")]
+    public void AnEmailField_TakesOneOrdinaryAddress(string typed)
+    {
+        var form = AttorneyForm();
+        form.Recipient.Email = typed;
+
+        Errors(form, FormChannel.Online).ShouldNotContainKey("Recipient.Email");
+        MimeKit.MailboxAddress.Parse(typed.Trim()).Address.ShouldBe(typed.Trim()); // what the sender will parse
+    }
+
     [Fact]
     public void ACompleteForm_PassesOnEveryChannel()
     {

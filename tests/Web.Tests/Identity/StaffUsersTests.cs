@@ -60,6 +60,21 @@ public sealed class StaffUsersTests
     }
 
     [Fact]
+    public async Task Create_RefusesTwoEmailAddressesInOneField()
+    {
+        await using var factory = new BackOfficeFactory();
+        using var supervisor = await factory.SignedInAsync("supervisor");
+        var fields = NewAccount("pnewcomer", NewPassword, "Clerk");
+        fields.RemoveAll(f => f.Key == "Input.Email");
+        fields.Add(new("Input.Email", "pat@example.org, pat.home@example.org"));
+
+        var html = await (await supervisor.PostFormAsync("/Staff/Users/Create", fields)).Content.ReadAsStringAsync();
+
+        StaffClient.FieldError(html, "Input_Email").ShouldBe("Enter an e-mail address like name@example.org, or leave it empty.");
+        (await factory.FindStaffUserAsync("pnewcomer")).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Create_ShowsEveryProblemAtOnce_MissingFields_NoRole_WeakPassword_DuplicateUserName()
     {
         await using var factory = new BackOfficeFactory();

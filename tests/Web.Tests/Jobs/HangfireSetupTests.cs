@@ -80,4 +80,22 @@ public sealed class HangfireSetupTests
         html.ShouldContain(BackOfficeRecurringJobs.StaffDigest);
         (await supervisor.GetPageAsync("/Staff")).Html.ShouldContain("href=\"/hangfire\"");
     }
+
+    [Fact]
+    public async Task TheStatsAddress_AnswersASupervisorWithoutA500()
+    {
+        await using var app = new JobsApp();
+        using var anonymous = app.Factory.CreateBrowser();
+        using var supervisor = await app.Factory.SignedInAsync("supervisor");
+
+        var opened = await supervisor.GetAsync(new Uri("/hangfire/stats", UriKind.Relative));
+        var empty = await supervisor.PostAsync(new Uri("/hangfire/stats", UriKind.Relative), new StringContent("x"));
+        var stranger = await anonymous.GetAsync(new Uri("/hangfire/stats", UriKind.Relative));
+
+        opened.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        opened.Content.Headers.Allow.ShouldBe(["POST"]);
+        empty.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        stranger.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        app.Factory.ErrorLogMessages.ShouldBeEmpty();
+    }
 }

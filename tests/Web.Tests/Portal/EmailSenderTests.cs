@@ -50,6 +50,26 @@ public sealed class EmailSenderTests
         Directory.Exists(Path.Combine(factory.DataDirectory, "mail")).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task WhenTheMailServerCannotBeReached_TheSenderSaysTheMessageWasNotSent()
+    {
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop(); // nothing listens there now: the connection is refused
+        await using var factory = new BackOfficeFactory(new Dictionary<string, string?>
+        {
+            ["BackOffice:Smtp:Host"] = "127.0.0.1",
+            ["BackOffice:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BackOffice:Smtp:Security"] = "None",
+        });
+        var sender = factory.Services.GetRequiredService<IEmailSender>();
+
+        var failure = await Should.ThrowAsync<EmailNotSentException>(() => sender.SendAsync(new OutgoingEmail("patient@example.org", "Code", "Body")));
+
+        failure.InnerException.ShouldBeAssignableTo<SocketException>();
+    }
+
     /// <summary>Just enough of an SMTP server (no TLS, no authentication) to accept one message and keep the conversation.</summary>
     private sealed class RecordingSmtpServer : IDisposable
     {

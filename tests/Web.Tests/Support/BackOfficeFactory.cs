@@ -57,6 +57,9 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
     /// <summary>Every message logged so far, as "category: message".</summary>
     public IReadOnlyCollection<string> LogMessages => _logs.Messages;
 
+    /// <summary>The messages logged at Error or Critical so far, as "category: message" with the exception's type.</summary>
+    public IReadOnlyCollection<string> ErrorLogMessages => _logs.Errors;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -76,16 +79,19 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
     private sealed class CapturingLoggerProvider : ILoggerProvider
     {
         private readonly ConcurrentQueue<string> _messages = new();
+        private readonly ConcurrentQueue<string> _errors = new();
 
         public IReadOnlyCollection<string> Messages => _messages.ToArray();
 
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _messages);
+        public IReadOnlyCollection<string> Errors => _errors.ToArray();
+
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _messages, _errors);
 
         public void Dispose()
         {
         }
 
-        private sealed class CapturingLogger(string category, ConcurrentQueue<string> messages) : ILogger
+        private sealed class CapturingLogger(string category, ConcurrentQueue<string> messages, ConcurrentQueue<string> errors) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -94,7 +100,9 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
                 Func<TState, Exception?, string> formatter)
             {
-                if (IsEnabled(logLevel)) messages.Enqueue($"{category}: {formatter(state, exception)}");
+                if (!IsEnabled(logLevel)) return;
+                messages.Enqueue($"{category}: {formatter(state, exception)}");
+                if (logLevel >= LogLevel.Error) errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}");
             }
         }
     }

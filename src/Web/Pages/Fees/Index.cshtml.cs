@@ -3,10 +3,12 @@ using BackOffice.Web.Api;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace BackOffice.Web.Pages.Fees;
 
-/// <summary>"What will my copies cost?": the public fee estimate, the same rules as the invoice.</summary>
+/// <summary>"What will my copies cost?": the public fee estimate, the same rules as the invoice; rate-limited with the API.</summary>
+[EnableRateLimiting(RateLimits.FeeEstimates)]
 public sealed class IndexModel(RulesEvaluator rules, DepartmentClock clock) : PageModel
 {
     [BindProperty] public string? RequesterType { get; set; } = "Patient";
@@ -35,7 +37,7 @@ public sealed class IndexModel(RulesEvaluator rules, DepartmentClock clock) : Pa
             foreach (var message in messages) ModelState.AddModelError(property, message);
         }
 
-        if (input is not null) Estimate = FeeEstimateResponse.From(input.Estimate(rules), input);
+        if (input is not null && ModelState.IsValid) Estimate = FeeEstimateResponse.From(input.Estimate(rules), input);
         return Page();
     }
 }

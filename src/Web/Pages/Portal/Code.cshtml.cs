@@ -1,3 +1,4 @@
+using BackOffice.Web.EmailTransport;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Portal;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,7 @@ public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse();
+        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse(limiter.WindowOf(AttemptBucket.PortalPerIp));
         var link = await portal.OpenAsync(token, cancellationToken);
         if (link is null) return LinkGone();
         if (!passes.Holds(Request, PassKind.PortalCode, link.Grant.Id)) return Redirect(PathFor(token));
@@ -59,12 +60,22 @@ public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter
 
     public async Task<IActionResult> OnPostResendAsync(string token, CancellationToken cancellationToken)
     {
-        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse();
+        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse(limiter.WindowOf(AttemptBucket.PortalPerIp));
         var link = await portal.OpenAsync(token, cancellationToken);
         if (link is null) return LinkGone();
         if (!passes.Holds(Request, PassKind.PortalCode, link.Grant.Id)) return Redirect(PathFor(token));
-        if (!limiter.TryUse(AttemptBucket.PortalCodesPerLink, link.Grant.Id.ToString("N"))) return Refuse();
-        if (!await portal.SendCodeAsync(link, token, cancellationToken)) return LinkGone();
+        var linkKey = link.Grant.Id.ToString("N");
+        if (!limiter.HasRoom(AttemptBucket.PortalCodesPerLink, linkKey)) return Refuse(limiter.WindowOf(AttemptBucket.PortalCodesPerLink));
+        try
+        {
+            if (!await portal.SendCodeAsync(link, token, cancellationToken)) return LinkGone();
+        }
+        catch (EmailNotSentException)
+        {
+            return MailDown(); // the code was not sent, so it is not counted against the link's sends
+        }
+
+        limiter.TryUse(AttemptBucket.PortalCodesPerLink, linkKey);
         passes.Give(Response, PassKind.PortalCode, link.Grant.Id, PathFor(token), TimeSpan.FromMinutes(portal.Options.CodeMinutes));
         SentTo = PortalAccess.MaskedAddress(link);
         ModelState.Clear();

@@ -1,3 +1,4 @@
+using BackOffice.Web.EmailTransport;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -16,11 +17,11 @@ public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limite
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse();
+        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse(limiter.WindowOf(AttemptBucket.PortalPerIp));
         var link = await portal.OpenAsync(token, cancellationToken);
         if (link is null) return LinkGone();
         var linkKey = link.Grant.Id.ToString("N");
-        if (!limiter.HasRoom(AttemptBucket.PortalFailuresPerLink, linkKey)) return Refuse();
+        if (!limiter.HasRoom(AttemptBucket.PortalFailuresPerLink, linkKey)) return Refuse(limiter.WindowOf(AttemptBucket.PortalFailuresPerLink));
 
         var dateOfBirth = DateInput.Parse(DateOfBirth);
         if (dateOfBirth is null)
@@ -40,8 +41,17 @@ public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limite
             return Page();
         }
 
-        if (!limiter.TryUse(AttemptBucket.PortalCodesPerLink, linkKey)) return Refuse();
-        if (!await portal.SendCodeAsync(link, token, cancellationToken)) return LinkGone();
+        if (!limiter.HasRoom(AttemptBucket.PortalCodesPerLink, linkKey)) return Refuse(limiter.WindowOf(AttemptBucket.PortalCodesPerLink));
+        try
+        {
+            if (!await portal.SendCodeAsync(link, token, cancellationToken)) return LinkGone();
+        }
+        catch (EmailNotSentException)
+        {
+            return MailDown(); // the code was not sent, so it is not counted against the link's sends
+        }
+
+        limiter.TryUse(AttemptBucket.PortalCodesPerLink, linkKey);
         passes.Give(Response, PassKind.PortalCode, link.Grant.Id, PathFor(token), TimeSpan.FromMinutes(portal.Options.CodeMinutes));
         return Redirect(PathFor(token) + "/code");
     }

@@ -3,11 +3,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BackOffice.Web.Pages.Portal;
 
-/// <summary>What the three portal pages share: the link's paths, and the "link not valid" and "too many attempts" answers.</summary>
+/// <summary>What the three portal pages share: the link's paths, and the "link not valid", "too many attempts" and
+/// "try again later" answers.</summary>
 public abstract class PortalPage : PageModel
 {
     public bool LinkNotValid { get; private set; }
     public bool TooManyAttempts { get; private set; }
+    public bool MailUnavailable { get; private set; }
+
+    /// <summary>How long to wait before asking again when our mail could not send a code.</summary>
+    public static readonly TimeSpan MailRetryAfter = TimeSpan.FromMinutes(5);
 
     /// <summary>Cookies of a link are sent to that link's pages only.</summary>
     public static string PathFor(string token) => $"/portal/{token}";
@@ -33,12 +38,25 @@ public abstract class PortalPage : PageModel
         return page;
     }
 
-    protected PageResult Refuse()
+    /// <summary>429, with the wait before the refused bucket (<paramref name="retryAfter"/>) refills.</summary>
+    protected PageResult Refuse(TimeSpan retryAfter)
     {
         ModelState.Clear();
         TooManyAttempts = true;
+        RateLimits.SetRetryAfter(Response, retryAfter);
         var page = Page();
         page.StatusCode = StatusCodes.Status429TooManyRequests;
+        return page;
+    }
+
+    /// <summary>503 "try again later": the code could not be e-mailed (our mail server is down), and nothing was used up.</summary>
+    protected PageResult MailDown()
+    {
+        ModelState.Clear();
+        MailUnavailable = true;
+        RateLimits.SetRetryAfter(Response, MailRetryAfter);
+        var page = Page();
+        page.StatusCode = StatusCodes.Status503ServiceUnavailable;
         return page;
     }
 

@@ -29,7 +29,7 @@ public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter lim
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        if (!limiter.TryUse(AttemptBucket.StatusPerIp, PatientAttemptLimiter.ClientKey(HttpContext))) return Refuse();
+        if (!limiter.TryUse(AttemptBucket.StatusPerIp, PatientAttemptLimiter.ClientKey(HttpContext))) return Refuse(limiter.WindowOf(AttemptBucket.StatusPerIp));
 
         var dateOfBirth = DateInput.Parse(DateOfBirth);
         if (string.IsNullOrWhiteSpace(TrackingNumber))
@@ -42,7 +42,7 @@ public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter lim
 
         var normalized = Workflows.Requests.TrackingNumber.Normalize(TrackingNumber);
         var numberKey = normalized ?? TrackingNumber!.Trim().ToUpperInvariant();
-        if (!limiter.HasRoom(AttemptBucket.StatusFailuresPerTrackingNumber, numberKey)) return Refuse();
+        if (!limiter.HasRoom(AttemptBucket.StatusFailuresPerTrackingNumber, numberKey)) return Refuse(limiter.WindowOf(AttemptBucket.StatusFailuresPerTrackingNumber));
 
         var requestId = await RequestLookup.FindAsync(db, normalized, dateOfBirth!.Value, cancellationToken);
         if (requestId is null)
@@ -60,10 +60,11 @@ public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter lim
 
     public string? Invalid(string field) => ModelState[field]?.Errors.Count > 0 ? "true" : null;
 
-    private PageResult Refuse()
+    private PageResult Refuse(TimeSpan retryAfter)
     {
         Forget();
         TooManyAttempts = true;
+        RateLimits.SetRetryAfter(Response, retryAfter);
         var page = Page();
         page.StatusCode = StatusCodes.Status429TooManyRequests;
         return page;

@@ -21,6 +21,7 @@ namespace BackOffice.Web.Pages.Staff.Requests;
 /// Every view is audited ("ViewRequest"), every action ("Action:{trigger}") and every document view ("ViewDocument").
 /// </summary>
 [Authorize(Policy = StaffPolicies.Clerk)]
+[UploadLimits(Files = 1)]
 public sealed partial class DetailsModel(
     BackOfficeDbContext db,
     LifecycleEngine engine,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BackOffice.Web.EmailTransport;
 using BackOffice.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -65,7 +66,7 @@ public sealed class CreateStaffAccountInput
     [Display(Name = "Name")]
     public string DisplayName { get; set; } = "";
 
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.org, or leave it empty.")]
+    [SingleEmailAddress(ErrorMessage = "Enter an e-mail address like name@example.org, or leave it empty.")]
     [Display(Name = "E-mail (optional)")]
     public string? Email { get; set; }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BackOffice.Web.EmailTransport;
 using BackOffice.Web.Identity.Sessions;
 using BackOffice.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -166,7 +167,7 @@ public sealed class EditStaffAccountInput
     [Display(Name = "Name")]
     public string DisplayName { get; set; } = "";
 
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.org, or leave it empty.")]
+    [SingleEmailAddress(ErrorMessage = "Enter an e-mail address like name@example.org, or leave it empty.")]
     [Display(Name = "E-mail (optional)")]
     public string? Email { get; set; }
 

@@ -1,0 +1,42 @@
+using BackOffice.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Web.Pages;
+
+/// <summary>
+/// The answer to any error without a page of its own: an exception (500), a request the server could not read (400,
+/// 413, 415), a path that does not exist (404), a method a page does not take (405). It keeps the status it was given
+/// and says what the person can do; it never shows exception details. Shown for every method (a failed POST is
+/// re-executed as a POST), so it takes no antiforgery token and has no handlers of its own.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(IOptions<SiteOptions> site) : PageModel
+{
+    public SiteOptions Site => site.Value;
+
+    public int Status => HttpContext.Response.StatusCode;
+
+    public string Title => Status switch
+    {
+        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => "We could not read what was sent",
+        StatusCodes.Status404NotFound => "Page not found",
+        StatusCodes.Status405MethodNotAllowed => "That page cannot do this",
+        StatusCodes.Status413PayloadTooLarge => "What was sent is too large",
+        StatusCodes.Status429TooManyRequests => "Too many attempts",
+        _ => "Something went wrong",
+    };
+
+    public string Explanation => Status switch
+    {
+        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType =>
+            "The form may have been open too long, or the browser sent something we could not read. Nothing was saved. Go back, reload the page and try again.",
+        StatusCodes.Status404NotFound => "Check the address, or start again from the home page.",
+        StatusCodes.Status405MethodNotAllowed => "Go back and use the page's own buttons and links.",
+        StatusCodes.Status413PayloadTooLarge =>
+            "Nothing was saved. Go back and send less: shorter answers, or a smaller scan or photo.",
+        StatusCodes.Status429TooManyRequests => "For your security, this is paused for a while. Try again later.",
+        _ => "We could not complete that. Nothing you sent was half-saved; please try again.",
+    };
+}
