@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using BackOffice.Web.Jobs;
 using BackOffice.Web.Tests.Status;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows.Uploads;
@@ -32,4 +33,10 @@ public static class StoredUploads
     public static Task<List<StagedUpload>> StagedUploadsAsync(this BackOfficeFactory factory) =>
         factory.QueryAsync(db => db.StagedUploads.AsNoTracking().ToListAsync());
 
+    /// <summary>Runs the abandoned-uploads job as the Hangfire server would.</summary>
+    public static async Task<int> RunAbandonedUploadsJobAsync(this BackOfficeFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AbandonedUploadsJob>().RunAsync();
+    }
 }
