@@ -40,17 +40,25 @@ public sealed partial class DocumentStore
 
     /// <summary>Checks the bytes, stores the file under a new random key and returns what the request records of it.</summary>
     /// <exception cref="DocumentRejectedException">The file is not a PDF, JPEG or PNG, or is too large.</exception>
-    public async Task<DraftDocument> SaveAsync(Stream content, string? fileName, DocumentKind kind, CancellationToken cancellationToken = default)
+    public Task<DraftDocument> SaveAsync(Stream content, string? fileName, DocumentKind kind, CancellationToken cancellationToken = default) =>
+        SaveAsync(NewStorageKey(), content, fileName, kind, cancellationToken);
+
+    /// <summary>A new random key (<c>yyyy/&lt;32 hex&gt;</c>), for a caller that records the file before it is written.</summary>
+    public string NewStorageKey() =>
+        $"{_time.GetUtcNow().Year.ToString("D4", CultureInfo.InvariantCulture)}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
+
+    /// <summary>As <see cref="SaveAsync(Stream, string?, DocumentKind, CancellationToken)"/>, under a key from
+    /// <see cref="NewStorageKey"/>; a key already used is an <see cref="IOException"/> (nothing is overwritten).</summary>
+    public async Task<DraftDocument> SaveAsync(string storageKey, Stream content, string? fileName, DocumentKind kind, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        var path = PathOf(storageKey);
         var header = new byte[HeaderLength];
         var headerLength = await content.ReadAtLeastAsync(header, HeaderLength, throwOnEndOfStream: false, cancellationToken);
         var contentType = Detect(header.AsSpan(0, headerLength))
             ?? throw new DocumentRejectedException("This file is not a PDF, JPEG or PNG. Upload a scan or photo saved as PDF, JPEG or PNG.");
 
         var now = _time.GetUtcNow();
-        var key = $"{now.Year.ToString("D4", CultureInfo.InvariantCulture)}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
-        var path = PathOf(key);
         CreateDirectory(Root);
         CreateDirectory(Path.GetDirectoryName(path)!);
         long size = 0;
@@ -83,7 +91,7 @@ public sealed partial class DocumentStore
             throw;
         }
 
-        return new DraftDocument(kind, CleanFileName(fileName), contentType, size, key, Convert.ToHexStringLower(hash.GetHashAndReset()), now);
+        return new DraftDocument(kind, CleanFileName(fileName), contentType, size, storageKey, Convert.ToHexStringLower(hash.GetHashAndReset()), now);
     }
 
     /// <summary>The document's bytes, decrypted; a wrong key or an altered file throws before any byte is returned.</summary>
@@ -93,8 +101,23 @@ public sealed partial class DocumentStore
     public Stream? TryOpenRead(string storageKey) =>
         storageKey is not null && StorageKeyPattern().IsMatch(storageKey) && File.Exists(PathOf(storageKey)) ? OpenRead(storageKey) : null;
 
-    /// <summary>Removes a stored file that will not be used (e.g. an upload replaced before the request was sent).</summary>
-    public void Delete(string storageKey) => File.Delete(PathOf(storageKey));
+    /// <summary>Removes a stored file that will not be used (e.g. an upload replaced before the request was sent); a file
+    /// already gone is not an error.</summary>
+    public void Delete(string storageKey)
+    {
+        var path = PathOf(storageKey);
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // its year's folder is gone: so is the file
+        }
+    }
+
+    /// <summary>Whether the file of this key is stored.</summary>
+    public bool Exists(string storageKey) => File.Exists(PathOf(storageKey));
 
     /// <summary>The content type the first bytes show: PDF (%PDF-), JPEG (FF D8 FF) or PNG (89 50 4E 47 0D 0A 1A 0A); else null.</summary>
     public static string? Detect(ReadOnlySpan<byte> header) =>

@@ -14,6 +14,7 @@ public static class BackOfficeRecurringJobs
     public const string UnfinishedAttempts = "unfinished-attempts";
     public const string StaffDigest = "staff-digest";
     public const string MailingBatch = "mailing-batch";
+    public const string AbandonedUploads = "abandoned-uploads";
 
     public static void Register(IRecurringJobManager jobs, JobsOptions options, TimeZoneInfo zone)
     {
@@ -23,6 +24,7 @@ public static class BackOfficeRecurringJobs
         jobs.AddOrUpdate<TimerSweepJob>(TimerSweep, j => j.RunAsync(CancellationToken.None), Cron.Minutely(), local);
         jobs.AddOrUpdate<OutboxSweepJob>(OutboxSweep, j => j.RunAsync(CancellationToken.None), Cron.Minutely(), local);
         jobs.AddOrUpdate<IncidentEscalationJob>(UnfinishedAttempts, j => j.RunAsync(CancellationToken.None), Cron.Minutely(), local);
+        jobs.AddOrUpdate<AbandonedUploadsJob>(AbandonedUploads, j => j.RunAsync(CancellationToken.None), Cron.Hourly(), local);
         jobs.AddOrUpdate<StaffDigestJob>(StaffDigest, j => j.RunAsync(CancellationToken.None), Cron.Daily(digest.Hour, digest.Minute), local);
         if (options.MailingBatchTime() is { } mailing)
             jobs.AddOrUpdate<MailingBatchJob>(MailingBatch, j => j.RunAsync(CancellationToken.None), $"{mailing.Minute} {mailing.Hour} * * 1-5", local);

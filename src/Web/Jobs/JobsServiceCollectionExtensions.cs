@@ -44,6 +44,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<IncidentEscalationJob>();
         services.AddScoped<StaffDigestJob>();
         services.AddScoped<MailingBatchJob>();
+        services.AddScoped<AbandonedUploadsJob>();
         services.AddHostedService<JobsHost>();
         return services;
     }

@@ -42,16 +42,31 @@ public sealed class LifecycleEngine
     }
 
     /// <summary>Creates a request from a valid draft and enters it into the lifecycle as its initial state.</summary>
+    public Task<RecordsRequest> StartAsync(RecordsRequestDraft draft, DateOnly receivedOn, Actor actor,
+        CancellationToken cancellationToken = default) =>
+        StartAsync(draft, receivedOn, actor, [], cancellationToken);
+
+    /// <summary>
+    /// Creates a request from a valid draft and enters it into the lifecycle, taking over the staged uploads
+    /// <paramref name="stagedUploads"/> (storage keys) in the same commit: their <see cref="Uploads.StagedUpload"/> rows are
+    /// deleted with the request's creation, so the abandoned-uploads job never sees a file a request holds. If any of
+    /// them is no longer staged (replaced, or deleted as abandoned) nothing is saved and
+    /// <see cref="Uploads.MissingUploadsException"/> names them.
+    /// </summary>
     public async Task<RecordsRequest> StartAsync(RecordsRequestDraft draft, DateOnly receivedOn, Actor actor,
-        CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string> stagedUploads, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(stagedUploads);
         var definition = _definitions.Latest(RecordsRequestLifecycle);
         var request = RecordsRequest.Create(draft, receivedOn);
         request.DefinitionName = definition.Name;
         request.DefinitionVersion = definition.Version;
         _db.Requests.Add(request);
 
-        var run = new TransitionRun(_services, definition, request, actor, TriggerArgs.None, SubmitTrigger);
+        var run = new TransitionRun(_services, definition, request, actor, TriggerArgs.None, SubmitTrigger)
+        {
+            StagedUploadsToTake = [.. stagedUploads.Distinct(StringComparer.Ordinal)],
+        };
         await run.ExecuteStartAsync(cancellationToken);
         return request;
     }

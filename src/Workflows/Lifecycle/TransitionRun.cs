@@ -23,6 +23,10 @@ internal sealed class TransitionRun(
     private bool _retireAllTimers;
     private bool _replanDueTimers;
 
+    /// <summary>Staged uploads (storage keys) the new request takes over: their rows are deleted in the commit, which
+    /// fails (<see cref="Uploads.MissingUploadsException"/>, nothing saved) when one of them is not staged any more.</summary>
+    public IReadOnlyList<string> StagedUploadsToTake { get; init; } = [];
+
     public async Task ExecuteStartAsync(CancellationToken cancellationToken)
     {
         var context = NewContext(actor, args, trigger);
@@ -152,6 +156,7 @@ internal sealed class TransitionRun(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await RetireTimersAsync(cancellationToken);
+            await TakeStagedUploadsAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -174,6 +179,20 @@ internal sealed class TransitionRun(
 
         services.Logger.LogInformation("Request {RequestId} {Trigger}: now {State} (v{Version})", request.Id, trigger, request.State, request.Version);
         if (outbox.Count > 0) services.OutboxSignal.Committed(outbox.Select(o => o.Id).ToList());
+    }
+
+    private async Task TakeStagedUploadsAsync(CancellationToken cancellationToken)
+    {
+        // One delete per key (a request has a file or two): a key whose delete finds no row is exactly one missing,
+        // even when another node's job or wizard races this commit. Throwing rolls the deletes back with the rest.
+        var missing = new List<string>();
+        foreach (var key in StagedUploadsToTake)
+        {
+            if (await services.Db.StagedUploads.Where(u => u.StorageKey == key).ExecuteDeleteAsync(cancellationToken) == 0)
+                missing.Add(key);
+        }
+
+        if (missing.Count > 0) throw new Uploads.MissingUploadsException(missing);
     }
 
     private async Task RetireTimersAsync(CancellationToken cancellationToken)

@@ -24,6 +24,8 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<Auditing.AuditEntry> Audit => Set<Auditing.AuditEntry>();
     public DbSet<RuleSetChange> RuleSetChanges => Set<RuleSetChange>();
     public DbSet<Portal.PortalGrant> PortalGrants => Set<Portal.PortalGrant>();
+    public DbSet<Uploads.StagedUpload> StagedUploads => Set<Uploads.StagedUpload>();
+    public DbSet<Uploads.ClientUpload> ClientUploads => Set<Uploads.ClientUpload>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,6 +17,8 @@ internal sealed class ChildConfigurations :
         builder.Property(d => d.ContentType).HasMaxLength(100);
         builder.Property(d => d.StorageKey).HasMaxLength(200);
         builder.Property(d => d.Sha256).HasMaxLength(64);
+        // The abandoned-uploads job keeps any file a request names.
+        builder.HasIndex(d => d.StorageKey);
     }
 
     public void Configure(EntityTypeBuilder<RequestNote> builder)

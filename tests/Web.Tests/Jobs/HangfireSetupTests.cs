@@ -24,9 +24,11 @@ public sealed class HangfireSetupTests
         File.Exists(Path.Combine(app.Factory.DataDirectory, JobsServiceCollectionExtensions.SqliteFileName)).ShouldBeTrue();
         storage.GetConnection().GetRecurringJobs().Select(j => j.Id).ShouldBe(
             [BackOfficeRecurringJobs.OutboxSweep, BackOfficeRecurringJobs.StaffDigest, BackOfficeRecurringJobs.TimerSweep,
-             BackOfficeRecurringJobs.UnfinishedAttempts, BackOfficeRecurringJobs.MailingBatch], ignoreOrder: true);
+             BackOfficeRecurringJobs.UnfinishedAttempts, BackOfficeRecurringJobs.MailingBatch, BackOfficeRecurringJobs.AbandonedUploads],
+            ignoreOrder: true);
         var mailing = storage.GetConnection().GetRecurringJobs().Single(j => j.Id == BackOfficeRecurringJobs.MailingBatch);
         mailing.Cron.ShouldBe("0 15 * * 1-5");
+        storage.GetConnection().GetRecurringJobs().Single(j => j.Id == BackOfficeRecurringJobs.AbandonedUploads).Cron.ShouldBe("0 * * * *");
     }
 
     [Fact]

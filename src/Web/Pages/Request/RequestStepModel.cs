@@ -1,4 +1,5 @@
 using BackOffice.Web.AuthorizationForm;
+using BackOffice.Web.Documents;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
@@ -76,6 +77,7 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
             return Page();
         }
 
+        await KeepUploadsAsync(state);
         return valid ? Redirect(RequestSteps.NextPath(Step)) : Page();
     }
 
@@ -85,12 +87,20 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
         State = state;
         await ReceiveAsync(state);
         Keep(state.Form);
-        store.Save(HttpContext, state);
+        if (store.Save(HttpContext, state)) await KeepUploadsAsync(state);
         return Redirect(RequestSteps.PreviousPath(Step));
     }
 
     /// <summary>"true" for a field in error (aria-invalid); null otherwise.</summary>
     public string? Invalid(string field) => ModelState[field]?.Errors.Count > 0 ? "true" : null;
+
+    // The answers just handed to the browser can be sent until the idle limit from now: so the files they name are kept
+    // (WizardUploads is taken from the request's services so the seven step pages keep their constructors).
+    private Task KeepUploadsAsync(RequestWizardState state) =>
+        state.Form.Documents.Count == 0
+            ? Task.CompletedTask
+            : HttpContext.RequestServices.GetRequiredService<WizardUploads>()
+                .KeepAsync(state.SubmissionId, [.. state.Form.Documents.Select(d => d.StorageKey)], CancellationToken.None);
 
     // The first step starts a new form; later steps need the answers kept so far.
     private RequestWizardState? Load() => store.Load(HttpContext) ?? (Step == RequestStep.Who ? new RequestWizardState() : null);

@@ -4,6 +4,7 @@ using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
+using BackOffice.Workflows.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -69,12 +70,25 @@ public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, Life
         try
         {
             // Not cancelled when the browser drops the connection (a double click does): the first send must finish.
-            request = await engine.StartAsync(draft, today, Actor.Requester(draft.Signature.SignerName), CancellationToken.None);
+            // The request takes over the wizard's staged uploads in its own commit.
+            request = await engine.StartAsync(draft, today, Actor.Requester(draft.Signature.SignerName),
+                [.. state.Form.Documents.Select(d => d.StorageKey)], CancellationToken.None);
         }
         catch (InvalidDraftException invalid)
         {
             ledger.Abandon(state.SubmissionId);
             foreach (var error in invalid.Errors) ModelState.AddModelError("", error.Message);
+            return Page();
+        }
+        catch (MissingUploadsException missing)
+        {
+            // Replaced by a later copy of these answers, or deleted as abandoned: nothing was sent; upload it again.
+            ledger.Abandon(state.SubmissionId);
+            state.Form.Documents.RemoveAll(d => missing.StorageKeys.Contains(d.StorageKey));
+            state.Completed.Remove(RequestStep.Sign);
+            store.Save(HttpContext, state);
+            Show(state);
+            ModelState.AddModelError("", "A file you uploaded is no longer kept, so your request was not sent. Upload it again on the step \"Signature and photo ID\", then send your request.");
             return Page();
         }
         catch

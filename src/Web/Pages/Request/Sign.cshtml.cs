@@ -14,7 +14,8 @@ namespace BackOffice.Web.Pages.Request;
 /// Uploads are stored as soon as they arrive, so they survive the step failing its checks.
 /// </summary>
 [UploadLimits(Files = 2)]
-public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site, DocumentStore documents)
+public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site, DocumentStore documents,
+    WizardUploads uploads)
     : RequestStepModel(RequestStep.Sign, store, clock, site)
 {
     [BindProperty] public SignatureInput Signature { get; set; } = new();
@@ -43,7 +44,8 @@ public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions
             yield return new("PhotoId", "Upload a photo or scan of the signer's photo ID.");
     }
 
-    // One file per kind: a new upload replaces the earlier one. A refused file keeps the earlier one.
+    // One file per kind: a new upload replaces the earlier one. A refused file keeps the earlier one. The upload is
+    // recorded (and the limits checked) before its file is written; a refusal writes nothing.
     private async Task ReceiveAsync(RequestWizardState state, IFormFile? file, DocumentKind kind, string field)
     {
         if (file is null || file.Length == 0) return;
@@ -53,21 +55,48 @@ public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions
             return;
         }
 
+        var (key, refusal) = await uploads.ReserveAsync(state.SubmissionId, HttpContext.Connection.RemoteIpAddress, file.Length,
+            HttpContext.RequestAborted);
+        if (refusal is not null)
+        {
+            Refuse(field, refusal);
+            return;
+        }
+
+        DraftDocument saved;
         try
         {
             await using var content = file.OpenReadStream();
-            var saved = await documents.SaveAsync(content, file.FileName, kind, HttpContext.RequestAborted);
-            if (Uploaded(kind) is { } earlier)
-            {
-                state.Form.Documents.Remove(earlier);
-                documents.Delete(earlier.StorageKey);
-            }
-
-            state.Form.Documents.Add(saved);
+            saved = await documents.SaveAsync(key!, content, file.FileName, kind, HttpContext.RequestAborted);
         }
         catch (DocumentRejectedException rejected)
         {
+            await uploads.ReleaseAsync(key!);
             ModelState.AddModelError(field, rejected.Message);
+            return;
         }
+        catch
+        {
+            await uploads.ReleaseAsync(key!);
+            throw;
+        }
+
+        if (Uploaded(kind) is { } earlier)
+        {
+            state.Form.Documents.Remove(earlier);
+            await uploads.DiscardAsync(state.SubmissionId, earlier.StorageKey);
+        }
+
+        state.Form.Documents.Add(saved);
+    }
+
+    // The message goes next to the field; the page answers with the refusal's status (the first one when both files were refused).
+    private void Refuse(string field, UploadRefusal refusal)
+    {
+        ModelState.AddModelError(field, refusal.Message);
+        if (Response.StatusCode != StatusCodes.Status200OK) return;
+        Response.StatusCode = refusal.StatusCode;
+        if (refusal.RetryAfter is { } wait)
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

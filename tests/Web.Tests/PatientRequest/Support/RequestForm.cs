@@ -52,6 +52,23 @@ public sealed class RequestForm : IDisposable
         return await Client.PostAsync(new Uri("/request/sign", UriKind.Relative), content);
     }
 
+    /// <summary>A copy of the cookies as they are now (the wizard's answers among them), to replay later as a stale tab or
+    /// an attacker would.</summary>
+    public CookieCollection SaveCookies()
+    {
+        var saved = new CookieCollection();
+        foreach (Cookie cookie in Cookies.Container.GetAllCookies()) saved.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        return saved;
+    }
+
+    /// <summary>Puts back cookies saved earlier, in place of the ones the browser holds now.</summary>
+    public void RestoreCookies(CookieCollection saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        foreach (Cookie cookie in Cookies.Container.GetAllCookies()) cookie.Expired = true;
+        foreach (Cookie cookie in saved) Cookies.Container.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+    }
+
     /// <summary>Answers every step up to and including <paramref name="lastPath"/>, checking each goes on to the next.</summary>
     public async Task CompleteThroughAsync(string lastPath)
     {

@@ -748,6 +748,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("RequestId");
 
+                    b.HasIndex("StorageKey");
+
                     b.ToTable("Documents", (string)null);
                 });
 
@@ -865,6 +867,63 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "EffectiveFrom");
 
                     b.ToTable("RuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Uploads.ClientUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ClientAddress", "At");
+
+                    b.ToTable("ClientUploads", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Uploads.StagedUpload", b =>
+                {
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StagedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WizardId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("StorageKey");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.HasIndex("WizardId");
+
+                    b.ToTable("StagedUploads", (string)null);
                 });
 
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.JournalEntry", b =>

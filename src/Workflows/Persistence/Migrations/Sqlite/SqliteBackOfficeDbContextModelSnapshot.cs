@@ -739,6 +739,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RequestId");
 
+                    b.HasIndex("StorageKey");
+
                     b.ToTable("Documents", (string)null);
                 });
 
@@ -854,6 +856,63 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "EffectiveFrom");
 
                     b.ToTable("RuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Uploads.ClientUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ClientAddress", "At");
+
+                    b.ToTable("ClientUploads", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Uploads.StagedUpload", b =>
+                {
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StagedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WizardId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StorageKey");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.HasIndex("WizardId");
+
+                    b.ToTable("StagedUploads", (string)null);
                 });
 
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.JournalEntry", b =>
