@@ -16,7 +16,8 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider 
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new EmailNotSentException($"The mail server {options.Value.Host} did not take the message.", ex);
+            // The cause's own words ("does not support the STARTTLS extension", "connection refused") say what to fix.
+            throw new EmailNotSentException(ex.Message, ex);
         }
     }
 

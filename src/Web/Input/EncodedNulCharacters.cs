@@ -38,7 +38,8 @@ public sealed class EncodedNulCharacters(RequestDelegate next)
 
     private static byte[] Rewrite(ReadOnlySpan<byte> body)
     {
-        var output = new ArrayBufferWriter<byte>(body.Length);
+        if (body.IndexOf("%00"u8) < 0) return body.ToArray();
+        var output = new ArrayBufferWriter<byte>(body.Length + Replacement.Length);
         var start = 0;
         for (var i = 0; i + 2 < body.Length; i++)
         {

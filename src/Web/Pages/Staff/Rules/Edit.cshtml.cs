@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.RuleSets;
@@ -17,7 +18,12 @@ public sealed class EditModel(RuleSetStore store) : PageModel
     public IReadOnlyList<RuleSetProblem> Problems { get; private set; } = [];
     public bool Saved { get; private set; }
 
-    [BindProperty] public string Json { get; set; } = "";
+    /// <summary>The file's text; rule files are tens of kilobytes (release.json 25 KB), far under this limit.</summary>
+    [BindProperty]
+    [StringLength(MaxJsonLength, ErrorMessage = "A rule file can have at most 500,000 characters.")]
+    public string Json { get; set; } = "";
+
+    public const int MaxJsonLength = 500_000;
     [BindProperty] public int Revision { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int version, string file, CancellationToken cancellationToken)
