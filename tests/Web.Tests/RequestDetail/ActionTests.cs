@@ -24,6 +24,22 @@ public sealed class ActionTests(DetailApp app) : IClassFixture<DetailApp>
     }
 
     [Fact]
+    public async Task AComment_WithANulCharacter_IsRefusedAtItsField_AndNothingIsJournaled()
+    {
+        var request = await Factory.StartAsync(RequestScenarios.PatientDraft());
+        using var clerk = await Factory.SignedInAsync("clerk");
+        var before = (await Factory.LoadAsync(request.Id)).Version;
+
+        var response = await app.PostActionAsync(clerk, request.Id, "Cancel", null, ("reason", "Duplicate\0"));
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.UnprocessableEntity);
+        StaffClient.FieldError(await response.Content.ReadAsStringAsync(), "Cancel_reason").ShouldBe(BackOffice.Web.Input.StoredText.UnreadableMessage);
+        var stored = await Factory.LoadAsync(request.Id);
+        stored.State.ShouldBe("Received");
+        stored.Version.ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Verify_WithoutTheIdentityCheck_ShowsTheMessageNextToTheCheckbox()
     {
         var request = await Factory.StartAsync(RequestScenarios.PatientDraft());

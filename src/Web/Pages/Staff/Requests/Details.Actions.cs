@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOffice.Web.Identity;
+using BackOffice.Web.Input;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,11 @@ public sealed partial class DetailsModel
         string outcome;
         try
         {
+            // Text the journal cannot keep (control characters, invalid UTF-8) is refused at its field, like any input.
+            var inputs = DetailsActionInputs.For(trigger, null).Select(i => i.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (posted.FirstOrDefault(p => inputs.Contains(p.Key) && p.Value is not null && !StoredText.IsKeepable(p.Value)) is { Key: not null } unreadable)
+                throw new DomainException(StoredText.UnreadableMessage, unreadable.Key);
+
             var result = await engine.FireAsync(id, trigger, User.ToActor(), triggerArgs, version ?? -1, cancellationToken);
             await audit.RecordAsync("Action:" + trigger, id, outcome: "done", cancellationToken: cancellationToken);
             StatusMessage = result.FromState == result.ToState

@@ -1,4 +1,5 @@
 using BackOffice.Web.Identity;
+using BackOffice.Web.Input;
 using BackOffice.Web.Jobs;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
@@ -26,7 +27,9 @@ public sealed partial class DetailsModel
     public Task<IActionResult> OnPostDismissAsync(Guid id, Guid messageId, string? reason, [FromServices] OutboxIncidents incidents,
         CancellationToken cancellationToken) =>
         ResolveIncidentAsync(id, messageId, "DismissMessage", "done: " + reason?.Trim(), "The message is dismissed; it will not be sent.",
-            () => incidents.DismissAsync(id, messageId, User.DisplayName(), reason, cancellationToken), cancellationToken);
+            () => reason is not null && !StoredText.IsKeepable(reason)
+                ? throw new DomainException(StoredText.UnreadableMessage, "reason")
+                : incidents.DismissAsync(id, messageId, User.DisplayName(), reason, cancellationToken), cancellationToken);
 
     // Either way the outcome is audited; a refusal is shown next to the incident's form.
     private async Task<IActionResult> ResolveIncidentAsync(Guid id, Guid messageId, string auditAction, string doneOutcome,

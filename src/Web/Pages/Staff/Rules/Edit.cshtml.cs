@@ -39,6 +39,7 @@ public sealed class EditModel(RuleSetStore store) : PageModel
     {
         var found = await FindAsync(version, file, cancellationToken);
         if (found is null) return NotFound();
+        if (!ModelState.IsValid) return Page(); // text that cannot be kept (too long, control characters): the typed text stays in the form
         try
         {
             Problems = await store.EditDraftAsync(version, file, Json, Revision, User.Identity?.Name ?? "unknown", cancellationToken);

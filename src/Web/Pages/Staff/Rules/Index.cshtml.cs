@@ -23,6 +23,12 @@ public sealed class IndexModel(RuleSetStore store, PublishedRuleSetSource publis
 
     public async Task<IActionResult> OnPostCreateDraftAsync(CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         try
         {
             var draft = await store.CreateDraftAsync(FromVersion, Description ?? "", User.Identity?.Name ?? "unknown", cancellationToken);
