@@ -12,7 +12,8 @@ public static class WorkflowsServiceCollectionExtensions
 {
     /// <summary>
     /// The request store, the lifecycle engine and its catalogs. The host must register an
-    /// <see cref="IRequestEvaluator"/> (the Rules project does). Any <see cref="IInterceptor"/> registered in
+    /// <see cref="IRequestEvaluator"/> (the Rules project does) and the <see cref="FieldEncryption"/> that encrypts the
+    /// sensitive columns (the web host makes it from its key-encryption key). Any <see cref="IInterceptor"/> registered in
     /// the container is added to the context too (diagnostics, fault injection in tests).
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services, WorkflowsOptions options)
@@ -62,6 +63,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<Disclosures.DisclosureAccounting>();
         services.AddScoped<Disclosures.DisclosureRecorder>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<EncryptedColumns>();
         services.AddScoped<RuleSets.RuleSetStore>();
         return services;
     }

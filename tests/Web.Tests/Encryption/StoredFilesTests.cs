@@ -122,7 +122,7 @@ public sealed class StoredFilesTests : IDisposable
         await using (var during = App(newKey, rotating))
         {
             var output = new StringWriter();
-            BackOfficeCommands.Run(during.Services, ["encryption", "rotate"], output).ShouldBe(0);
+            (await BackOfficeCommands.RunAsync(during.Services, ["encryption", "rotate"], output)).ShouldBe(0);
             output.ToString().ShouldContain("2 files re-wrapped"); // the document and the check file
             output.ToString().ShouldContain("1 key ring files rewritten");
         }
@@ -134,7 +134,7 @@ public sealed class StoredFilesTests : IDisposable
         await read.CopyToAsync(copy);
         copy.ToArray().ShouldBe("%PDF-1.7 records"u8.ToArray());
         var status = new StringWriter();
-        BackOfficeCommands.Run(after.Services, ["encryption", "status"], status).ShouldBe(0);
+        (await BackOfficeCommands.RunAsync(after.Services, ["encryption", "status"], status)).ShouldBe(0);
         status.ToString().ShouldContain($"Files wrapped with {KeyEncryptionKey.FromFile(newKey).Id}: 2");
     }
 
