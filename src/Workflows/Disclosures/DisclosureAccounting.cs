@@ -59,27 +59,27 @@ public sealed class DisclosureAccounting(BackOfficeDbContext db, DepartmentClock
     private static IQueryable<RecordsRequest> Matching(IQueryable<RecordsRequest> requests, PatientIdentity patient, FieldEncryption fields)
     {
         var key = patient.NameKey;
-        var dobs = patient.DateOfBirth is { } dob ? fields.SearchHashes(dob, SensitiveFields.DateOfBirthPurpose) : [];
-        var mrns = fields.SearchHashes(patient.MedicalRecordNumber, SensitiveFields.MedicalRecordNumberPurpose);
-        if (patient.MedicalRecordNumber is null)
-            return requests.Where(r => r.PatientNameKey == key && dobs.Contains(EF.Property<string>(r.Patient, SensitiveFields.DateOfBirthHash)));
-        if (key is null) return requests.Where(r => mrns.Contains(EF.Property<string>(r.Patient, SensitiveFields.MedicalRecordNumberHash)));
-        return requests.Where(r => mrns.Contains(EF.Property<string>(r.Patient, SensitiveFields.MedicalRecordNumberHash))
-            || (r.PatientNameKey == key && dobs.Contains(EF.Property<string>(r.Patient, SensitiveFields.DateOfBirthHash))
-                && EF.Property<string?>(r.Patient, SensitiveFields.MedicalRecordNumberHash) == null));
+        var dob = HashMatch.Any<RecordsRequest>(r => EF.Property<string?>(r.Patient, SensitiveFields.DateOfBirthHash),
+            patient.DateOfBirth is { } day ? fields.SearchHashes(day, SensitiveFields.DateOfBirthPurpose) : []);
+        var mrn = HashMatch.Any<RecordsRequest>(r => EF.Property<string?>(r.Patient, SensitiveFields.MedicalRecordNumberHash),
+            fields.SearchHashes(patient.MedicalRecordNumber, SensitiveFields.MedicalRecordNumberPurpose));
+        if (patient.MedicalRecordNumber is null) return requests.Where(r => r.PatientNameKey == key).Where(dob);
+        if (key is null) return requests.Where(mrn);
+        return requests.Where(HashMatch.Or(mrn, HashMatch.And(dob, r => r.PatientNameKey == key
+            && EF.Property<string?>(r.Patient, SensitiveFields.MedicalRecordNumberHash) == null)));
     }
 
     private static IQueryable<Disclosure> Matching(IQueryable<Disclosure> disclosures, PatientIdentity patient, FieldEncryption fields)
     {
         var key = patient.NameKey;
-        var dobs = patient.DateOfBirth is { } dob ? fields.SearchHashes(dob, SensitiveFields.DateOfBirthPurpose) : [];
-        var mrns = fields.SearchHashes(patient.MedicalRecordNumber, SensitiveFields.MedicalRecordNumberPurpose);
-        if (patient.MedicalRecordNumber is null)
-            return disclosures.Where(d => d.PatientNameKey == key && dobs.Contains(EF.Property<string>(d, SensitiveFields.DisclosureDateOfBirthHash)));
-        if (key is null) return disclosures.Where(d => mrns.Contains(EF.Property<string>(d, SensitiveFields.DisclosureMedicalRecordNumberHash)));
-        return disclosures.Where(d => mrns.Contains(EF.Property<string>(d, SensitiveFields.DisclosureMedicalRecordNumberHash))
-            || (d.PatientNameKey == key && dobs.Contains(EF.Property<string>(d, SensitiveFields.DisclosureDateOfBirthHash))
-                && EF.Property<string?>(d, SensitiveFields.DisclosureMedicalRecordNumberHash) == null));
+        var dob = HashMatch.Any<Disclosure>(d => EF.Property<string?>(d, SensitiveFields.DisclosureDateOfBirthHash),
+            patient.DateOfBirth is { } day ? fields.SearchHashes(day, SensitiveFields.DateOfBirthPurpose) : []);
+        var mrn = HashMatch.Any<Disclosure>(d => EF.Property<string?>(d, SensitiveFields.DisclosureMedicalRecordNumberHash),
+            fields.SearchHashes(patient.MedicalRecordNumber, SensitiveFields.MedicalRecordNumberPurpose));
+        if (patient.MedicalRecordNumber is null) return disclosures.Where(d => d.PatientNameKey == key).Where(dob);
+        if (key is null) return disclosures.Where(mrn);
+        return disclosures.Where(HashMatch.Or(mrn, HashMatch.And(dob, d => d.PatientNameKey == key
+            && EF.Property<string?>(d, SensitiveFields.DisclosureMedicalRecordNumberHash) == null)));
     }
 
     private AccountingEntry ToEntry(Row row) => new(row.Id, row.At, clock.DayOf(row.At),

@@ -112,7 +112,7 @@ public sealed class RequestQueue(BackOfficeDbContext db, DepartmentClock clock, 
             case QueueSearchKind.DateOfBirth:
                 // The date is encrypted with a fresh nonce each time: compare its keyed hash (one per configured key).
                 var hashes = db.Fields.SearchHashes(search.DateOfBirth!.Value, SensitiveFields.DateOfBirthPurpose);
-                return query.Where(r => hashes.Contains(EF.Property<string>(r.Patient, SensitiveFields.DateOfBirthHash)));
+                return query.Where(HashMatch.Any<RecordsRequest>(r => EF.Property<string?>(r.Patient, SensitiveFields.DateOfBirthHash), hashes));
             default:
                 // A range, not LIKE or StartsWith: both providers turn it into an index seek on PatientNameKey.
                 var from = search.NamePrefix ?? "";
