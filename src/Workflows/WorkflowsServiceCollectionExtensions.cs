@@ -33,7 +33,7 @@ public static class WorkflowsServiceCollectionExtensions
             services.AddDbContext<PostgresBackOfficeDbContext>((sp, db) => db
                 .UseNpgsql(connection)
                 .ConfigureWarnings(FailOnSharedOwnedInstances)
-                .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>())
+                .AddInterceptors(EncryptedColumnQueryGuard.Instance, sp.GetRequiredService<AuditStampingInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<PostgresBackOfficeDbContext>());
         }
@@ -43,7 +43,8 @@ public static class WorkflowsServiceCollectionExtensions
             services.AddDbContext<SqliteBackOfficeDbContext>((sp, db) => db
                 .UseSqlite(connection)
                 .ConfigureWarnings(FailOnSharedOwnedInstances)
-                .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>(), sp.GetRequiredService<SqliteDurabilityInterceptor>())
+                .AddInterceptors(EncryptedColumnQueryGuard.Instance, sp.GetRequiredService<AuditStampingInterceptor>(),
+                    sp.GetRequiredService<SqliteDurabilityInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<SqliteBackOfficeDbContext>());
         }

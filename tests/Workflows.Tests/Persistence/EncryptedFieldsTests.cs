@@ -140,6 +140,31 @@ public abstract class EncryptedFieldsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQueryThatComparesOrSortsAnEncryptedColumn_FailsLoudly_InsteadOfMatchingNothing()
+    {
+        await using var app = await StartAsync();
+        var request = await app.StartAsync();
+
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BackOfficeDbContext>();
+            var day = Born;
+            (await Should.ThrowAsync<InvalidOperationException>(() => db.Requests.Where(r => r.Patient.DateOfBirth == day).ToListAsync()))
+                .Message.ShouldContain("PatientDetails.DateOfBirth is stored encrypted");
+            await Should.ThrowAsync<InvalidOperationException>(() => db.Audit.Where(a => a.Subject == "weeks=26").ToListAsync());
+            await Should.ThrowAsync<InvalidOperationException>(() => db.Requests.Where(r => r.Patient.Email!.Contains("example")).ToListAsync());
+            await Should.ThrowAsync<InvalidOperationException>(() => db.Requests.OrderBy(r => r.Recipient.Address.City).ToListAsync());
+            await Should.ThrowAsync<InvalidOperationException>(() => db.Disclosures.Where(d => d.PatientMedicalRecordNumber == "MRN-1").ToListAsync());
+
+            // Reading encrypted columns, and testing them for null, is what queries may do.
+            var read = await db.Requests.Where(r => r.Id == request.Id && r.Patient.Email != null && r.PurposeDetail == null)
+                .Select(r => new { r.Patient.DateOfBirth, r.Patient.Email }).SingleAsync();
+            read.DateOfBirth.ShouldBe(request.Patient.DateOfBirth);
+            read.Email.ShouldBe(request.Patient.Email);
+        });
+    }
+
+    [Fact]
     public async Task EachSetOfKeys_GetsItsOwnModel_AndHostsWithTheSameKeysShareOne()
     {
         var other = new FieldEncryption(FieldKey.NewRandom());
