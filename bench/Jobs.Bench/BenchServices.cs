@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
@@ -20,6 +21,8 @@ internal static class BenchServices
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(new FixedTime(Now));
         services.AddSingleton<IRequestEvaluator, AlwaysRelease>();
+        // A fixed key, so a later run reads the file seeded once (a bench key, never a real one).
+        services.AddSingleton(new FieldEncryption(FieldKey.FromSecret(SHA256.HashData("BackOffice jobs bench field key"u8))));
         services.AddWorkflows(new WorkflowsOptions
         {
             Database = new DatabaseOptions { ConnectionString = $"Data Source={databaseFile}" },

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using Microsoft.Data.Sqlite;
@@ -30,8 +31,12 @@ public static class MillionRequests
     public static string File => Path.Combine(Path.GetTempPath(), "backoffice-queue-bench", "queue-1m.db");
     public static string ConnectionString => $"Data Source={File}";
 
+    /// <summary>A fixed key, so every benchmark process reads the file seeded once (a bench key, never a real one).</summary>
+    public static FieldEncryption Fields { get; } =
+        new(FieldKey.FromSecret(SHA256.HashData("BackOffice queue bench field key"u8)));
+
     public static SqliteBackOfficeDbContext Open() => new(new DbContextOptionsBuilder<SqliteBackOfficeDbContext>()
-        .UseSqlite(ConnectionString).Options);
+        .UseSqlite(ConnectionString).Options, Fields);
 
     public static void EnsureSeeded()
     {
@@ -89,7 +94,7 @@ public static class MillionRequests
         }
 
         string[] varied = ["Id", "TrackingNumber", "State", "QueuePriority", "ReceivedOn", "DueOn", "ExtendedDueOn", "EffectiveDueOn", "Patient_LastName",
-            "Patient_FirstName", "Patient_DateOfBirth", "PatientNameKey", "Channel", "Delivery", "Requester_Type", "AssigneeId"];
+            "Patient_FirstName", "Patient_DateOfBirth", "Patient_DateOfBirthHash", "PatientNameKey", "Channel", "Delivery", "Requester_Type", "AssigneeId"];
         var missing = varied.Except(columns).ToList();
         if (missing.Count > 0) throw new InvalidOperationException("Columns not found: " + string.Join(", ", missing));
         var select = string.Join(", ", columns.Select(c => varied.Contains(c) ? "$" + c : "\"" + c + "\""));
@@ -134,7 +139,10 @@ public static class MillionRequests
             parameters["EffectiveDueOn"].Value = Day(extended ? due.AddDays(30) : due);
             parameters["Patient_LastName"].Value = last;
             parameters["Patient_FirstName"].Value = first;
-            parameters["Patient_DateOfBirth"].Value = Day(new DateOnly(1930, 1, 1).AddDays(random.Next(0, 33_000)));
+            // Encrypted as the app stores it, with the keyed hash the date-of-birth search compares.
+            var born = new DateOnly(1930, 1, 1).AddDays(random.Next(0, 33_000));
+            parameters["Patient_DateOfBirth"].Value = Fields.Protect(FieldEncryption.DateText(born), "patient.date-of-birth");
+            parameters["Patient_DateOfBirthHash"].Value = Fields.Hash(born, "date-of-birth");
             parameters["PatientNameKey"].Value = RecordsRequest.NameKey(last, first);
             parameters["Channel"].Value = random.Next(3) == 0 ? "Paper" : "Online";
             parameters["Delivery"].Value = ((DeliveryMethod)random.Next(4)).ToString();

@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(hostArguments);
 builder.AddBackOffice();
 
 var app = builder.Build();
-if (command.Length > 0) return BackOfficeCommands.Run(app.Services, command, Console.Out);
+if (command.Length > 0) return await BackOfficeCommands.RunAsync(app.Services, command, Console.Out);
 await app.UseBackOfficeAsync();
 await app.RunAsync();
 return 0;

@@ -12,7 +12,8 @@ public static class WorkflowsServiceCollectionExtensions
 {
     /// <summary>
     /// The request store, the lifecycle engine and its catalogs. The host must register an
-    /// <see cref="IRequestEvaluator"/> (the Rules project does). Any <see cref="IInterceptor"/> registered in
+    /// <see cref="IRequestEvaluator"/> (the Rules project does) and the <see cref="FieldEncryption"/> that encrypts the
+    /// sensitive columns (the web host makes it from its key-encryption key). Any <see cref="IInterceptor"/> registered in
     /// the container is added to the context too (diagnostics, fault injection in tests).
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services, WorkflowsOptions options)
@@ -32,7 +33,7 @@ public static class WorkflowsServiceCollectionExtensions
             services.AddDbContext<PostgresBackOfficeDbContext>((sp, db) => db
                 .UseNpgsql(connection)
                 .ConfigureWarnings(FailOnSharedOwnedInstances)
-                .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>())
+                .AddInterceptors(EncryptedColumnQueryGuard.Instance, sp.GetRequiredService<AuditStampingInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<PostgresBackOfficeDbContext>());
         }
@@ -42,7 +43,8 @@ public static class WorkflowsServiceCollectionExtensions
             services.AddDbContext<SqliteBackOfficeDbContext>((sp, db) => db
                 .UseSqlite(connection)
                 .ConfigureWarnings(FailOnSharedOwnedInstances)
-                .AddInterceptors(sp.GetRequiredService<AuditStampingInterceptor>(), sp.GetRequiredService<SqliteDurabilityInterceptor>())
+                .AddInterceptors(EncryptedColumnQueryGuard.Instance, sp.GetRequiredService<AuditStampingInterceptor>(),
+                    sp.GetRequiredService<SqliteDurabilityInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<SqliteBackOfficeDbContext>());
         }
@@ -62,6 +64,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<Disclosures.DisclosureAccounting>();
         services.AddScoped<Disclosures.DisclosureRecorder>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<EncryptedColumns>();
         services.AddScoped<RuleSets.RuleSetStore>();
         return services;
     }

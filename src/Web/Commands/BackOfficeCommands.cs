@@ -1,4 +1,6 @@
 using BackOffice.Web.Encryption;
+using BackOffice.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Web.Commands;
 
@@ -12,8 +14,10 @@ public static class BackOfficeCommands
     public const string Usage = """
         Commands:
           encryption new-key <path>   write a new random key-encryption key to <path> (readable only by you)
-          encryption status           the configured keys and which key wraps each stored file
-          encryption rotate           re-wrap every stored file's data key with the current key
+          encryption status           the configured keys, which key wraps each stored file and which key
+                                      encrypted the values in the database
+          encryption rotate           re-wrap every stored file's data key with the current key and
+                                      re-encrypt the database's encrypted columns with it
                                       (configure the new key as BackOffice:Encryption:KeyFile and the old
                                       one as BackOffice:Encryption:PreviousKeyFiles:0 first)
         """;
@@ -45,8 +49,8 @@ public static class BackOfficeCommands
         }
     }
 
-    /// <summary>Runs a command with the built host's services (its settings, data directory and keys).</summary>
-    public static int Run(IServiceProvider services, string[] command, TextWriter output)
+    /// <summary>Runs a command with the built host's services (its settings, data directory, database and keys).</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] command, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(output);
@@ -54,9 +58,20 @@ public static class BackOfficeCommands
         {
             var files = services.GetRequiredService<StoredFiles>();
             var keys = services.GetRequiredService<KeyRing>();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BackOfficeDbContext>();
+            var columns = scope.ServiceProvider.GetRequiredService<EncryptedColumns>();
             if (command is ["encryption", "rotate"])
             {
+                if ((await db.Database.GetPendingMigrationsAsync()).Any())
+                {
+                    output.WriteLine("The database is not up to date with this version: start the app once (it applies its changes and "
+                        + "encrypts values stored before), then rotate.");
+                    return 1;
+                }
+
                 output.WriteLine(files.Rotate().ToString());
+                output.WriteLine((await columns.RotateAsync()).ToString());
                 return 0;
             }
 
@@ -66,9 +81,22 @@ public static class BackOfficeCommands
                 .GroupBy(f => AtRestEncryption.IsEncrypted(f) ? AtRestEncryption.KeyIdOf(f) : "not encrypted")
                 .OrderBy(g => g.Key, StringComparer.Ordinal);
             foreach (var group in counts) output.WriteLine($"Files wrapped with {group.Key}: {group.Count()}");
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                output.WriteLine("Database: not up to date with this version (start the app once).");
+                return 0;
+            }
+
+            foreach (var (keyId, count) in await columns.CountByKeyAsync())
+            {
+                output.WriteLine(keyId == EncryptedColumns.Plaintext
+                    ? $"Database values not encrypted: {count}"
+                    : $"Database values encrypted with {keyId}: {count}");
+            }
+
             return 0;
         }
-        catch (EncryptionKeyException e)
+        catch (Exception e) when (e is EncryptionKeyException or FieldEncryptionException)
         {
             output.WriteLine(e.Message);
             return 1;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using BackOffice.Workflows.Persistence;
 
 namespace BackOffice.Web.Encryption;
 
@@ -31,6 +32,13 @@ public sealed class KeyEncryptionKey
     internal byte[] IdBytesValue { get; }
 
     internal AesGcm CreateCipher() => new(_material, AesGcm.TagByteSizes.MaxSize);
+
+    /// <summary>
+    /// The key of the encrypted database columns, derived from this key (HKDF-SHA256) and named by the same id, so one key
+    /// file serves files and columns and one rotation covers both.
+    /// </summary>
+    internal FieldKey DeriveFieldKey() =>
+        new(Id, HKDF.DeriveKey(HashAlgorithmName.SHA256, _material, FieldKey.SecretBytes, info: "BackOffice database fields v1"u8.ToArray()));
 
     /// <summary>A new random key as written to a key file: base64 and a line break.</summary>
     public static string NewKeyFileText() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)) + "\n";

@@ -1,3 +1,5 @@
+using BackOffice.Workflows.Persistence;
+
 namespace BackOffice.Web.Encryption;
 
 /// <summary>The key new files are wrapped with, and the previous keys still read while a rotation is under way.</summary>
@@ -13,6 +15,9 @@ public sealed class KeyRing
     public KeyEncryptionKey Current { get; }
 
     public IReadOnlyList<KeyEncryptionKey> Previous { get; }
+
+    /// <summary>The keys of the encrypted database columns: derived from the current and previous keys.</summary>
+    public FieldEncryption ForDatabaseFields() => new(Current.DeriveFieldKey(), Previous.Select(k => k.DeriveFieldKey()));
 
     /// <summary>The configured key with this id, or null.</summary>
     public KeyEncryptionKey? Find(ReadOnlySpan<byte> id)

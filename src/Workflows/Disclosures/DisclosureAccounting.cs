@@ -11,9 +11,10 @@ namespace BackOffice.Workflows.Disclosures;
 /// and one six years and a day ago is out. The patient is found on the requests released through (their patient) and
 /// on the disclosures recorded without a request (the identity stored on them), each by an indexed column:
 /// <list type="bullet">
-/// <item>name and date of birth: the normalised name key and the date of birth;</item>
-/// <item>MRN: the MRN as written; with a name and date of birth as well, also the rows for that name and date of
-/// birth that carry no MRN (many requests do not), so an MRN search does not miss them.</item>
+/// <item>name and date of birth: the normalised name key (stored plain) and the keyed hash of the date of birth
+/// (the date itself is encrypted);</item>
+/// <item>MRN: the keyed hash of the MRN as written; with a name and date of birth as well, also the rows for that name
+/// and date of birth that carry no MRN (many requests do not), so an MRN search does not miss them.</item>
 /// </list>
 /// </summary>
 public sealed class DisclosureAccounting(BackOfficeDbContext db, DepartmentClock clock)
@@ -33,11 +34,11 @@ public sealed class DisclosureAccounting(BackOfficeDbContext db, DepartmentClock
 
         var viaRequests = await (
             from d in inPeriod
-            join r in Matching(db.Requests.AsNoTracking(), patient) on d.RequestId equals (Guid?)r.Id
+            join r in Matching(db.Requests.AsNoTracking(), patient, db.Fields) on d.RequestId equals (Guid?)r.Id
             select new Row(d.Id, d.DisclosedAt, d.RecipientName, d.RecipientAddress, d.Description, d.Purpose, d.Method,
                 d.RequiredInAccounting, d.RequestId, r.TrackingNumber, r.Patient.FirstName, r.Patient.LastName, r.Patient.DateOfBirth))
             .ToListAsync(cancellationToken);
-        var withoutRequests = await Matching(inPeriod.Where(d => d.RequestId == null), patient)
+        var withoutRequests = await Matching(inPeriod.Where(d => d.RequestId == null), patient, db.Fields)
             .Select(d => new Row(d.Id, d.DisclosedAt, d.RecipientName, d.RecipientAddress, d.Description, d.Purpose, d.Method,
                 d.RequiredInAccounting, null, null, d.PatientFirstName, d.PatientLastName, d.PatientDateOfBirth))
             .ToListAsync(cancellationToken);
@@ -53,27 +54,32 @@ public sealed class DisclosureAccounting(BackOfficeDbContext db, DepartmentClock
             required, rows.Count - required, rows.Find(r => r.RequestId is not null)?.RequestId, now);
     }
 
-    private static IQueryable<RecordsRequest> Matching(IQueryable<RecordsRequest> requests, PatientIdentity patient)
+    // Dates of birth and MRNs are encrypted with a fresh nonce each time, so rows are matched on their keyed hashes (one
+    // per configured key while a rotation is under way); a blank or missing MRN has no hash.
+    private static IQueryable<RecordsRequest> Matching(IQueryable<RecordsRequest> requests, PatientIdentity patient, FieldEncryption fields)
     {
         var key = patient.NameKey;
-        var dob = patient.DateOfBirth.GetValueOrDefault();
-        var mrn = patient.MedicalRecordNumber;
-        if (mrn is null) return requests.Where(r => r.PatientNameKey == key && r.Patient.DateOfBirth == dob);
-        if (key is null) return requests.Where(r => r.Patient.MedicalRecordNumber == mrn);
-        return requests.Where(r => r.Patient.MedicalRecordNumber == mrn
-            || (r.PatientNameKey == key && r.Patient.DateOfBirth == dob
-                && (r.Patient.MedicalRecordNumber == null || r.Patient.MedicalRecordNumber == "")));
+        var dob = HashMatch.Any<RecordsRequest>(r => EF.Property<string?>(r.Patient, SensitiveFields.DateOfBirthHash),
+            patient.DateOfBirth is { } day ? fields.SearchHashes(day, SensitiveFields.DateOfBirthPurpose) : []);
+        var mrn = HashMatch.Any<RecordsRequest>(r => EF.Property<string?>(r.Patient, SensitiveFields.MedicalRecordNumberHash),
+            fields.SearchHashes(patient.MedicalRecordNumber, SensitiveFields.MedicalRecordNumberPurpose));
+        if (patient.MedicalRecordNumber is null) return requests.Where(r => r.PatientNameKey == key).Where(dob);
+        if (key is null) return requests.Where(mrn);
+        return requests.Where(HashMatch.Or(mrn, HashMatch.And(dob, r => r.PatientNameKey == key
+            && EF.Property<string?>(r.Patient, SensitiveFields.MedicalRecordNumberHash) == null)));
     }
 
-    private static IQueryable<Disclosure> Matching(IQueryable<Disclosure> disclosures, PatientIdentity patient)
+    private static IQueryable<Disclosure> Matching(IQueryable<Disclosure> disclosures, PatientIdentity patient, FieldEncryption fields)
     {
         var key = patient.NameKey;
-        DateOnly? dob = patient.DateOfBirth;
-        var mrn = patient.MedicalRecordNumber;
-        if (mrn is null) return disclosures.Where(d => d.PatientNameKey == key && d.PatientDateOfBirth == dob);
-        if (key is null) return disclosures.Where(d => d.PatientMedicalRecordNumber == mrn);
-        return disclosures.Where(d => d.PatientMedicalRecordNumber == mrn
-            || (d.PatientNameKey == key && d.PatientDateOfBirth == dob && d.PatientMedicalRecordNumber == null));
+        var dob = HashMatch.Any<Disclosure>(d => EF.Property<string?>(d, SensitiveFields.DisclosureDateOfBirthHash),
+            patient.DateOfBirth is { } day ? fields.SearchHashes(day, SensitiveFields.DateOfBirthPurpose) : []);
+        var mrn = HashMatch.Any<Disclosure>(d => EF.Property<string?>(d, SensitiveFields.DisclosureMedicalRecordNumberHash),
+            fields.SearchHashes(patient.MedicalRecordNumber, SensitiveFields.MedicalRecordNumberPurpose));
+        if (patient.MedicalRecordNumber is null) return disclosures.Where(d => d.PatientNameKey == key).Where(dob);
+        if (key is null) return disclosures.Where(mrn);
+        return disclosures.Where(HashMatch.Or(mrn, HashMatch.And(dob, d => d.PatientNameKey == key
+            && EF.Property<string?>(d, SensitiveFields.DisclosureMedicalRecordNumberHash) == null)));
     }
 
     private AccountingEntry ToEntry(Row row) => new(row.Id, row.At, clock.DayOf(row.At),

@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 
 namespace BackOffice.Workflows.Disclosures;
@@ -30,17 +28,17 @@ public sealed record PatientIdentity
     public string? NameKey => HasName ? RecordsRequest.NameKey(LastName!, FirstName) : null;
 
     /// <summary>
-    /// Who the audit trail says was looked up, without the name or date of birth: the MRN when searched by it,
-    /// otherwise a hash of the normalised name and date of birth, so two lookups of one patient can be matched.
+    /// Who the audit trail says was looked up, without the MRN, name or date of birth: a keyed hash (the database's search-hash
+    /// key, see <see cref="FieldEncryption"/>) of the MRN when searched by it, otherwise of the normalised name and date of
+    /// birth, so two lookups of one patient can be matched while the key stays the same. Keyed, because a plain hash of a
+    /// name and a date of birth is undone by trying the few thousand dates of birth.
     /// </summary>
-    public string AuditReference
+    public string AuditReference(FieldEncryption fields)
     {
-        get
-        {
-            if (MedicalRecordNumber is not null) return "mrn:" + MedicalRecordNumber;
-            var text = $"{NameKey}|{DateOfBirth!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-            return "patient:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
-        }
+        ArgumentNullException.ThrowIfNull(fields);
+        if (MedicalRecordNumber is not null) return "mrn:" + fields.Hash(MedicalRecordNumber, "audit.mrn")![..16];
+        var text = $"{NameKey}|{FieldEncryption.DateText(DateOfBirth!.Value)}";
+        return "patient:" + fields.Hash(text, "audit.patient")![..16];
     }
 
     public static IReadOnlyList<FieldError> Validate(string? lastName, string? firstName, DateOnly? dateOfBirth, string? mrn)

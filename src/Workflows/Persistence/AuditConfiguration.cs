@@ -13,8 +13,10 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.Property(a => a.UserId).HasMaxLength(64);
         builder.Property(a => a.UserName).HasMaxLength(200);
         builder.Property(a => a.Action).HasMaxLength(80);
-        builder.Property(a => a.Subject).HasMaxLength(400);
-        builder.Property(a => a.Outcome).HasMaxLength(1000);
+        // What was looked at and what came of it can name a patient's details (a queue search for a date of birth, an
+        // uploaded file's name, a message's recipient): encrypted. The audit is searched by the plain columns only.
+        SensitiveFields.Encrypted(builder.Property(a => a.Subject), "audit.subject", 400);
+        SensitiveFields.Encrypted(builder.Property(a => a.Outcome), "audit.outcome", 1000);
         builder.Property(a => a.IpAddress).HasMaxLength(64);
         // A supervisor searches by request, by person and by time.
         builder.HasIndex(a => new { a.RequestId, a.At });

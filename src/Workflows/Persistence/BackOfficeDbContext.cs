@@ -2,15 +2,20 @@ using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.RuleSets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace BackOffice.Workflows.Persistence;
 
 /// <summary>
 /// The request store. Each provider has a subclass that owns its migrations (SQLite is the embedded
-/// default, PostgreSQL the multi-node option); the model is the same.
+/// default, PostgreSQL the multi-node option); the model is the same. Sensitive columns are encrypted with
+/// <see cref="Fields"/> (see <see cref="SensitiveFields"/>).
 /// </summary>
-public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(options)
+public abstract class BackOfficeDbContext(DbContextOptions options, FieldEncryption fields) : DbContext(options)
 {
+    /// <summary>The keys of the encrypted columns; queries use it for the search hashes of exact matches.</summary>
+    public FieldEncryption Fields { get; } = fields ?? throw new ArgumentNullException(nameof(fields));
+
     public DbSet<RecordsRequest> Requests => Set<RecordsRequest>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -26,11 +31,32 @@ public abstract class BackOfficeDbContext(DbContextOptions options) : DbContext(
     public DbSet<Portal.PortalGrant> PortalGrants => Set<Portal.PortalGrant>();
     public DbSet<Uploads.StagedUpload> StagedUploads => Set<Uploads.StagedUpload>();
     public DbSet<Uploads.ClientUpload> ClientUploads => Set<Uploads.ClientUpload>();
+    public DbSet<EncryptionKeyRecord> EncryptionKeys => Set<EncryptionKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BackOfficeDbContext).Assembly);
+        FieldConverters.Apply(modelBuilder.Model, Fields);
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        // The model holds this context's keys (its converters), so it is cached per set of keys.
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, FieldEncryptionModelCacheKeyFactory>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        SearchHashes.Fill(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        SearchHashes.Fill(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -13,7 +13,8 @@ internal sealed class ChildConfigurations :
     {
         builder.ToTable("Documents");
         builder.Property(d => d.Id).ValueGeneratedNever();
-        builder.Property(d => d.FileName).HasMaxLength(255);
+        // The name the uploader gave the file may say what it is about.
+        SensitiveFields.Encrypted(builder.Property(d => d.FileName), "document.file-name", 255);
         builder.Property(d => d.ContentType).HasMaxLength(100);
         builder.Property(d => d.StorageKey).HasMaxLength(200);
         builder.Property(d => d.Sha256).HasMaxLength(64);
@@ -26,7 +27,7 @@ internal sealed class ChildConfigurations :
         builder.ToTable("Notes");
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.Author).HasMaxLength(200);
-        builder.Property(n => n.Text).HasMaxLength(4000);
+        SensitiveFields.Encrypted(builder.Property(n => n.Text), "note.text", 4000);
     }
 
     public void Configure(EntityTypeBuilder<Payment> builder)

@@ -5,16 +5,18 @@ using Microsoft.Extensions.Logging;
 namespace BackOffice.Workflows.Persistence;
 
 /// <summary>
-/// Start-up work: apply migrations, then load, validate and register every lifecycle definition.
+/// Start-up work: apply migrations, check the encryption keys against the database (and encrypt values stored before
+/// encryption, once), then load, validate and register every lifecycle definition.
 /// A definition file whose version is already registered with different content stops start-up:
 /// requests pinned to that version must not silently change behaviour.
 /// </summary>
-public sealed class DatabaseInitializer(BackOfficeDbContext db, DefinitionRegistry registry, DefinitionValidator validator,
-    WorkflowsOptions options, TimeProvider time, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(BackOfficeDbContext db, EncryptedColumns encrypted, DefinitionRegistry registry,
+    DefinitionValidator validator, WorkflowsOptions options, TimeProvider time, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await db.MigrateKnownAsync(cancellationToken);
+        await encrypted.VerifyAndUpgradeAsync(cancellationToken);
         await RegisterDefinitionsAsync(cancellationToken);
     }
 

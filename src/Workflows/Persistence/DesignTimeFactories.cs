@@ -7,11 +7,13 @@ namespace BackOffice.Workflows.Persistence;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteBackOfficeDbContext>
 {
     public SqliteBackOfficeDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteBackOfficeDbContext>().UseSqlite("Data Source=design.db").Options);
+        new(new DbContextOptionsBuilder<SqliteBackOfficeDbContext>().UseSqlite("Data Source=design.db").Options,
+            FieldEncryption.ForDesignTime());
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresBackOfficeDbContext>
 {
     public PostgresBackOfficeDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresBackOfficeDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+        new(new DbContextOptionsBuilder<PostgresBackOfficeDbContext>().UseNpgsql("Host=localhost;Database=design").Options,
+            FieldEncryption.ForDesignTime());
 }

@@ -13,10 +13,7 @@ internal sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclos
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.HasIndex(d => new { d.RequestId, d.DisclosedAt });
         builder.HasOne<RecordsRequest>().WithMany().HasForeignKey(d => d.RequestId);
-        builder.Property(d => d.RecipientName).HasMaxLength(400).HasAnnotation(SensitiveFields.Annotation, true);
-        builder.Property(d => d.RecipientAddress).HasMaxLength(500).HasAnnotation(SensitiveFields.Annotation, true);
-        builder.Property(d => d.Description).HasMaxLength(1000);
-        builder.Property(d => d.Purpose).HasMaxLength(500);
+        SensitiveFields.MapDisclosureContents(builder);
         builder.Property(d => d.Method).HasMaxLength(40);
         builder.Property(d => d.LegalBasis).HasMaxLength(40);
         SensitiveFields.MapDisclosurePatient(builder);

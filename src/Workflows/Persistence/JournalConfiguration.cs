@@ -21,12 +21,13 @@ internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalEnt
         builder.Property(j => j.ToState).HasMaxLength(40);
         builder.Property(j => j.ActorId).HasMaxLength(64);
         builder.Property(j => j.ActorName).HasMaxLength(200);
-        builder.Property(j => j.Comment).HasMaxLength(2000);
+        // Comments and action inputs are what staff typed (reasons, who was spoken to): encrypted.
+        SensitiveFields.Encrypted(builder.Property(j => j.Comment), "journal.comment", 2000);
         builder.Property(j => j.GuardResults).HasField("_guardResults").HasConversion(
             JsonColumn.Converter<IReadOnlyDictionary<string, bool>, Dictionary<string, bool>>(),
             JsonColumn.Comparer<IReadOnlyDictionary<string, bool>>());
-        builder.Property(j => j.Inputs).HasField("_inputs").HasConversion(
+        SensitiveFields.Encrypted(builder.Property(j => j.Inputs).HasField("_inputs").HasConversion(
             JsonColumn.Converter<IReadOnlyDictionary<string, string?>, Dictionary<string, string?>>(),
-            JsonColumn.Comparer<IReadOnlyDictionary<string, string?>>());
+            JsonColumn.Comparer<IReadOnlyDictionary<string, string?>>()), "journal.inputs", 4000);
     }
 }

@@ -19,8 +19,8 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         builder.Property(o => o.DismissedBy).HasMaxLength(200);
         builder.Property(o => o.DismissReason).HasMaxLength(500);
         builder.Property(o => o.Revision).IsConcurrencyToken();
-        // What a message says (missing items, reasons, amounts): treated as sensitive, like the request it comes from.
-        builder.Property(o => o.Facts).HasMaxLength(8000).HasAnnotation(SensitiveFields.Annotation, true);
+        // What a message says (missing items, reasons, amounts): encrypted, like the request it comes from.
+        SensitiveFields.Encrypted(builder.Property(o => o.Facts), "outbox.facts", 8000);
         // Every sweep starts from "not processed": pending rows (no incident, oldest first), open incidents, old claims.
         builder.HasIndex(o => new { o.ProcessedAt, o.IncidentAt, o.CreatedAt });
         builder.HasOne<RecordsRequest>().WithMany().HasForeignKey(o => o.RequestId);

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace BackOffice.Workflows.Persistence;
 
-public sealed class SqliteBackOfficeDbContext(DbContextOptions<SqliteBackOfficeDbContext> options) : BackOfficeDbContext(options)
+public sealed class SqliteBackOfficeDbContext(DbContextOptions<SqliteBackOfficeDbContext> options, FieldEncryption fields)
+    : BackOfficeDbContext(options, fields)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -14,4 +15,5 @@ public sealed class SqliteBackOfficeDbContext(DbContextOptions<SqliteBackOfficeD
     }
 }
 
-public sealed class PostgresBackOfficeDbContext(DbContextOptions<PostgresBackOfficeDbContext> options) : BackOfficeDbContext(options);
+public sealed class PostgresBackOfficeDbContext(DbContextOptions<PostgresBackOfficeDbContext> options, FieldEncryption fields)
+    : BackOfficeDbContext(options, fields);

@@ -36,7 +36,7 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         SensitiveFields.MapPatient(builder.OwnsOne(r => r.Patient));
         SensitiveFields.MapRequester(builder.OwnsOne(r => r.Requester));
         SensitiveFields.MapRecipient(builder.OwnsOne(r => r.Recipient));
-        builder.OwnsOne(r => r.Information, info => info.Property(i => i.Description).HasMaxLength(2000));
+        SensitiveFields.MapRequestText(builder);
         SensitiveFields.MapSignature(builder.OwnsOne(r => r.Signature));
         builder.OwnsOne(r => r.Pages);
         builder.OwnsOne(r => r.Deceased);
@@ -63,7 +63,9 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
             .HasConversion(EnumListConverter<RecordsLocation>(), EnumListComparer<RecordsLocation>());
         builder.Property(r => r.WithheldCategories).HasField("_withheldCategories")
             .HasConversion(EnumListConverter<SensitiveCategory>(), EnumListComparer<SensitiveCategory>());
-        builder.PrimitiveCollection(r => r.MissingElements).HasField("_missingElements");
+        // What the requester must still send: the rules' findings or items a clerk typed, stored as JSON and encrypted.
+        SensitiveFields.Encrypted(builder.Property(r => r.MissingElements).HasField("_missingElements").HasConversion(
+            JsonColumn.Converter<IReadOnlyList<string>, List<string>>(), JsonColumn.Comparer<IReadOnlyList<string>>()), "request.missing-elements", 4000);
         builder.PrimitiveCollection(r => r.WithheldReasons).HasField("_withheldReasons");
         builder.Property(r => r.CategoriesPresent).HasField("_categoriesPresent")
             .HasConversion(EnumListConverter<SensitiveCategory>(), EnumListComparer<SensitiveCategory>());

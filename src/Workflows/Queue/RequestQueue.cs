@@ -9,7 +9,8 @@ namespace BackOffice.Workflows.Queue;
 /// <summary>
 /// The staff work queue over every request. Each filter is written so an index serves it (see
 /// RequestConfiguration): the open/closed split and urgent-first order ride on QueuePriority, a name search is a
-/// range on PatientNameKey, and pages continue from a keyset cursor.
+/// range on PatientNameKey (names are stored plain for it), a date-of-birth search compares the keyed hash stored beside
+/// the encrypted date, and pages continue from a keyset cursor.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is the work queue, not a Queue<T>.")]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1309",
@@ -102,15 +103,16 @@ public sealed class RequestQueue(BackOfficeDbContext db, DepartmentClock clock, 
         return search is null ? query : Searched(query, search);
     }
 
-    private static IQueryable<RecordsRequest> Searched(IQueryable<RecordsRequest> query, QueueSearch search)
+    private IQueryable<RecordsRequest> Searched(IQueryable<RecordsRequest> query, QueueSearch search)
     {
         switch (search.Kind)
         {
             case QueueSearchKind.TrackingNumber:
                 return query.Where(r => r.TrackingNumber == search.TrackingNumber);
             case QueueSearchKind.DateOfBirth:
-                var dob = search.DateOfBirth!.Value;
-                return query.Where(r => r.Patient.DateOfBirth == dob);
+                // The date is encrypted with a fresh nonce each time: compare its keyed hash (one per configured key).
+                var hashes = db.Fields.SearchHashes(search.DateOfBirth!.Value, SensitiveFields.DateOfBirthPurpose);
+                return query.Where(HashMatch.Any<RecordsRequest>(r => EF.Property<string?>(r.Patient, SensitiveFields.DateOfBirthHash), hashes));
             default:
                 // A range, not LIKE or StartsWith: both providers turn it into an index seek on PatientNameKey.
                 var from = search.NamePrefix ?? "";

@@ -4,9 +4,12 @@ using BackOffice.Web.Commands;
 using BackOffice.Web.Documents;
 using BackOffice.Web.Encryption;
 using BackOffice.Web.Tests.PatientRequest.Support;
+using BackOffice.Web.Tests.Status;
 using BackOffice.Web.Tests.Support;
+using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -103,12 +106,14 @@ public sealed class StoredFilesTests : IDisposable
     }
 
     [Fact]
-    public async Task Rotate_RewrapsEveryFileAndTheKeyRing_SoTheNewKeyAloneReadsWhatTheOldOneWrote()
+    public async Task Rotate_RewrapsEveryFileAndTheKeyRing_AndReencryptsTheDatabase_SoTheNewKeyAloneReadsWhatTheOldOneWrote()
     {
         string protectedCookie;
         DraftDocument document;
+        RecordsRequest request;
         await using (var before = App(_keyFile))
         {
+            request = await before.StartAsync(RequestScenarios.PatientDraft());
             protectedCookie = before.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("staff session");
             document = await before.Services.GetRequiredService<DocumentStore>()
                 .SaveAsync(new MemoryStream("%PDF-1.7 records"u8.ToArray()), "records.pdf", DocumentKind.ReleasePackage);
@@ -122,9 +127,10 @@ public sealed class StoredFilesTests : IDisposable
         await using (var during = App(newKey, rotating))
         {
             var output = new StringWriter();
-            BackOfficeCommands.Run(during.Services, ["encryption", "rotate"], output).ShouldBe(0);
+            (await BackOfficeCommands.RunAsync(during.Services, ["encryption", "rotate"], output)).ShouldBe(0);
             output.ToString().ShouldContain("2 files re-wrapped"); // the document and the check file
             output.ToString().ShouldContain("1 key ring files rewritten");
+            output.ToString().ShouldMatch($@"Database: [1-9]\d* values in [1-9]\d* rows re-encrypted with key {KeyEncryptionKey.FromFile(newKey).Id}\.");
         }
 
         await using var after = App(newKey);
@@ -134,8 +140,13 @@ public sealed class StoredFilesTests : IDisposable
         await read.CopyToAsync(copy);
         copy.ToArray().ShouldBe("%PDF-1.7 records"u8.ToArray());
         var status = new StringWriter();
-        BackOfficeCommands.Run(after.Services, ["encryption", "status"], status).ShouldBe(0);
+        (await BackOfficeCommands.RunAsync(after.Services, ["encryption", "status"], status)).ShouldBe(0);
         status.ToString().ShouldContain($"Files wrapped with {KeyEncryptionKey.FromFile(newKey).Id}: 2");
+        status.ToString().ShouldContain($"Database values encrypted with {KeyEncryptionKey.FromFile(newKey).Id}: ");
+        status.ToString().ShouldNotContain(KeyEncryptionKey.FromFile(_keyFile).Id);
+        await using var scope = after.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<BackOfficeDbContext>().Requests.AsNoTracking().SingleAsync(r => r.Id == request.Id))
+            .Patient.ShouldBe(request.Patient);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using BackOffice.Workflows.Disclosures;
+using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Tests.Support;
 using BackOffice.Workflows.Time;
 using Microsoft.Extensions.Time.Testing;
 
@@ -99,15 +101,27 @@ public sealed class AccountableDisclosureDraftTests
     [Fact]
     public void PatientIdentity_AuditReference_NamesNoPatient_ButIsTheSameForTheSamePatient()
     {
-        var one = PatientIdentity.Create("Lopez", "Maria", Born).AuditReference;
-        var again = PatientIdentity.Create(" LOPEZ", "maria ", Born).AuditReference;
-        var other = PatientIdentity.Create("Lopez", "Maria", Born.AddDays(1)).AuditReference;
+        var fields = TestFields.Shared;
+        var one = PatientIdentity.Create("Lopez", "Maria", Born).AuditReference(fields);
+        var again = PatientIdentity.Create(" LOPEZ", "maria ", Born).AuditReference(fields);
+        var other = PatientIdentity.Create("Lopez", "Maria", Born.AddDays(1)).AuditReference(fields);
 
         one.ShouldStartWith("patient:");
         one.ShouldNotContain("Lopez", Case.Insensitive);
         one.ShouldNotContain("1980");
         again.ShouldBe(one);
         other.ShouldNotBe(one);
-        PatientIdentity.Create(null, null, null, "MRN-1").AuditReference.ShouldBe("mrn:MRN-1");
+        var byMrn = PatientIdentity.Create(null, null, null, "MRN-1").AuditReference(fields);
+        byMrn.ShouldStartWith("mrn:");
+        byMrn.ShouldNotContain("MRN-1");
+        PatientIdentity.Create(null, null, null, "MRN-1").AuditReference(fields).ShouldBe(byMrn);
+    }
+
+    [Fact]
+    public void PatientIdentity_AuditReference_IsKeyed_SoItCannotBeRecomputedFromANameAndTheFewPossibleDates()
+    {
+        var patient = PatientIdentity.Create("Lopez", "Maria", Born);
+
+        patient.AuditReference(new FieldEncryption(FieldKey.NewRandom())).ShouldNotBe(patient.AuditReference(TestFields.Shared));
     }
 }

@@ -25,6 +25,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<IRequestEvaluator>(Rules);
         services.AddSingleton<IInterceptor>(Faults);
         services.AddSingleton<BackOffice.Workflows.RuleSets.IRuleSetValidator, FakeRuleSetValidator>();
+        services.AddSingleton(TestFields.Shared);
         configure?.Invoke(services);
         services.AddWorkflows(new WorkflowsOptions { Database = database.Options, DefinitionsDirectory = definitionsDirectory });
         _services = services.BuildServiceProvider(validateScopes: true);

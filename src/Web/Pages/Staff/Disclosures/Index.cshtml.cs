@@ -4,6 +4,7 @@ using BackOffice.Web.Pdf;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Disclosures;
+using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,10 +17,10 @@ namespace BackOffice.Web.Pages.Staff.Disclosures;
 /// A patient's accounting of disclosures (45 CFR 164.528): search by name and date of birth or by MRN, see the
 /// disclosures HIPAA requires (or all logged), download them as CSV or PDF. The search is posted, not put in the
 /// address, so names and dates of birth stay out of server logs and browser history. Every view and download is
-/// audited with the patient as <see cref="PatientIdentity.AuditReference"/> (an MRN or a hash, never the name).
+/// audited with the patient as <see cref="PatientIdentity.AuditReference"/> (a keyed hash, never the MRN, name or date of birth).
 /// </summary>
 [Authorize(Policy = StaffPolicies.Clerk)]
-public sealed class IndexModel(DisclosureAccounting accounting, IAuditTrail audit, DepartmentClock clock,
+public sealed class IndexModel(DisclosureAccounting accounting, IAuditTrail audit, DepartmentClock clock, FieldEncryption fields,
     IOptions<SiteOptions> site) : PageModel
 {
     public const string ViewedAction = "disclosures.viewed";
@@ -89,12 +90,12 @@ public sealed class IndexModel(DisclosureAccounting accounting, IAuditTrail audi
         return ModelState.IsValid ? PatientIdentity.Create(LastName, FirstName, dob, Mrn) : null;
     }
 
-    // The audit row names the patient only by MRN or hash; the request column links the newest request, if any.
+    // The audit row names the patient only by a keyed hash; the request column links the newest request, if any.
     private Task AuditAsync(string action, DisclosureAccountingReport report, string? fileName)
     {
         var outcome = $"{report.View} view, {report.Entries.Count} shown, {report.HiddenCount} exempt hidden, "
             + $"{Iso(report.From)} to {Iso(report.To)}{(fileName is null ? "" : "; " + fileName)}";
-        return audit.RecordAsync(action, report.NewestRequestId, subject: report.Patient.AuditReference, outcome: outcome,
+        return audit.RecordAsync(action, report.NewestRequestId, subject: report.Patient.AuditReference(fields), outcome: outcome,
             CancellationToken.None);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using BackOffice.Web.Identity;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Disclosures;
+using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace BackOffice.Web.Pages.Staff.Disclosures;
 /// the domain's (<see cref="AccountableDisclosureDraft.Validate"/>), each message next to its field.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Clerk)]
-public sealed class RecordModel(DisclosureRecorder recorder, IAuditTrail audit, DepartmentClock clock) : PageModel
+public sealed class RecordModel(DisclosureRecorder recorder, IAuditTrail audit, DepartmentClock clock, FieldEncryption fields) : PageModel
 {
     public const string AuditAction = "disclosures.recorded";
 
@@ -77,7 +78,7 @@ public sealed class RecordModel(DisclosureRecorder recorder, IAuditTrail audit, 
 
         var patient = PatientIdentity.Create(draft.LastName, draft.FirstName, draft.DateOfBirth, draft.MedicalRecordNumber);
         var day = draft.DisclosedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await audit.RecordAsync(AuditAction, null, subject: $"disclosure:{disclosure.Id}; {patient.AuditReference}",
+        await audit.RecordAsync(AuditAction, null, subject: $"disclosure:{disclosure.Id}; {patient.AuditReference(fields)}",
             outcome: $"{disclosure.LegalBasis}, {disclosure.Method}, disclosed {day}", CancellationToken.None);
         TempData["StatusMessage"] = $"The disclosure of {IndexModel.Date(draft.DisclosedOn.Value)} was recorded. "
             + "Search for the patient to see it in the accounting.";

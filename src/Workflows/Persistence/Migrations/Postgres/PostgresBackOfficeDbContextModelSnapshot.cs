@@ -43,15 +43,19 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("Outcome")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(4060)
+                        .HasColumnType("character varying(4060)")
+                        .HasAnnotation("BackOffice:Encrypted", "audit.outcome")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Subject")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1660)
+                        .HasColumnType("character varying(1660)")
+                        .HasAnnotation("BackOffice:Encrypted", "audit.subject")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -114,8 +118,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(8060)
+                        .HasColumnType("character varying(8060)")
+                        .HasAnnotation("BackOffice:Encrypted", "journal.comment")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("integer");
@@ -130,7 +136,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.Property<string>("Inputs")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)")
+                        .HasAnnotation("BackOffice:Encrypted", "journal.inputs")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
@@ -219,8 +228,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Facts")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
+                        .HasMaxLength(32060)
+                        .HasColumnType("character varying(32060)")
+                        .HasAnnotation("BackOffice:Encrypted", "outbox.facts")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<DateTimeOffset?>("IncidentAt")
@@ -322,6 +332,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("Timers", (string)null);
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Persistence.EncryptionKeyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("EncryptionKeys", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Portal.PortalGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -383,8 +404,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(4060)
+                        .HasColumnType("character varying(4060)")
+                        .HasAnnotation("BackOffice:Encrypted", "disclosure.description")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<DateTimeOffset>("DisclosedAt")
                         .HasColumnType("timestamp with time zone");
@@ -398,9 +421,16 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateOnly?>("PatientDateOfBirth")
-                        .HasColumnType("date")
+                    b.Property<string>("PatientDateOfBirth")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasAnnotation("BackOffice:Encrypted", "disclosure.patient-date-of-birth")
                         .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientDateOfBirthHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("BackOffice:SearchHashOf", "PatientDateOfBirth|date-of-birth");
 
                     b.Property<string>("PatientFirstName")
                         .HasMaxLength(100)
@@ -413,9 +443,15 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PatientMedicalRecordNumber")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)")
+                        .HasAnnotation("BackOffice:Encrypted", "disclosure.patient-mrn")
                         .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientMedicalRecordNumberHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("BackOffice:SearchHashOf", "PatientMedicalRecordNumber|mrn");
 
                     b.Property<string>("PatientNameKey")
                         .HasMaxLength(210)
@@ -424,12 +460,15 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(2060)
+                        .HasColumnType("character varying(2060)")
+                        .HasAnnotation("BackOffice:Encrypted", "disclosure.purpose")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("RecipientAddress")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasMaxLength(2060)
+                        .HasColumnType("character varying(2060)")
+                        .HasAnnotation("BackOffice:Encrypted", "disclosure.recipient-address")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("RecipientName")
@@ -446,9 +485,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PatientMedicalRecordNumber");
+                    b.HasIndex("PatientMedicalRecordNumberHash");
 
-                    b.HasIndex("PatientNameKey", "PatientDateOfBirth");
+                    b.HasIndex("PatientNameKey", "PatientDateOfBirthHash");
 
                     b.HasIndex("RequestId", "DisclosedAt");
 
@@ -503,7 +542,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("CancellationReason")
-                        .HasColumnType("text");
+                        .HasMaxLength(4060)
+                        .HasColumnType("character varying(4060)")
+                        .HasAnnotation("BackOffice:Encrypted", "request.cancellation-reason")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("CategoriesPresent")
                         .IsRequired()
@@ -550,7 +592,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("DenialBasis")
-                        .HasColumnType("text");
+                        .HasMaxLength(4060)
+                        .HasColumnType("character varying(4060)")
+                        .HasAnnotation("BackOffice:Encrypted", "request.denial-basis")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<bool?>("DenialReviewable")
                         .HasColumnType("boolean");
@@ -565,13 +610,19 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("ExpiryEvent")
-                        .HasColumnType("text");
+                        .HasMaxLength(1260)
+                        .HasColumnType("character varying(1260)")
+                        .HasAnnotation("BackOffice:Encrypted", "request.expiry-event")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<DateOnly?>("ExtendedDueOn")
                         .HasColumnType("date");
 
                     b.Property<string>("ExtensionReason")
-                        .HasColumnType("text");
+                        .HasMaxLength(4060)
+                        .HasColumnType("character varying(4060)")
+                        .HasAnnotation("BackOffice:Encrypted", "request.extension-reason")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int?>("FeeRuleSetVersion")
                         .HasColumnType("integer");
@@ -581,7 +632,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("numeric(12,2)");
 
                     b.Property<string>("FeeWaivedReason")
-                        .HasColumnType("text");
+                        .HasMaxLength(4060)
+                        .HasColumnType("character varying(4060)")
+                        .HasAnnotation("BackOffice:Encrypted", "request.fee-waived-reason")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -600,9 +654,12 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.PrimitiveCollection<string[]>("MissingElements")
+                    b.Property<string>("MissingElements")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)")
+                        .HasAnnotation("BackOffice:Encrypted", "request.missing-elements")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("OtherFacilityName")
                         .HasColumnType("text");
@@ -614,7 +671,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PickupArrangedWith")
-                        .HasColumnType("text");
+                        .HasMaxLength(1260)
+                        .HasColumnType("character varying(1260)")
+                        .HasAnnotation("BackOffice:Encrypted", "request.pickup-arranged-with")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<DateTimeOffset?>("PickupAt")
                         .HasColumnType("timestamp with time zone");
@@ -634,7 +694,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("PurposeDetail")
-                        .HasColumnType("text");
+                        .HasMaxLength(1260)
+                        .HasColumnType("character varying(1260)")
+                        .HasAnnotation("BackOffice:Encrypted", "request.purpose")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int>("QueuePriority")
                         .HasColumnType("integer");
@@ -717,8 +780,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
+                        .HasMaxLength(1080)
+                        .HasColumnType("character varying(1080)")
+                        .HasAnnotation("BackOffice:Encrypted", "document.file-name")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -768,8 +833,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16060)
+                        .HasColumnType("character varying(16060)")
+                        .HasAnnotation("BackOffice:Encrypted", "note.text")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<DateTimeOffset>("WrittenAt")
                         .HasColumnType("timestamp with time zone");
@@ -1070,16 +1137,28 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                             b1.Property<Guid>("RecordsRequestId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateOnly>("DateOfBirth")
-                                .HasColumnType("date")
+                            b1.Property<string>("DateOfBirth")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.date-of-birth")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
-                            b1.Property<DateOnly?>("DateOfDeath")
-                                .HasColumnType("date");
+                            b1.Property<string>("DateOfBirthHash")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasAnnotation("BackOffice:SearchHashOf", "DateOfBirth|date-of-birth");
+
+                            b1.Property<string>("DateOfDeath")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.date-of-death")
+                                .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Email")
-                                .HasMaxLength(254)
-                                .HasColumnType("character varying(254)")
+                                .HasMaxLength(1076)
+                                .HasColumnType("character varying(1076)")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("FirstName")
@@ -1089,8 +1168,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("FormerNames")
-                                .HasMaxLength(300)
-                                .HasColumnType("character varying(300)")
+                                .HasMaxLength(1260)
+                                .HasColumnType("character varying(1260)")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.former-names")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<bool>("IsDeceased")
@@ -1103,9 +1183,15 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("MedicalRecordNumber")
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasMaxLength(220)
+                                .HasColumnType("character varying(220)")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.mrn")
                                 .HasAnnotation("BackOffice:Sensitive", true);
+
+                            b1.Property<string>("MedicalRecordNumberHash")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasAnnotation("BackOffice:SearchHashOf", "MedicalRecordNumber|mrn");
 
                             b1.Property<string>("MiddleName")
                                 .HasMaxLength(100)
@@ -1113,17 +1199,16 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Phone")
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasMaxLength(220)
+                                .HasColumnType("character varying(220)")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.HasKey("RecordsRequestId");
 
-                            b1.HasIndex("DateOfBirth");
+                            b1.HasIndex("DateOfBirthHash");
 
-                            b1.HasIndex("MedicalRecordNumber");
-
-                            b1.HasIndex("LastName", "DateOfBirth");
+                            b1.HasIndex("MedicalRecordNumberHash");
 
                             b1.ToTable("Requests");
 
@@ -1137,25 +1222,29 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                                     b2.Property<string>("City")
                                         .IsRequired()
-                                        .HasMaxLength(100)
-                                        .HasColumnType("character varying(100)")
+                                        .HasMaxLength(460)
+                                        .HasColumnType("character varying(460)")
+                                        .HasAnnotation("BackOffice:Encrypted", "patient.address.city")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line1")
                                         .IsRequired()
-                                        .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)")
+                                        .HasMaxLength(860)
+                                        .HasColumnType("character varying(860)")
+                                        .HasAnnotation("BackOffice:Encrypted", "patient.address.line1")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line2")
-                                        .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)")
+                                        .HasMaxLength(860)
+                                        .HasColumnType("character varying(860)")
+                                        .HasAnnotation("BackOffice:Encrypted", "patient.address.line2")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("PostalCode")
                                         .IsRequired()
-                                        .HasMaxLength(20)
-                                        .HasColumnType("character varying(20)")
+                                        .HasMaxLength(140)
+                                        .HasColumnType("character varying(140)")
+                                        .HasAnnotation("BackOffice:Encrypted", "patient.address.postal-code")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("State")
@@ -1182,8 +1271,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                                 .HasColumnType("uuid");
 
                             b1.Property<string>("Email")
-                                .HasMaxLength(254)
-                                .HasColumnType("character varying(254)")
+                                .HasMaxLength(1076)
+                                .HasColumnType("character varying(1076)")
+                                .HasAnnotation("BackOffice:Encrypted", "recipient.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Name")
@@ -1216,25 +1306,29 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                                     b2.Property<string>("City")
                                         .IsRequired()
-                                        .HasMaxLength(100)
-                                        .HasColumnType("character varying(100)")
+                                        .HasMaxLength(460)
+                                        .HasColumnType("character varying(460)")
+                                        .HasAnnotation("BackOffice:Encrypted", "recipient.address.city")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line1")
                                         .IsRequired()
-                                        .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)")
+                                        .HasMaxLength(860)
+                                        .HasColumnType("character varying(860)")
+                                        .HasAnnotation("BackOffice:Encrypted", "recipient.address.line1")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line2")
-                                        .HasMaxLength(200)
-                                        .HasColumnType("character varying(200)")
+                                        .HasMaxLength(860)
+                                        .HasColumnType("character varying(860)")
+                                        .HasAnnotation("BackOffice:Encrypted", "recipient.address.line2")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("PostalCode")
                                         .IsRequired()
-                                        .HasMaxLength(20)
-                                        .HasColumnType("character varying(20)")
+                                        .HasMaxLength(140)
+                                        .HasColumnType("character varying(140)")
+                                        .HasAnnotation("BackOffice:Encrypted", "recipient.address.postal-code")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("State")
@@ -1264,8 +1358,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                                 .HasColumnType("boolean");
 
                             b1.Property<string>("Description")
-                                .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                                .HasMaxLength(8060)
+                                .HasColumnType("character varying(8060)")
+                                .HasAnnotation("BackOffice:Encrypted", "request.information")
+                                .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<DateOnly?>("From")
                                 .HasColumnType("date");
@@ -1296,13 +1392,15 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                                 .HasColumnType("character varying(40)");
 
                             b1.Property<string>("AuthorityDescription")
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)")
+                                .HasMaxLength(2060)
+                                .HasColumnType("character varying(2060)")
+                                .HasAnnotation("BackOffice:Encrypted", "requester.authority")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Email")
-                                .HasMaxLength(254)
-                                .HasColumnType("character varying(254)")
+                                .HasMaxLength(1076)
+                                .HasColumnType("character varying(1076)")
+                                .HasAnnotation("BackOffice:Encrypted", "requester.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Name")
@@ -1317,8 +1415,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Phone")
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasMaxLength(220)
+                                .HasColumnType("character varying(220)")
+                                .HasAnnotation("BackOffice:Encrypted", "requester.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Type")
@@ -1353,8 +1452,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                                 .HasColumnType("date");
 
                             b1.Property<string>("SignerIpAddress")
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasMaxLength(316)
+                                .HasColumnType("character varying(316)")
+                                .HasAnnotation("BackOffice:Encrypted", "signature.ip-address")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("SignerName")

@@ -36,15 +36,19 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(4060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "audit.outcome")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1660)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "audit.subject")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -105,8 +109,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(8060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "journal.comment")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("INTEGER");
@@ -121,7 +127,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Inputs")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "journal.inputs")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
@@ -210,8 +219,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Facts")
-                        .HasMaxLength(8000)
+                        .HasMaxLength(32060)
                         .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "outbox.facts")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<long?>("IncidentAt")
@@ -313,6 +323,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("Timers", (string)null);
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Persistence.EncryptionKeyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("EncryptionKeys", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Portal.PortalGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -374,8 +395,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(4060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "disclosure.description")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<long>("DisclosedAt")
                         .HasColumnType("INTEGER");
@@ -389,9 +412,16 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("PatientDateOfBirth")
+                    b.Property<string>("PatientDateOfBirth")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "disclosure.patient-date-of-birth")
                         .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientDateOfBirthHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:SearchHashOf", "PatientDateOfBirth|date-of-birth");
 
                     b.Property<string>("PatientFirstName")
                         .HasMaxLength(100)
@@ -404,9 +434,15 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PatientMedicalRecordNumber")
-                        .HasMaxLength(40)
+                        .HasMaxLength(220)
                         .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "disclosure.patient-mrn")
                         .HasAnnotation("BackOffice:Sensitive", true);
+
+                    b.Property<string>("PatientMedicalRecordNumberHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:SearchHashOf", "PatientMedicalRecordNumber|mrn");
 
                     b.Property<string>("PatientNameKey")
                         .HasMaxLength(210)
@@ -415,12 +451,15 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(2060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "disclosure.purpose")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("RecipientAddress")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2060)
                         .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "disclosure.recipient-address")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("RecipientName")
@@ -437,9 +476,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PatientMedicalRecordNumber");
+                    b.HasIndex("PatientMedicalRecordNumberHash");
 
-                    b.HasIndex("PatientNameKey", "PatientDateOfBirth");
+                    b.HasIndex("PatientNameKey", "PatientDateOfBirthHash");
 
                     b.HasIndex("RequestId", "DisclosedAt");
 
@@ -494,7 +533,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancellationReason")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(4060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "request.cancellation-reason")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("CategoriesPresent")
                         .IsRequired()
@@ -541,7 +583,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DenialBasis")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(4060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "request.denial-basis")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<bool?>("DenialReviewable")
                         .HasColumnType("INTEGER");
@@ -556,13 +601,19 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExpiryEvent")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1260)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "request.expiry-event")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<DateOnly?>("ExtendedDueOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExtensionReason")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(4060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "request.extension-reason")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int?>("FeeRuleSetVersion")
                         .HasColumnType("INTEGER");
@@ -572,7 +623,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FeeWaivedReason")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(4060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "request.fee-waived-reason")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -591,9 +645,12 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("MissingElements")
+                    b.Property<string>("MissingElements")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "request.missing-elements")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("OtherFacilityName")
                         .HasColumnType("TEXT");
@@ -605,7 +662,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PickupArrangedWith")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1260)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "request.pickup-arranged-with")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<long?>("PickupAt")
                         .HasColumnType("INTEGER");
@@ -625,7 +685,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PurposeDetail")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1260)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "request.purpose")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int>("QueuePriority")
                         .HasColumnType("INTEGER");
@@ -708,8 +771,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(1080)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "document.file-name")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -759,8 +824,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(16060)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("BackOffice:Encrypted", "note.text")
+                        .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<long>("WrittenAt")
                         .HasColumnType("INTEGER");
@@ -1059,16 +1126,28 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                             b1.Property<Guid>("RecordsRequestId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<DateOnly>("DateOfBirth")
+                            b1.Property<string>("DateOfBirth")
+                                .IsRequired()
+                                .HasMaxLength(100)
                                 .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.date-of-birth")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
-                            b1.Property<DateOnly?>("DateOfDeath")
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("DateOfBirthHash")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:SearchHashOf", "DateOfBirth|date-of-birth");
+
+                            b1.Property<string>("DateOfDeath")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.date-of-death")
+                                .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Email")
-                                .HasMaxLength(254)
+                                .HasMaxLength(1076)
                                 .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("FirstName")
@@ -1078,8 +1157,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("FormerNames")
-                                .HasMaxLength(300)
+                                .HasMaxLength(1260)
                                 .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.former-names")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<bool>("IsDeceased")
@@ -1092,9 +1172,15 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("MedicalRecordNumber")
-                                .HasMaxLength(40)
+                                .HasMaxLength(220)
                                 .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.mrn")
                                 .HasAnnotation("BackOffice:Sensitive", true);
+
+                            b1.Property<string>("MedicalRecordNumberHash")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:SearchHashOf", "MedicalRecordNumber|mrn");
 
                             b1.Property<string>("MiddleName")
                                 .HasMaxLength(100)
@@ -1102,17 +1188,16 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Phone")
-                                .HasMaxLength(40)
+                                .HasMaxLength(220)
                                 .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.HasKey("RecordsRequestId");
 
-                            b1.HasIndex("DateOfBirth");
+                            b1.HasIndex("DateOfBirthHash");
 
-                            b1.HasIndex("MedicalRecordNumber");
-
-                            b1.HasIndex("LastName", "DateOfBirth");
+                            b1.HasIndex("MedicalRecordNumberHash");
 
                             b1.ToTable("Requests");
 
@@ -1126,25 +1211,29 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                                     b2.Property<string>("City")
                                         .IsRequired()
-                                        .HasMaxLength(100)
+                                        .HasMaxLength(460)
                                         .HasColumnType("TEXT")
+                                        .HasAnnotation("BackOffice:Encrypted", "patient.address.city")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line1")
                                         .IsRequired()
-                                        .HasMaxLength(200)
+                                        .HasMaxLength(860)
                                         .HasColumnType("TEXT")
+                                        .HasAnnotation("BackOffice:Encrypted", "patient.address.line1")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line2")
-                                        .HasMaxLength(200)
+                                        .HasMaxLength(860)
                                         .HasColumnType("TEXT")
+                                        .HasAnnotation("BackOffice:Encrypted", "patient.address.line2")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("PostalCode")
                                         .IsRequired()
-                                        .HasMaxLength(20)
+                                        .HasMaxLength(140)
                                         .HasColumnType("TEXT")
+                                        .HasAnnotation("BackOffice:Encrypted", "patient.address.postal-code")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("State")
@@ -1171,8 +1260,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Email")
-                                .HasMaxLength(254)
+                                .HasMaxLength(1076)
                                 .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "recipient.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Name")
@@ -1205,25 +1295,29 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                                     b2.Property<string>("City")
                                         .IsRequired()
-                                        .HasMaxLength(100)
+                                        .HasMaxLength(460)
                                         .HasColumnType("TEXT")
+                                        .HasAnnotation("BackOffice:Encrypted", "recipient.address.city")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line1")
                                         .IsRequired()
-                                        .HasMaxLength(200)
+                                        .HasMaxLength(860)
                                         .HasColumnType("TEXT")
+                                        .HasAnnotation("BackOffice:Encrypted", "recipient.address.line1")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line2")
-                                        .HasMaxLength(200)
+                                        .HasMaxLength(860)
                                         .HasColumnType("TEXT")
+                                        .HasAnnotation("BackOffice:Encrypted", "recipient.address.line2")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("PostalCode")
                                         .IsRequired()
-                                        .HasMaxLength(20)
+                                        .HasMaxLength(140)
                                         .HasColumnType("TEXT")
+                                        .HasAnnotation("BackOffice:Encrypted", "recipient.address.postal-code")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("State")
@@ -1253,8 +1347,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Description")
-                                .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
+                                .HasMaxLength(8060)
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "request.information")
+                                .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<DateOnly?>("From")
                                 .HasColumnType("TEXT");
@@ -1285,13 +1381,15 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("AuthorityDescription")
-                                .HasMaxLength(500)
+                                .HasMaxLength(2060)
                                 .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "requester.authority")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Email")
-                                .HasMaxLength(254)
+                                .HasMaxLength(1076)
                                 .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "requester.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Name")
@@ -1306,8 +1404,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Phone")
-                                .HasMaxLength(40)
+                                .HasMaxLength(220)
                                 .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "requester.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Type")
@@ -1342,8 +1441,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("SignerIpAddress")
-                                .HasMaxLength(64)
+                                .HasMaxLength(316)
                                 .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "signature.ip-address")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("SignerName")
