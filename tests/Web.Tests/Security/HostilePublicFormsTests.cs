@@ -45,6 +45,31 @@ public sealed class HostilePublicFormsTests
     }
 
     [Fact]
+    public async Task ThePortalsFields_GetTheirMessage_ForHostileText_AndNoCodeIsSent()
+    {
+        await using var portal = new Portal.PortalScenario();
+        var (_, token) = await portal.PublishedLinkAsync();
+        using var browser = portal.Factory.CreateBrowser();
+        var sentBefore = portal.Messages().Count;
+
+        var nul = await Portal.PortalScenario.EnterDateOfBirthAsync(browser, token, "1980-04-15\0");
+        var huge = await Portal.PortalScenario.EnterDateOfBirthAsync(browser, token, new string('1', 1_000_000));
+        var sentAfterHostile = portal.Messages().Count;
+        (await Portal.PortalScenario.EnterDateOfBirthAsync(browser, token, "1980-04-15")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var code = await Portal.PortalScenario.EnterCodeAsync(browser, token, "12\u202E3456");
+
+        nul.StatusCode.ShouldBe(HttpStatusCode.OK);
+        StaffClient.FieldError(await nul.Content.ReadAsStringAsync(), "DateOfBirth").ShouldBe(StoredText.UnreadableMessage);
+        huge.StatusCode.ShouldBe(HttpStatusCode.OK);
+        StaffClient.FieldError(await huge.Content.ReadAsStringAsync(), "DateOfBirth").ShouldNotBeNull();
+        sentAfterHostile.ShouldBe(sentBefore); // no code was e-mailed for a hostile date of birth
+        code.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A code is compared, never kept: odd characters make a wrong code, counted as a try like any other guess.
+        StaffClient.FieldError(await code.Content.ReadAsStringAsync(), "Code").ShouldNotBeNull().ShouldStartWith("That code is not right.");
+        portal.Factory.ErrorLogMessages.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task TheFeesForm_IsRateLimitedLikeTheApi_AndSaysWhenToComeBack()
     {
         await using var factory = new BackOfficeFactory(new Dictionary<string, string?> { ["BackOffice:RateLimits:PublicApiPerMinute"] = "2" });
