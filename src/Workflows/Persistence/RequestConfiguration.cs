@@ -15,6 +15,8 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.TrackingNumber).HasMaxLength(14);
         builder.HasIndex(r => r.TrackingNumber).IsUnique();
+        // Idempotent intake: a form's second send finds the first's request; two at once cannot both insert.
+        builder.HasIndex(r => r.SubmissionKey).IsUnique();
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.State).HasMaxLength(40);
         builder.Property(r => r.DefinitionName).HasMaxLength(80);

@@ -20,6 +20,8 @@ public sealed partial class RecordsRequest
 
     public Guid Id { get; private set; }
     public string TrackingNumber { get; private set; } = "";
+    /// <summary>The form this request was made from (<see cref="RecordsRequestDraft.SubmissionKey"/>); unique.</summary>
+    public Guid? SubmissionKey { get; private set; }
     public RequestChannel Channel { get; private set; }
     public RequestKind Kind { get; private set; }
 
@@ -82,6 +84,7 @@ public sealed partial class RecordsRequest
         {
             Id = Guid.CreateVersion7(),
             TrackingNumber = Requests.TrackingNumber.New(),
+            SubmissionKey = draft.SubmissionKey,
             Channel = draft.Channel,
             Kind = draft.Kind,
             // Each owner gets its own address value: a draft may hand the same object to the patient and the recipient,

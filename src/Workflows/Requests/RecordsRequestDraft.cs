@@ -34,6 +34,9 @@ public sealed record RecordsRequestDraft
     public SignatureDetails Signature { get; init; } = new();
     /// <summary>Files uploaded with the request (photo ID, the signed form); attached in the same transaction.</summary>
     public IReadOnlyList<DraftDocument> Documents { get; init; } = [];
+    /// <summary>The filled-in form's own id (the wizard's or the intake page's): stored with a unique index, so the same
+    /// form sent twice, from any node, at any time, makes one request.</summary>
+    public Guid? SubmissionKey { get; init; }
 
     public IReadOnlyList<FieldError> Validate(DateOnly today)
     {

@@ -8,6 +8,7 @@ using BackOffice.Workflows.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
@@ -16,9 +17,9 @@ namespace BackOffice.Web.Pages.Request;
 /// The last step: every answer with a way to change it, the final check (every step's checks and the domain's
 /// <see cref="RecordsRequestDraft.Validate"/>), and sending. Sending signs with the typed name at the server's time
 /// and the client's address, and enters the request into the lifecycle as Received. Sending the same form twice
-/// creates one request (<see cref="SubmissionLedger"/>).
+/// creates one request (<see cref="SubmittedForms"/>).
 /// </summary>
-public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, LifecycleEngine engine, DepartmentClock clock,
+public sealed class ReviewModel(WizardStore store, SubmittedForms submitted, LifecycleEngine engine, DepartmentClock clock,
     IOptions<SiteOptions> site, EmailPassphrases passphrases, ILogger<ReviewModel> logger) : PageModel
 {
     public RequestWizardState State { get; private set; } = new();
@@ -44,25 +45,19 @@ public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, Life
     {
         if (store.Load(HttpContext) is not { } state)
             return Redirect(store.LoadReceipt(HttpContext) is null ? RequestSteps.StartPath + "?expired=true" : RequestSteps.DonePath);
+        // Sent before (a double click, an answer that never arrived, another node): answer with that request.
+        if (await submitted.ReceiptOfAsync(state.SubmissionId, CancellationToken.None) is { } earlier) return Finish(earlier);
         if (RequestSteps.FirstIncomplete(state) is { } missing) return Redirect(missing.Path);
         Show(state);
         if (Errors.Count > 0) return Page();
-
-        // A second send of this form (double click, back and send again) waits for the first and shows its receipt.
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            if (ledger.TryClaim(state.SubmissionId)) return await SendAsync(state);
-            if (await ledger.WaitForReceiptAsync(state.SubmissionId, HttpContext.RequestAborted) is { } earlier) return Finish(earlier);
-        }
-
-        ModelState.AddModelError("", "Your request could not be sent just now. Please wait a moment and send it again.");
-        return Page();
+        return await SendAsync(state);
     }
 
     private async Task<IActionResult> SendAsync(RequestWizardState state)
     {
         var today = clock.Today;
-        var draft = state.Form.ToDraft(FormChannel.Online, today, new SigningFacts(clock.Now, HttpContext.Connection.RemoteIpAddress?.ToString()));
+        var draft = state.Form.ToDraft(FormChannel.Online, today, new SigningFacts(clock.Now, HttpContext.Connection.RemoteIpAddress?.ToString()))
+            with { SubmissionKey = state.SubmissionId };
         // The passphrase is stored only as Data Protection made it; the lifecycle erases it once the records are sent.
         if (draft.Delivery == DeliveryMethod.SecureEmail && !string.IsNullOrEmpty(state.Form.EmailPassphrase))
             draft = draft with { ProtectedEmailPassphrase = passphrases.Protect(state.Form.EmailPassphrase) };
@@ -76,14 +71,16 @@ public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, Life
         }
         catch (InvalidDraftException invalid)
         {
-            ledger.Abandon(state.SubmissionId);
             foreach (var error in invalid.Errors) ModelState.AddModelError("", error.Message);
             return Page();
         }
-        catch (MissingUploadsException missing)
+        catch (Exception ex) when (ex is MissingUploadsException or DbUpdateException)
         {
+            // The same form sent at the same moment (another tab, another node) was stored first and took its uploads.
+            if (await submitted.ReceiptOfAsync(state.SubmissionId, CancellationToken.None) is { } first) return Finish(first);
+            if (ex is not MissingUploadsException missing) throw;
+
             // Replaced by a later copy of these answers, or deleted as abandoned: nothing was sent; upload it again.
-            ledger.Abandon(state.SubmissionId);
             state.Form.Documents.RemoveAll(d => missing.StorageKeys.Contains(d.StorageKey));
             state.Completed.Remove(RequestStep.Sign);
             store.Save(HttpContext, state);
@@ -91,14 +88,8 @@ public sealed class ReviewModel(WizardStore store, SubmissionLedger ledger, Life
             ModelState.AddModelError("", "A file you uploaded is no longer kept, so your request was not sent. Upload it again on the step \"Signature and photo ID\", then send your request.");
             return Page();
         }
-        catch
-        {
-            ledger.Abandon(state.SubmissionId);
-            throw;
-        }
 
         var receipt = new RequestReceipt(request.TrackingNumber, request.DueOn, request.Delivery, request.Kind);
-        ledger.Complete(state.SubmissionId, receipt);
         logger.LogInformation("Online request {TrackingNumber} received ({Kind}, {DocumentCount} documents)",
             request.TrackingNumber, request.Kind, request.Documents.Count);
         return Finish(receipt);

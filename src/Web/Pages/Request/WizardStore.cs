@@ -7,7 +7,12 @@ using Microsoft.AspNetCore.DataProtection;
 namespace BackOffice.Web.Pages.Request;
 
 /// <summary>What the confirmation page shows; also what a repeated submission gets back.</summary>
-public sealed record RequestReceipt(string TrackingNumber, DateOnly DueOn, DeliveryMethod Delivery, RequestKind Kind);
+public sealed record RequestReceipt(string TrackingNumber, DateOnly DueOn, DeliveryMethod Delivery, RequestKind Kind)
+{
+    /// <summary>The request's id, for staff pages; not kept in the browser's receipt cookie.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid RequestId { get; init; }
+}
 
 /// <summary>
 /// Keeps the wizard's answers between steps and the confirmation after it, in cookies the browser cannot read or change:

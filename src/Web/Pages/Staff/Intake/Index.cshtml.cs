@@ -8,7 +8,6 @@ using BackOffice.Web.Pages.Request;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Lifecycle;
-using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.DataProtection;
@@ -28,7 +27,7 @@ namespace BackOffice.Web.Pages.Staff.Intake;
 /// </summary>
 [UploadLimits(Files = 1)]
 public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, DepartmentClock clock, IAuditTrail audit,
-    IOptions<SiteOptions> site, IDataProtectionProvider protection, SubmissionLedger ledger, BackOfficeDbContext db,
+    IOptions<SiteOptions> site, IDataProtectionProvider protection, SubmittedForms submitted,
     ILogger<IndexModel> logger) : PageModel
 {
     public const string AuditAction = "PaperIntake";
@@ -81,15 +80,9 @@ public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, 
         if (!ModelState.IsValid || receivedOn is null || StoredScan is null) return Page();
 
         if (SubmissionId == Guid.Empty) SubmissionId = Guid.NewGuid();
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            if (ledger.TryClaim(SubmissionId)) return await StartAsync(draft, receivedOn.Value, StoredScan);
-            if (await ledger.WaitForReceiptAsync(SubmissionId, HttpContext.RequestAborted) is { } earlier)
-                return await ShowEarlierAsync(earlier);
-        }
-
-        ModelState.AddModelError("", "This form is still being saved. Wait a moment and open the work queue before keying it in again.");
-        return Page();
+        // Keyed in before (a double click, back and save again, another node): show the request it made.
+        if (await submitted.ReceiptOfAsync(SubmissionId, CancellationToken.None) is { } earlier) return ShowEarlier(earlier);
+        return await StartAsync(draft with { SubmissionKey = SubmissionId }, receivedOn.Value, StoredScan);
     }
 
     private async Task<IActionResult> StartAsync(RecordsRequestDraft draft, DateOnly receivedOn, DraftDocument scan)
@@ -101,17 +94,16 @@ public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, 
         }
         catch (InvalidDraftException invalid)
         {
-            ledger.Abandon(SubmissionId);
             foreach (var error in invalid.Errors) AddError(error.Field, error.Message);
             return Page();
         }
-        catch
+        catch (DbUpdateException)
         {
-            ledger.Abandon(SubmissionId);
+            // The same form saved at the same moment elsewhere was stored first.
+            if (await submitted.ReceiptOfAsync(SubmissionId, CancellationToken.None) is { } first) return ShowEarlier(first);
             throw;
         }
 
-        ledger.Complete(SubmissionId, new RequestReceipt(request.TrackingNumber, request.DueOn, request.Delivery, request.Kind));
         await audit.RecordAsync(AuditAction, request.Id, subject: scan.FileName,
             outcome: $"Paper form received {receivedOn:yyyy-MM-dd}; tracking number {request.TrackingNumber}", CancellationToken.None);
         logger.LogInformation("Paper request {TrackingNumber} keyed in ({Kind}, received {ReceivedOn})",
@@ -120,12 +112,7 @@ public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, 
     }
 
     // The same form was sent before (double click, or back and send again): show the request it created.
-    private async Task<IActionResult> ShowEarlierAsync(RequestReceipt earlier)
-    {
-        var id = await db.Requests.AsNoTracking().Where(r => r.TrackingNumber == earlier.TrackingNumber).Select(r => r.Id)
-            .FirstAsync(HttpContext.RequestAborted);
-        return Redirect($"/Staff/Requests/{id}");
-    }
+    private RedirectResult ShowEarlier(RequestReceipt earlier) => Redirect($"/Staff/Requests/{earlier.RequestId}");
 
     private DateOnly? CheckReceivedOn(DateOnly today)
     {

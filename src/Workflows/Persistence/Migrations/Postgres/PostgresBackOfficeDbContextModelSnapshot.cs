@@ -719,6 +719,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.Property<int>("StateSequence")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("TrackingNumber")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -747,6 +750,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("EffectiveDueOn");
 
                     b.HasIndex("PatientNameKey");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();

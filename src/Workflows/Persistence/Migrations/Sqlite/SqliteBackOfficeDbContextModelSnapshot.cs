@@ -710,6 +710,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.Property<int>("StateSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TrackingNumber")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -738,6 +741,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("EffectiveDueOn");
 
                     b.HasIndex("PatientNameKey");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();

@@ -1,0 +1,23 @@
+using BackOffice.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BackOffice.Web.Pages.Request;
+
+/// <summary>
+/// Makes sending a form idempotent where the truth is: each filled-in form (the wizard's answers, a paper form being
+/// keyed in) has a submission key, stored with the request it made under a unique index. A form sent again — a double
+/// click, a send whose answer never reached the browser, a node that died mid-send, another node — finds its request
+/// and answers with it; two sends at once cannot both insert (the loser finds the winner's request). Nothing is kept
+/// outside the database, so there is nothing to sweep and nothing left stuck when a process dies.
+/// </summary>
+public sealed class SubmittedForms(BackOfficeDbContext db)
+{
+    /// <summary>The receipt of the request made from this form, or null when it was never stored.</summary>
+    public async Task<RequestReceipt?> ReceiptOfAsync(Guid submissionKey, CancellationToken cancellationToken = default)
+    {
+        var found = await db.Requests.AsNoTracking().Where(r => r.SubmissionKey == submissionKey)
+            .Select(r => new { r.Id, r.TrackingNumber, r.DueOn, r.Delivery, r.Kind })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : new RequestReceipt(found.TrackingNumber, found.DueOn, found.Delivery, found.Kind) { RequestId = found.Id };
+    }
+}
