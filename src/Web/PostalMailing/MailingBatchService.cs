@@ -25,6 +25,9 @@ public sealed class MailingBatchService(
 {
     public const string MailTrigger = "Mail";
     public const string ReadyState = "ReadyForRelease";
+    public const string LeaseName = "mailing-batch";
+    public static readonly TimeSpan LeaseStaleAfter = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan LeasePollInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Requests that would go in a batch now, in batch order.</summary>
     public async Task<IReadOnlyList<MailingCandidate>> CandidatesAsync(CancellationToken cancellationToken = default) =>
@@ -42,25 +45,55 @@ public sealed class MailingBatchService(
         await store.Gate.WaitAsync(cancellationToken);
         try
         {
-            var id = MailingBatchStore.NewId(day);
-            var (mailed, skipped) = await MarkAsync(await CandidatesAsync(cancellationToken), id, actor, cancellationToken);
-            if (mailed.Count == 0)
+            await TakeTheBatchLeaseAsync(cancellationToken);
+            try
             {
-                logger.LogInformation("Mailing batch for {Day}: nothing mailed, {Skipped} skipped", day, skipped.Count);
-                return new MailingBatchResult(null, null, [], skipped);
+                return await CreateHoldingTheLeaseAsync(day, actor, cancellationToken);
             }
-
-            // The record first: if printing fails, the batch is still listed and its PDF is printed on download.
-            var record = new MailingBatchRecord(id, day, clock.Now, actor.DisplayName, $"mailing-{id}.pdf", mailed, skipped);
-            await store.SaveRecordAsync(record, cancellationToken);
-            await PrintAsync(record, cancellationToken);
-            logger.LogInformation("Mailing batch {BatchId}: {Mailed} mailed, {Skipped} skipped", id, mailed.Count, skipped.Count);
-            return new MailingBatchResult(id, store.PathOf(id), mailed, skipped);
+            finally
+            {
+                await JobLease.ReleaseAsync(db, LeaseName);
+            }
         }
         finally
         {
             store.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// One batch at a time across every node sharing the database (the gate above is this node's): a second one waits
+    /// for the first, then finds what it mailed no longer ready. A lease left by a node that died is taken over after
+    /// <see cref="LeaseStaleAfter"/>.
+    /// </summary>
+    private async Task TakeTheBatchLeaseAsync(CancellationToken cancellationToken)
+    {
+        var waited = TimeSpan.Zero;
+        while (!await JobLease.TryAcquireAsync(db, LeaseName, clock.Now, LeaseStaleAfter, cancellationToken))
+        {
+            if (waited >= LeaseStaleAfter)
+                throw new TimeoutException("Another mailing batch has been running for too long; try again in a few minutes.");
+            await Task.Delay(LeasePollInterval, cancellationToken);
+            waited += LeasePollInterval;
+        }
+    }
+
+    private async Task<MailingBatchResult> CreateHoldingTheLeaseAsync(DateOnly day, Actor actor, CancellationToken cancellationToken)
+    {
+        var id = MailingBatchStore.NewId(day);
+        var (mailed, skipped) = await MarkAsync(await CandidatesAsync(cancellationToken), id, actor, cancellationToken);
+        if (mailed.Count == 0)
+        {
+            logger.LogInformation("Mailing batch for {Day}: nothing mailed, {Skipped} skipped", day, skipped.Count);
+            return new MailingBatchResult(null, null, [], skipped);
+        }
+
+        // The record first: if printing fails, the batch is still listed and its PDF is printed on download.
+        var record = new MailingBatchRecord(id, day, clock.Now, actor.DisplayName, $"mailing-{id}.pdf", mailed, skipped);
+        await store.SaveRecordAsync(record, cancellationToken);
+        await PrintAsync(record, cancellationToken);
+        logger.LogInformation("Mailing batch {BatchId}: {Mailed} mailed, {Skipped} skipped", id, mailed.Count, skipped.Count);
+        return new MailingBatchResult(id, store.PathOf(id), mailed, skipped);
     }
 
     /// <summary>The batch's PDF; printed again from its requests (closed, so unchanged) and the batch's day if the file is missing.</summary>

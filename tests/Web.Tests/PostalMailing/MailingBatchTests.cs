@@ -95,6 +95,50 @@ public sealed class MailingBatchTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task TwoNodes_MakingTheBatchAtOnce_MakeOneBatch_AndSkipNobody()
+    {
+        var (patient, attorney, provider, _) = await ReadyAsync();
+        await using var otherNode = new BackOfficeFactory(new Dictionary<string, string?> { ["BackOffice:DataDirectory"] = _factory.DataDirectory });
+        var today = await _factory.TodayAsync();
+
+        async Task<MailingBatchResult> BatchOnAsync(BackOfficeFactory node)
+        {
+            await using var scope = node.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<MailingBatchService>().CreateAsync(today, RequestScenarios.Clerk, CancellationToken.None);
+        }
+
+        var results = await Task.WhenAll(BatchOnAsync(_factory), BatchOnAsync(otherNode));
+
+        results.Count(r => r.Created).ShouldBe(1);
+        results.SelectMany(r => r.Mailed).Select(m => m.RequestId).ShouldBe([patient.Id, attorney.Id, provider.Id], ignoreOrder: true);
+        results.SelectMany(r => r.Skipped).ShouldBeEmpty(); // the second waited for the first instead of racing it request by request
+        (await _factory.QueryAsync(db => db.Set<JobRun>().CountAsync(r => r.Key.StartsWith(JobLease.KeyPrefix)))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ABatchLease_LeftByANodeThatDied_IsTakenOverOnceStale_AndAFreshOneIsWaitedFor()
+    {
+        var (patient, _, _, _) = await ReadyAsync();
+        var now = _factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await _factory.QueryAsync(async db =>
+        {
+            db.Set<JobRun>().Add(JobRun.Start(JobLease.KeyPrefix + MailingBatchService.LeaseName, now));
+            return await db.SaveChangesAsync();
+        });
+
+        var waiting = CreateBatchAsync();
+        await Task.Delay(700);
+        waiting.IsCompleted.ShouldBeFalse(); // another node holds a fresh lease
+        await _factory.QueryAsync(db => db.Set<JobRun>().Where(r => r.Key.StartsWith(JobLease.KeyPrefix))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.StartedAt, now - MailingBatchService.LeaseStaleAfter - TimeSpan.FromMinutes(1))));
+
+        var result = await waiting;
+
+        result.Created.ShouldBeTrue();
+        result.Mailed.Select(m => m.RequestId).ShouldContain(patient.Id);
+    }
+
+    [Fact]
     public async Task CreateAsync_RunTwiceTheSameDay_MailsNobodyTwice()
     {
         var (patient, attorney, provider, _) = await ReadyAsync();
