@@ -1,4 +1,5 @@
 using BackOffice.Web.Encryption;
+using BackOffice.Web.Identity;
 using BackOffice.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,6 +73,9 @@ public static class BackOfficeCommands
 
                 output.WriteLine(files.Rotate().ToString());
                 output.WriteLine((await columns.RotateAsync()).ToString());
+                var keyRows = await DataProtectionKeyRows.ProtectAsync(scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>(),
+                    services.GetRequiredService<AtRestEncryption>(), CancellationToken.None);
+                output.WriteLine($"Data Protection keys in the database re-wrapped: {keyRows}");
                 return 0;
             }
 

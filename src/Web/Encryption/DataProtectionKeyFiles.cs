@@ -16,30 +16,10 @@ internal static class DataProtectionKeyFiles
     {
         if (!Directory.Exists(keysDirectory)) return 0;
         var rewritten = 0;
-        var encryptor = new KeyRingXmlEncryptor(encryption);
         foreach (var path in Directory.EnumerateFiles(keysDirectory, "*.xml"))
         {
             var document = XDocument.Load(path, LoadOptions.PreserveWhitespace);
-            var changed = false;
-            foreach (var plain in document.Descendants().Where(e => (bool?)e.Attribute(RequiresEncryption) == true).ToList())
-            {
-                var info = encryptor.Encrypt(plain);
-                plain.ReplaceWith(new XElement(DataProtection + "encryptedSecret",
-                    new XAttribute("decryptorType", info.DecryptorType.AssemblyQualifiedName!), info.EncryptedElement));
-                changed = true;
-            }
-
-            foreach (var wrapped in document.Descendants(KeyRingXmlEncryptor.ElementName))
-            {
-                var stored = Convert.FromBase64String(wrapped.Value.Trim());
-                if (Envelope.KeyIdOf(stored) == encryption.Keys.Current.Id) continue;
-                Envelope.Rewrap(stored, encryption.Keys, $"The Data Protection key file {Path.GetFileName(path)}");
-                wrapped.Nodes().OfType<XText>().ToList().ForEach(t => t.Remove());
-                wrapped.Add(Convert.ToBase64String(stored));
-                changed = true;
-            }
-
-            if (!changed) continue;
+            if (!Protect(document.Root!, encryption, $"The Data Protection key file {Path.GetFileName(path)}")) continue;
             var temporary = path + ".tmp";
             document.Save(temporary, SaveOptions.DisableFormatting);
             File.Move(temporary, path, overwrite: true);
@@ -47,6 +27,37 @@ internal static class DataProtectionKeyFiles
         }
 
         return rewritten;
+    }
+
+    /// <summary>
+    /// Encrypts a key's plain secret and re-wraps one wrapped with an older key-encryption key, in place; true when the
+    /// element changed. Used for the key files of earlier versions and the key rows in the database alike.
+    /// </summary>
+    public static bool Protect(XElement key, AtRestEncryption encryption, string what)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(encryption);
+        var changed = false;
+        var encryptor = new KeyRingXmlEncryptor(encryption);
+        foreach (var plain in key.DescendantsAndSelf().Where(e => (bool?)e.Attribute(RequiresEncryption) == true).ToList())
+        {
+            var info = encryptor.Encrypt(plain);
+            plain.ReplaceWith(new XElement(DataProtection + "encryptedSecret",
+                new XAttribute("decryptorType", info.DecryptorType.AssemblyQualifiedName!), info.EncryptedElement));
+            changed = true;
+        }
+
+        foreach (var wrapped in key.Descendants(KeyRingXmlEncryptor.ElementName))
+        {
+            var stored = Convert.FromBase64String(wrapped.Value.Trim());
+            if (Envelope.KeyIdOf(stored) == encryption.Keys.Current.Id) continue;
+            Envelope.Rewrap(stored, encryption.Keys, what);
+            wrapped.Nodes().OfType<XText>().ToList().ForEach(t => t.Remove());
+            wrapped.Add(Convert.ToBase64String(stored));
+            changed = true;
+        }
+
+        return changed;
     }
 
     /// <summary>True when some key in the folder holds its secret unencrypted.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using BackOffice.Workflows;
 
 namespace BackOffice.Web.Encryption;

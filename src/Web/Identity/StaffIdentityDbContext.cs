@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using BackOffice.Web.Identity.Sessions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Web.Identity;
@@ -7,15 +8,19 @@ namespace BackOffice.Web.Identity;
 /// <summary>
 /// Staff accounts and roles, in the same database as the requests but with their own migrations (history table
 /// <see cref="MigrationsHistoryTable"/>), so the Workflows project stays free of ASP.NET Core. Each provider has a
-/// subclass that owns its migrations, like the request store.
+/// subclass that owns its migrations, like the request store. It also keeps the Data Protection key ring, so every node
+/// sharing the database reads the same cookies and protected values (the keys' secrets encrypted with the
+/// key-encryption key, <see cref="Encryption.KeyRingXmlEncryptor"/>).
 /// </summary>
-public abstract class StaffIdentityDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+public abstract class StaffIdentityDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public const string MigrationsHistoryTable = "__IdentityMigrationsHistory";
 
     public DbSet<StaffSession> Sessions => Set<StaffSession>();
 
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -69,10 +69,11 @@ public static class StaffIdentityExtensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
 
-        // Sign-in cookies must survive a restart; the keys live with the data (a shared folder for several nodes).
+        // Cookies and protected values must survive a restart and read on every node: the key ring lives in the shared
+        // database (keys kept in <data>/keys by earlier versions are imported once, DataProtectionKeyImport).
         services.AddDataProtection()
             .SetApplicationName("BackOffice")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.Database.DataDirectory, "keys")));
+            .PersistKeysToDbContext<StaffIdentityDbContext>();
 
         services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection(SignInThrottleOptions.Section));
         services.AddScoped<SignInThrottle>();

@@ -1,5 +1,7 @@
-using Microsoft.AspNetCore.Identity;
+using BackOffice.Web.Encryption;
+using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Web.Identity;
@@ -9,11 +11,14 @@ namespace BackOffice.Web.Identity;
 /// exist, and seed the demo accounts into an empty user store (unless <c>BackOffice:Demo:SeedAccounts</c> is false).
 /// </summary>
 public sealed class StaffIdentityInitializer(StaffIdentityDbContext db, UserManager<StaffUser> users,
-    RoleManager<IdentityRole> roles, DemoAccountsOptions demo, ILogger<StaffIdentityInitializer> logger)
+    RoleManager<IdentityRole> roles, DemoAccountsOptions demo, WorkflowsOptions workflows, ILogger<StaffIdentityInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await db.MigrateKnownAsync(cancellationToken);
+        // Before anything reads the key ring (it is cached once read): the keys of a version that kept them on disk.
+        var imported = await DataProtectionKeyRows.ImportFilesAsync(db, Path.Combine(workflows.Database.DataDirectory, "keys"), cancellationToken);
+        if (imported > 0) logger.LogWarning("Imported {Keys} Data Protection keys from the data directory into the database", imported);
         foreach (var role in StaffRoles.All)
         {
             if (!await roles.RoleExistsAsync(role)) Ensure(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");

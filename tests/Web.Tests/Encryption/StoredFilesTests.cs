@@ -89,20 +89,54 @@ public sealed class StoredFilesTests : IDisposable
         await read.CopyToAsync(copy);
         copy.ToArray().ShouldBe(plain);
         factory.LogMessages.ShouldContain(m => m.Contains("Encrypted 1 stored files and 1 Data Protection keys", StringComparison.Ordinal));
+        factory.LogMessages.ShouldContain(m => m.Contains("Imported 1 Data Protection keys from the data directory into the database", StringComparison.Ordinal));
+        var imported = (await KeyRowsAsync(factory)).ShouldHaveSingleItem();
+        imported.FriendlyName.ShouldBe(Path.GetFileNameWithoutExtension(keyFile));
+        XElement.Parse(imported.Xml!).Descendants("masterKey").ShouldBeEmpty();
+    }
+
+    private static async Task<List<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>> KeyRowsAsync(BackOfficeFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<BackOffice.Web.Identity.StaffIdentityDbContext>().DataProtectionKeys.AsNoTracking().ToListAsync();
     }
 
     [Fact]
-    public async Task DataProtectionKeys_AreStoredEncrypted()
+    public async Task DataProtectionKeys_AreStoredEncrypted_InTheSharedDatabase()
     {
         await using var factory = App(_keyFile);
         factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("cookie");
 
-        var keyFile = Directory.GetFiles(Path.Combine(_dataDirectory, "keys"), "*.xml").ShouldHaveSingleItem();
-        var xml = XDocument.Load(keyFile);
+        var xml = XElement.Parse((await KeyRowsAsync(factory)).ShouldHaveSingleItem().Xml!);
         xml.Descendants("masterKey").ShouldBeEmpty();
         var secret = xml.Descendants(XName.Get("encryptedSecret", "http://schemas.asp.net/2015/03/dataProtection")).ShouldHaveSingleItem();
         secret.Attribute("decryptorType")!.Value.ShouldStartWith(typeof(KeyRingXmlDecryptor).FullName!);
         xml.Descendants(KeyRingXmlEncryptor.ElementName).ShouldHaveSingleItem();
+        Directory.Exists(Path.Combine(_dataDirectory, "keys")).ShouldBeFalse(); // nothing on the node's own disk
+    }
+
+    [Fact]
+    public async Task ACookieMadeOnOneNode_IsReadOnAnotherSharingTheDatabase()
+    {
+        await using var first = App(_keyFile);
+        var made = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("staff session");
+        var elsewhere = Path.Combine(Path.GetTempPath(), "backoffice-other-node-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // Another node: its own data directory (documents aside), the same database and key.
+            await using var second = new BackOfficeFactory(new Dictionary<string, string?>
+            {
+                ["BackOffice:DataDirectory"] = elsewhere, ["BackOffice:Encryption:KeyFile"] = _keyFile,
+                ["BackOffice:Database:ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory, "backoffice.db")}",
+            });
+
+            second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(made).ShouldBe("staff session");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(elsewhere)) Directory.Delete(elsewhere, recursive: true);
+        }
     }
 
     [Fact]
@@ -129,7 +163,7 @@ public sealed class StoredFilesTests : IDisposable
             var output = new StringWriter();
             (await BackOfficeCommands.RunAsync(during.Services, ["encryption", "rotate"], output)).ShouldBe(0);
             output.ToString().ShouldContain("2 files re-wrapped"); // the document and the check file
-            output.ToString().ShouldContain("1 key ring files rewritten");
+            output.ToString().ShouldContain("Data Protection keys in the database re-wrapped: 1");
             output.ToString().ShouldMatch($@"Database: [1-9]\d* values in [1-9]\d* rows re-encrypted with key {KeyEncryptionKey.FromFile(newKey).Id}\.");
         }
 
