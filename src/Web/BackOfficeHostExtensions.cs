@@ -93,6 +93,8 @@ public static class BackOfficeHostExtensions
         section.Bind(options);
         var dataDirectory = section["DataDirectory"] ?? "App_Data";
         options.Database.DataDirectory = Path.GetFullPath(dataDirectory, environment.ContentRootPath);
+        var filesDirectory = section["FilesDirectory"];
+        options.FilesDirectory = string.IsNullOrWhiteSpace(filesDirectory) ? null : Path.GetFullPath(filesDirectory, environment.ContentRootPath);
         var definitions = section["DefinitionsDirectory"];
         options.DefinitionsDirectory = definitions is not null
             ? Path.GetFullPath(definitions, environment.ContentRootPath)

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace BackOffice.Web.Documents;
 
 /// <summary>
-/// Uploaded and generated documents, kept outside the web root in <c>&lt;DataDirectory&gt;/documents/&lt;yyyy&gt;/&lt;random id&gt;</c>,
+/// Uploaded and generated documents, kept outside the web root in <c>&lt;files directory&gt;/documents/&lt;yyyy&gt;/&lt;random id&gt;</c>
+/// (<see cref="WorkflowsOptions.StoredFilesDirectory"/>: the data directory, or a folder every node mounts),
 /// encrypted at rest (<see cref="AtRestEncryption"/>), and read back only through <see cref="OpenRead"/>. A file is
 /// accepted only when its bytes are a PDF, JPEG or PNG: its name and declared type are not trusted.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed partial class DocumentStore
     {
         ArgumentNullException.ThrowIfNull(workflows);
         ArgumentNullException.ThrowIfNull(options);
-        Root = Path.Combine(workflows.Database.DataDirectory, "documents");
+        Root = Path.Combine(workflows.StoredFilesDirectory, "documents");
         MaxBytes = options.Value.MaxUploadBytes;
         _time = time;
         _encryption = encryption;

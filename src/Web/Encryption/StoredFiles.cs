@@ -12,15 +12,18 @@ public sealed class StoredFiles(AtRestEncryption encryption, WorkflowsOptions wo
 
     public string DataDirectory { get; } = workflows.Database.DataDirectory;
 
-    /// <summary>Encrypted with the key every time a data directory is first used; opening it proves the key is right.</summary>
-    public string CheckFile => Path.Combine(DataDirectory, "encryption-check");
+    /// <summary>Where the documents and mailing batches are (the data directory, or a folder every node mounts).</summary>
+    public string FilesDirectory { get; } = workflows.StoredFilesDirectory;
+
+    /// <summary>Encrypted with the key every time a files directory is first used; opening it proves the key is right.</summary>
+    public string CheckFile => Path.Combine(FilesDirectory, "encryption-check");
 
     public string KeysDirectory => Path.Combine(DataDirectory, "keys");
 
     /// <summary>Every stored document and mailing batch file (not the temporary files of a write under way).</summary>
     public IEnumerable<string> DataFiles()
     {
-        var documents = Path.Combine(DataDirectory, "documents");
+        var documents = Path.Combine(FilesDirectory, "documents");
         if (Directory.Exists(documents))
         {
             foreach (var file in Directory.EnumerateFiles(documents, "*", SearchOption.AllDirectories))
@@ -29,7 +32,7 @@ public sealed class StoredFiles(AtRestEncryption encryption, WorkflowsOptions wo
             }
         }
 
-        var mailing = Path.Combine(DataDirectory, "mailing");
+        var mailing = Path.Combine(FilesDirectory, "mailing");
         if (!Directory.Exists(mailing)) yield break;
         foreach (var file in Directory.EnumerateFiles(mailing))
         {
@@ -60,6 +63,7 @@ public sealed class StoredFiles(AtRestEncryption encryption, WorkflowsOptions wo
     private async Task VerifyOrEncryptAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(DataDirectory);
+        Directory.CreateDirectory(FilesDirectory);
         if (File.Exists(CheckFile))
         {
             VerifyCheckFile();
@@ -111,7 +115,7 @@ public sealed class StoredFiles(AtRestEncryption encryption, WorkflowsOptions wo
 
     private void VerifyCheckFile()
     {
-        var what = $"The data directory {DataDirectory}";
+        var what = FilesDirectory == DataDirectory ? $"The data directory {DataDirectory}" : $"The files directory {FilesDirectory}";
         try
         {
             var plain = encryption.Decrypt(File.ReadAllBytes(CheckFile), what);

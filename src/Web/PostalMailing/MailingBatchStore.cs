@@ -16,7 +16,7 @@ public sealed partial class MailingBatchStore(WorkflowsOptions options, AtRestEn
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public string Root { get; } = Path.Combine(options.Database.DataDirectory, "mailing");
+    public string Root { get; } = Path.Combine(options.StoredFilesDirectory, "mailing");
 
     /// <summary>One batch at a time in this process: a second click waits, then finds nothing left to mail.</summary>
     internal SemaphoreSlim Gate { get; } = new(1, 1);
