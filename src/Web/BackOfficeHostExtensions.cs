@@ -79,7 +79,6 @@ public static class BackOfficeHostExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDashboardRequestGuard();
-        app.UseRateLimiter();
         app.MapRazorPages();
         app.MapFeeEstimate();
         app.MapBackOfficeDashboard().WithSecurityHeadersPolicy(SecurityHeaderPolicies.JobsDashboard);

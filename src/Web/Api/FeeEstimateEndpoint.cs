@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Unicode;
 using BackOffice.Rules;
+using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Api;
@@ -15,13 +16,19 @@ public static class FeeEstimateEndpoint
             .Accepts<JsonElement>("application/json")
             .Produces<FeeEstimateResponse>()
             .ProducesValidationProblem()
-            .RequireRateLimiting(RateLimits.FeeEstimates)
             .DisableAntiforgery();
         return endpoints;
     }
 
-    private static async Task<IResult> Handle(HttpRequest request, RulesEvaluator rules, DepartmentClock clock)
+    private static async Task<IResult> Handle(HttpRequest request, RulesEvaluator rules, DepartmentClock clock, PatientAttemptLimiter limiter)
     {
+        // One count per client address for the API and the /fees form, on every node.
+        if (!await limiter.TryUseAsync(AttemptBucket.FeeEstimatesPerIp, PatientAttemptLimiter.ClientKey(request.HttpContext), request.HttpContext.RequestAborted))
+        {
+            RateLimits.SetRetryAfter(request.HttpContext.Response, limiter.WindowOf(AttemptBucket.FeeEstimatesPerIp));
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many estimates from this address: try again in a minute.");
+        }
+
         // The body is small (RequestBodyLimits caps it); reading it whole lets invalid UTF-8 be named as such, where
         // the JSON reader would only fail later, on the first string read.
         using var buffer = new MemoryStream();

@@ -12,7 +12,8 @@ namespace BackOffice.Web.Jobs;
 /// handed to a browser longer ago than <see cref="KeepFor"/> (the wizard's idle limit, after which no browser can send
 /// them, plus a margin for the clocks of other nodes) has its file deleted and then its row, so a run that stops half-way
 /// is finished by the next (a file already gone is not an error). A file a request names is never deleted, only its row.
-/// Also forgets the per-address upload counts older than their window. Logs counts only.
+/// Also forgets the per-address upload counts older than their window and the attempt counters of windows that ended
+/// more than a day ago (<see cref="PatientAccess.PatientAttemptLimiter"/>). Logs counts only.
 /// </summary>
 public sealed class AbandonedUploadsJob(BackOfficeDbContext db, DocumentStore documents, TimeProvider time,
     IOptions<DocumentOptions> documentOptions, IOptions<JobsOptions> jobsOptions, ILogger<AbandonedUploadsJob> logger)
@@ -61,8 +62,9 @@ public sealed class AbandonedUploadsJob(BackOfficeDbContext db, DocumentStore do
 
         var countedSince = now - documentOptions.Value.AddressWindow;
         var forgotten = await db.ClientUploads.Where(u => u.At <= countedSince).ExecuteDeleteAsync(cancellationToken);
-        logger.LogInformation("Abandoned uploads: {Deleted} files deleted, {Kept} kept because a request names them, {Forgotten} upload counts past their window forgotten",
-            deleted, keptForRequests, forgotten);
+        var attempts = await PatientAccess.PatientAttemptLimiter.SweepAsync(db, now, cancellationToken);
+        logger.LogInformation("Abandoned uploads: {Deleted} files deleted, {Kept} kept because a request names them, {Forgotten} upload counts and {Attempts} attempt counters past their window forgotten",
+            deleted, keptForRequests, forgotten, attempts);
         return deleted;
     }
 }

@@ -10,4 +10,6 @@ public enum AttemptBucket
     PortalPerIp,
     PortalFailuresPerLink,
     PortalCodesPerLink,
+    /// <summary>Fee estimates asked for (the <c>/fees</c> form and the API together), per client address.</summary>
+    FeeEstimatesPerIp,
 }

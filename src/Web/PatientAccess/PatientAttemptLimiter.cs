@@ -1,47 +1,81 @@
-using System.Threading.RateLimiting;
+using System.Security.Cryptography;
+using System.Text;
+using BackOffice.Workflows.Limits;
+using BackOffice.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Web.PatientAccess;
 
 /// <summary>
-/// Fixed-window counters kept in memory (per node). The ASP.NET Core rate-limiting middleware cannot do this
-/// job alone: it counts requests before the handler runs, while these limits count failures and key on what the
-/// form posted (a tracking number), and the refusal is a page in the site's layout rather than a bare 429.
+/// Fixed-window attempt counters kept in the database (<see cref="AttemptCounter"/>), so every node counts the same
+/// attempts: an attacker spread over several nodes gets no more tries than against one. The ASP.NET Core rate-limiting
+/// middleware cannot do this job: it counts per process, before the handler runs, while these limits count failures,
+/// key on what the form posted (a tracking number, a link), and the refusal is a page in the site's layout. Keys are
+/// stored hashed (a client address is personal data); windows long past are swept by the hourly job.
 /// </summary>
-public sealed class PatientAttemptLimiter : IDisposable
+public sealed class PatientAttemptLimiter(BackOfficeDbContext db, PatientRateLimitOptions options, TimeProvider time)
 {
-    private readonly Dictionary<AttemptBucket, PartitionedRateLimiter<string>> _limiters;
-    private readonly Dictionary<AttemptBucket, TimeSpan> _windows;
-
-    public PatientAttemptLimiter(PatientRateLimitOptions options)
+    private readonly Dictionary<AttemptBucket, (int Permits, TimeSpan Window)> _limits = new()
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var limits = new Dictionary<AttemptBucket, (int Permits, int Minutes)>
-        {
-            [AttemptBucket.StatusPerIp] = (options.StatusLookupsPerIp, options.StatusLookupWindowMinutes),
-            [AttemptBucket.StatusFailuresPerTrackingNumber] = (options.StatusFailuresPerTrackingNumber, options.StatusFailureWindowMinutes),
-            [AttemptBucket.PortalPerIp] = (options.PortalAttemptsPerIp, options.PortalAttemptWindowMinutes),
-            [AttemptBucket.PortalFailuresPerLink] = (options.PortalFailuresPerLink, options.PortalLinkWindowMinutes),
-            [AttemptBucket.PortalCodesPerLink] = (options.PortalCodesPerLink, options.PortalLinkWindowMinutes),
-        };
-        _windows = limits.ToDictionary(l => l.Key, l => TimeSpan.FromMinutes(Math.Max(1, l.Value.Minutes)));
-        _limiters = limits.ToDictionary(l => l.Key, l => Create(l.Value.Permits, _windows[l.Key]));
-    }
+        [AttemptBucket.StatusPerIp] = Limit(options.StatusLookupsPerIp, options.StatusLookupWindowMinutes),
+        [AttemptBucket.StatusFailuresPerTrackingNumber] = Limit(options.StatusFailuresPerTrackingNumber, options.StatusFailureWindowMinutes),
+        [AttemptBucket.PortalPerIp] = Limit(options.PortalAttemptsPerIp, options.PortalAttemptWindowMinutes),
+        [AttemptBucket.PortalFailuresPerLink] = Limit(options.PortalFailuresPerLink, options.PortalLinkWindowMinutes),
+        [AttemptBucket.PortalCodesPerLink] = Limit(options.PortalCodesPerLink, options.PortalLinkWindowMinutes),
+        [AttemptBucket.FeeEstimatesPerIp] = (Math.Max(1, options.PublicApiPerMinute), TimeSpan.FromMinutes(1)),
+    };
 
     /// <summary>The longest a refused client waits for the bucket to refill (its window): the Retry-After of a refusal.</summary>
-    public TimeSpan WindowOf(AttemptBucket bucket) => _windows[bucket];
+    public TimeSpan WindowOf(AttemptBucket bucket) => _limits[bucket].Window;
 
     /// <summary>Uses one attempt; false when none is left in the current window.</summary>
-    public bool TryUse(AttemptBucket bucket, string key)
+    public async Task<bool> TryUseAsync(AttemptBucket bucket, string key, CancellationToken cancellationToken = default)
     {
-        using var lease = _limiters[bucket].AttemptAcquire(key);
-        return lease.IsAcquired;
+        var (bucketName, hash, window, permits) = Locate(bucket, key);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            // Counted only while below the limit: two nodes cannot both take the last attempt.
+            var counted = await db.AttemptCounters
+                .Where(c => c.Bucket == bucketName && c.KeyHash == hash && c.WindowStart == window && c.Count < permits)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Count, c => c.Count + 1), cancellationToken);
+            if (counted == 1) return true;
+            if (await db.AttemptCounters.AnyAsync(c => c.Bucket == bucketName && c.KeyHash == hash && c.WindowStart == window, cancellationToken))
+                return false;
+
+            var first = AttemptCounter.First(bucketName, hash, window);
+            db.AttemptCounters.Add(first);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                // Another node started this window first: count on its row.
+            }
+            finally
+            {
+                db.Entry(first).State = EntityState.Detached;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an attempt is left, without using one.</summary>
-    public bool HasRoom(AttemptBucket bucket, string key)
+    public async Task<bool> HasRoomAsync(AttemptBucket bucket, string key, CancellationToken cancellationToken = default)
     {
-        using var lease = _limiters[bucket].AttemptAcquire(key, 0);
-        return lease.IsAcquired;
+        var (bucketName, hash, window, permits) = Locate(bucket, key);
+        return !await db.AttemptCounters.AnyAsync(
+            c => c.Bucket == bucketName && c.KeyHash == hash && c.WindowStart == window && c.Count >= permits, cancellationToken);
+    }
+
+    /// <summary>Forgets windows that ended more than a day ago; the number of rows removed.</summary>
+    public static Task<int> SweepAsync(BackOfficeDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var before = now.AddDays(-1).ToUnixTimeSeconds();
+        return db.AttemptCounters.Where(c => c.WindowStart < before).ExecuteDeleteAsync(cancellationToken);
     }
 
     public static string ClientKey(HttpContext context)
@@ -50,17 +84,15 @@ public sealed class PatientAttemptLimiter : IDisposable
         return context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
     }
 
-    public void Dispose()
+    private (string Bucket, string Hash, long Window, int Permits) Locate(AttemptBucket bucket, string key)
     {
-        foreach (var limiter in _limiters.Values) limiter.Dispose();
+        var (permits, window) = _limits[bucket];
+        var seconds = (long)window.TotalSeconds;
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var name = bucket.ToString();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name + "\n" + key)))[..32];
+        return (name, hash, now - (now % seconds), permits);
     }
 
-    private static PartitionedRateLimiter<string> Create(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
-            new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = Math.Max(1, permits),
-                Window = window,
-                QueueLimit = 0,
-            }));
+    private static (int, TimeSpan) Limit(int permits, int minutes) => (Math.Max(1, permits), TimeSpan.FromMinutes(Math.Max(1, minutes)));
 }

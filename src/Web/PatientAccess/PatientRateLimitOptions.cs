@@ -14,4 +14,6 @@ public sealed class PatientRateLimitOptions
     /// <summary>Codes e-mailed for one link.</summary>
     public int PortalCodesPerLink { get; set; } = 5;
     public int PortalLinkWindowMinutes { get; set; } = 60;
+    /// <summary>Fee estimates per minute per client address, the <c>/fees</c> form and <c>/api/fee-estimate</c> together.</summary>
+    public int PublicApiPerMinute { get; set; } = 60;
 }

@@ -30,6 +30,7 @@ public abstract class BackOfficeDbContext(DbContextOptions options, FieldEncrypt
     public DbSet<RuleSetChange> RuleSetChanges => Set<RuleSetChange>();
     public DbSet<Portal.PortalGrant> PortalGrants => Set<Portal.PortalGrant>();
     public DbSet<Uploads.StagedUpload> StagedUploads => Set<Uploads.StagedUpload>();
+    public DbSet<Limits.AttemptCounter> AttemptCounters => Set<Limits.AttemptCounter>();
     public DbSet<Uploads.ClientUpload> ClientUploads => Set<Uploads.ClientUpload>();
     public DbSet<EncryptionKeyRecord> EncryptionKeys => Set<EncryptionKeyRecord>();
 

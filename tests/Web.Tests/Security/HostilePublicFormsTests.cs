@@ -110,6 +110,42 @@ public sealed class HostilePublicFormsTests
     }
 
     [Fact]
+    public async Task TheStatusLookupLimit_IsCountedAcrossNodes()
+    {
+        var shared = Path.Combine(Path.GetTempPath(), "backoffice-limit-nodes-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Dictionary<string, string?> Node(string name) => new()
+            {
+                ["BackOffice:DataDirectory"] = Path.Combine(shared, name),
+                ["BackOffice:Database:ConnectionString"] = $"Data Source={Path.Combine(shared, "shared.db")}",
+                ["BackOffice:RateLimits:StatusLookupsPerIp"] = "2",
+            };
+            await using var first = new BackOfficeFactory(Node("a"));
+            await using var second = new BackOfficeFactory(Node("b"));
+            using var onFirst = first.CreateBrowser();
+            using var onSecond = second.CreateBrowser();
+            var fields = new Dictionary<string, string> { ["TrackingNumber"] = "ROI-2026-000001", ["DateOfBirth"] = "03/31/1980" };
+
+            var one = await onFirst.PostFormAsync("/status", fields);
+            var two = await onSecond.PostFormAsync("/status", fields);
+            var three = await onFirst.PostFormAsync("/status", fields);
+            var four = await onSecond.PostFormAsync("/status", fields);
+
+            one.StatusCode.ShouldBe(HttpStatusCode.OK);
+            two.StatusCode.ShouldBe(HttpStatusCode.OK);
+            three.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests); // the attempt on the other node counted here too
+            four.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+            four.Headers.RetryAfter.ShouldNotBeNull();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(shared)) Directory.Delete(shared, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task AnUnknownAddress_GetsTheSitesNotFoundPage_WithIts404()
     {
         await using var factory = new BackOfficeFactory();

@@ -1,15 +1,14 @@
 using BackOffice.Rules;
 using BackOffice.Web.Api;
+using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace BackOffice.Web.Pages.Fees;
 
 /// <summary>"What will my copies cost?": the public fee estimate, the same rules as the invoice; rate-limited with the API.</summary>
-[EnableRateLimiting(RateLimits.FeeEstimates)]
-public sealed class IndexModel(RulesEvaluator rules, DepartmentClock clock) : PageModel
+public sealed class IndexModel(RulesEvaluator rules, DepartmentClock clock, PatientAttemptLimiter limiter) : PageModel
 {
     [BindProperty] public string? RequesterType { get; set; } = "Patient";
     [BindProperty] public string? Format { get; set; } = "Paper";
@@ -23,8 +22,15 @@ public sealed class IndexModel(RulesEvaluator rules, DepartmentClock clock) : Pa
 
     public void OnGet() => ReceivedOn = DateText.Iso(clock.Today);
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // Counted with the API, on every node; the refusal is the site's "too many attempts" page.
+        if (!await limiter.TryUseAsync(AttemptBucket.FeeEstimatesPerIp, PatientAttemptLimiter.ClientKey(HttpContext), cancellationToken))
+        {
+            RateLimits.SetRetryAfter(Response, limiter.WindowOf(AttemptBucket.FeeEstimatesPerIp));
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["requesterType"] = RequesterType, ["format"] = Format, ["pages"] = Pages, ["deliveryMethod"] = DeliveryMethod,

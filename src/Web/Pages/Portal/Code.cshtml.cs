@@ -27,7 +27,7 @@ public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse(limiter.WindowOf(AttemptBucket.PortalPerIp));
+        if (!await limiter.TryUseAsync(AttemptBucket.PortalPerIp, ClientKey(HttpContext), cancellationToken)) return Refuse(limiter.WindowOf(AttemptBucket.PortalPerIp));
         var link = await portal.OpenAsync(token, cancellationToken);
         if (link is null) return LinkGone();
         if (!passes.Holds(Request, PassKind.PortalCode, link.Grant.Id)) return Redirect(PathFor(token));
@@ -60,12 +60,12 @@ public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter
 
     public async Task<IActionResult> OnPostResendAsync(string token, CancellationToken cancellationToken)
     {
-        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse(limiter.WindowOf(AttemptBucket.PortalPerIp));
+        if (!await limiter.TryUseAsync(AttemptBucket.PortalPerIp, ClientKey(HttpContext), cancellationToken)) return Refuse(limiter.WindowOf(AttemptBucket.PortalPerIp));
         var link = await portal.OpenAsync(token, cancellationToken);
         if (link is null) return LinkGone();
         if (!passes.Holds(Request, PassKind.PortalCode, link.Grant.Id)) return Redirect(PathFor(token));
         var linkKey = link.Grant.Id.ToString("N");
-        if (!limiter.HasRoom(AttemptBucket.PortalCodesPerLink, linkKey)) return Refuse(limiter.WindowOf(AttemptBucket.PortalCodesPerLink));
+        if (!await limiter.HasRoomAsync(AttemptBucket.PortalCodesPerLink, linkKey, cancellationToken)) return Refuse(limiter.WindowOf(AttemptBucket.PortalCodesPerLink));
         try
         {
             if (!await portal.SendCodeAsync(link, token, cancellationToken)) return LinkGone();
@@ -75,7 +75,7 @@ public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter
             return MailDown(); // the code was not sent, so it is not counted against the link's sends
         }
 
-        limiter.TryUse(AttemptBucket.PortalCodesPerLink, linkKey);
+        await limiter.TryUseAsync(AttemptBucket.PortalCodesPerLink, linkKey, cancellationToken);
         passes.Give(Response, PassKind.PortalCode, link.Grant.Id, PathFor(token), TimeSpan.FromMinutes(portal.Options.CodeMinutes));
         SentTo = PortalAccess.MaskedAddress(link);
         ModelState.Clear();

@@ -17,11 +17,11 @@ public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limite
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        if (!limiter.TryUse(AttemptBucket.PortalPerIp, ClientKey(HttpContext))) return Refuse(limiter.WindowOf(AttemptBucket.PortalPerIp));
+        if (!await limiter.TryUseAsync(AttemptBucket.PortalPerIp, ClientKey(HttpContext), cancellationToken)) return Refuse(limiter.WindowOf(AttemptBucket.PortalPerIp));
         var link = await portal.OpenAsync(token, cancellationToken);
         if (link is null) return LinkGone();
         var linkKey = link.Grant.Id.ToString("N");
-        if (!limiter.HasRoom(AttemptBucket.PortalFailuresPerLink, linkKey)) return Refuse(limiter.WindowOf(AttemptBucket.PortalFailuresPerLink));
+        if (!await limiter.HasRoomAsync(AttemptBucket.PortalFailuresPerLink, linkKey, cancellationToken)) return Refuse(limiter.WindowOf(AttemptBucket.PortalFailuresPerLink));
 
         var dateOfBirth = DateInput.Parse(DateOfBirth);
         if (dateOfBirth is null)
@@ -34,14 +34,14 @@ public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limite
 
         if (!PortalAccess.DateOfBirthMatches(link, dateOfBirth.Value))
         {
-            limiter.TryUse(AttemptBucket.PortalFailuresPerLink, linkKey);
+            await limiter.TryUseAsync(AttemptBucket.PortalFailuresPerLink, linkKey, cancellationToken);
             ModelState.Clear();
             DateOfBirth = null;
             ModelState.AddModelError(nameof(DateOfBirth), MismatchMessage);
             return Page();
         }
 
-        if (!limiter.HasRoom(AttemptBucket.PortalCodesPerLink, linkKey)) return Refuse(limiter.WindowOf(AttemptBucket.PortalCodesPerLink));
+        if (!await limiter.HasRoomAsync(AttemptBucket.PortalCodesPerLink, linkKey, cancellationToken)) return Refuse(limiter.WindowOf(AttemptBucket.PortalCodesPerLink));
         try
         {
             if (!await portal.SendCodeAsync(link, token, cancellationToken)) return LinkGone();
@@ -51,7 +51,7 @@ public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limite
             return MailDown(); // the code was not sent, so it is not counted against the link's sends
         }
 
-        limiter.TryUse(AttemptBucket.PortalCodesPerLink, linkKey);
+        await limiter.TryUseAsync(AttemptBucket.PortalCodesPerLink, linkKey, cancellationToken);
         passes.Give(Response, PassKind.PortalCode, link.Grant.Id, PathFor(token), TimeSpan.FromMinutes(portal.Options.CodeMinutes));
         return Redirect(PathFor(token) + "/code");
     }

@@ -29,7 +29,7 @@ public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter lim
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        if (!limiter.TryUse(AttemptBucket.StatusPerIp, PatientAttemptLimiter.ClientKey(HttpContext))) return Refuse(limiter.WindowOf(AttemptBucket.StatusPerIp));
+        if (!await limiter.TryUseAsync(AttemptBucket.StatusPerIp, PatientAttemptLimiter.ClientKey(HttpContext), cancellationToken)) return Refuse(limiter.WindowOf(AttemptBucket.StatusPerIp));
 
         var dateOfBirth = DateInput.Parse(DateOfBirth);
         if (string.IsNullOrWhiteSpace(TrackingNumber))
@@ -42,12 +42,12 @@ public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter lim
 
         var normalized = Workflows.Requests.TrackingNumber.Normalize(TrackingNumber);
         var numberKey = normalized ?? TrackingNumber!.Trim().ToUpperInvariant();
-        if (!limiter.HasRoom(AttemptBucket.StatusFailuresPerTrackingNumber, numberKey)) return Refuse(limiter.WindowOf(AttemptBucket.StatusFailuresPerTrackingNumber));
+        if (!await limiter.HasRoomAsync(AttemptBucket.StatusFailuresPerTrackingNumber, numberKey, cancellationToken)) return Refuse(limiter.WindowOf(AttemptBucket.StatusFailuresPerTrackingNumber));
 
         var requestId = await RequestLookup.FindAsync(db, normalized, dateOfBirth!.Value, cancellationToken);
         if (requestId is null)
         {
-            limiter.TryUse(AttemptBucket.StatusFailuresPerTrackingNumber, numberKey);
+            await limiter.TryUseAsync(AttemptBucket.StatusFailuresPerTrackingNumber, numberKey, cancellationToken);
             // Echo nothing back: the page for a wrong date, an unknown number and a malformed one is the same.
             Forget();
             ModelState.AddModelError(nameof(TrackingNumber), NotFoundMessage);

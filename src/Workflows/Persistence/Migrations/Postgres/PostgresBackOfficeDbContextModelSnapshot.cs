@@ -332,6 +332,29 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("Timers", (string)null);
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Limits.AttemptCounter", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Bucket", "KeyHash", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("AttemptCounters", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Persistence.EncryptionKeyRecord", b =>
                 {
                     b.Property<string>("KeyId")

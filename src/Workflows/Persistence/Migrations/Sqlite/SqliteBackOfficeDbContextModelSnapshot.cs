@@ -323,6 +323,29 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("Timers", (string)null);
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Limits.AttemptCounter", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Bucket", "KeyHash", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("AttemptCounters", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Persistence.EncryptionKeyRecord", b =>
                 {
                     b.Property<string>("KeyId")
