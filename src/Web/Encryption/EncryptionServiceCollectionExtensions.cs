@@ -17,7 +17,7 @@ public static class EncryptionServiceCollectionExtensions
         var options = new EncryptionOptions();
         configuration.GetSection(EncryptionOptions.Section).Bind(options);
         var allowDevelopmentKey = environment.IsDevelopment() || environment.IsEnvironment("Testing");
-        services.AddSingleton(_ => KeyRing.Load(options, workflows.Database.DataDirectory, allowDevelopmentKey));
+        services.AddSingleton(_ => KeyRing.Load(options, workflows.Database.DataDirectory, workflows.StoredFilesDirectory, allowDevelopmentKey));
         services.AddSingleton<AtRestEncryption>();
         // The sensitive database columns, with keys derived from the same key-encryption keys.
         services.AddSingleton(sp => sp.GetRequiredService<KeyRing>().ForDatabaseFields());

@@ -35,9 +35,16 @@ public sealed class KeyRing
     /// The keys the settings name. With none configured, Development and tests use (and create) a key in the user's
     /// profile; any other environment stops with a message saying what to configure.
     /// </summary>
-    public static KeyRing Load(EncryptionOptions options, string dataDirectory, bool allowDevelopmentKey)
+    public static KeyRing Load(EncryptionOptions options, string dataDirectory, bool allowDevelopmentKey) =>
+        Load(options, dataDirectory, dataDirectory, allowDevelopmentKey);
+
+    /// <summary>As above, where the stored files live in their own <paramref name="filesDirectory"/> (several nodes): the
+    /// key may be in neither.</summary>
+    public static KeyRing Load(EncryptionOptions options, string dataDirectory, string filesDirectory, bool allowDevelopmentKey)
     {
         ArgumentNullException.ThrowIfNull(options);
+        foreach (var path in options.PreviousKeyFiles.Append(options.KeyFile).OfType<string>().Where(p => !string.IsNullOrWhiteSpace(p)))
+            OutsideData(path, filesDirectory);
         KeyEncryptionKey current;
         if (!string.IsNullOrWhiteSpace(options.Key)) current = KeyEncryptionKey.FromBase64(options.Key, "BackOffice__Encryption__Key");
         else if (!string.IsNullOrWhiteSpace(options.KeyFile)) current = KeyEncryptionKey.FromFile(OutsideData(options.KeyFile, dataDirectory));

@@ -18,6 +18,24 @@ public sealed class KeyRingTests
     }
 
     [Fact]
+    public void Load_OfAKeyFileInsideTheSharedFilesDirectory_IsRefused()
+    {
+        var files = Path.Combine(_dataDirectory, "..", Path.GetFileName(_dataDirectory) + "-files");
+        var inside = Path.Combine(files, "records.key");
+        Directory.CreateDirectory(files);
+        File.WriteAllText(inside, KeyEncryptionKey.NewKeyFileText());
+        try
+        {
+            Should.Throw<EncryptionKeyException>(() => KeyRing.Load(new EncryptionOptions { KeyFile = inside }, _dataDirectory, files, allowDevelopmentKey: true))
+                .Message.ShouldContain(Path.GetFullPath(inside));
+        }
+        finally
+        {
+            Directory.Delete(files, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Load_OfAKeyFileInsideTheDataDirectory_IsRefused()
     {
         var inside = Path.Combine(_dataDirectory, "records.key");
