@@ -26,10 +26,16 @@ public sealed class EncodedNulCharacters(RequestDelegate next)
 
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted); // within the limit RequestBodyLimits set
+        buffer.Position = 0;
+        Stream body = buffer;
+        if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOf("%00"u8) >= 0)
+        {
+            var rewritten = Rewrite(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            body = new MemoryStream(rewritten, writable: false);
+            context.Request.ContentLength = rewritten.Length;
+        }
 
-        var body = Rewrite(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        context.Request.Body = new MemoryStream(body, writable: false);
-        context.Request.ContentLength = body.Length;
+        context.Request.Body = body;
         await next(context);
     }
 
@@ -38,7 +44,6 @@ public sealed class EncodedNulCharacters(RequestDelegate next)
 
     private static byte[] Rewrite(ReadOnlySpan<byte> body)
     {
-        if (body.IndexOf("%00"u8) < 0) return body.ToArray();
         var output = new ArrayBufferWriter<byte>(body.Length + Replacement.Length);
         var start = 0;
         for (var i = 0; i + 2 < body.Length; i++)

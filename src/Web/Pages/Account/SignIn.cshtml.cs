@@ -36,7 +36,7 @@ public sealed class SignInModel(StaffSignIn signIn) : PageModel
         {
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            RateLimits.SetRetryAfter(Response, wait);
             ModelState.AddModelError("", $"Too many failed sign-ins from this network. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}, or ask a supervisor.");
         }
         else

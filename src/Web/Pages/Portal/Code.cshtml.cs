@@ -1,4 +1,3 @@
-using BackOffice.Web.EmailTransport;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Portal;
 using Microsoft.AspNetCore.Mvc;
@@ -64,19 +63,7 @@ public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter
         var link = await portal.OpenAsync(token, cancellationToken);
         if (link is null) return LinkGone();
         if (!passes.Holds(Request, PassKind.PortalCode, link.Grant.Id)) return Redirect(PathFor(token));
-        var linkKey = link.Grant.Id.ToString("N");
-        if (!await limiter.HasRoomAsync(AttemptBucket.PortalCodesPerLink, linkKey, cancellationToken)) return Refuse(limiter.WindowOf(AttemptBucket.PortalCodesPerLink));
-        try
-        {
-            if (!await portal.SendCodeAsync(link, token, cancellationToken)) return LinkGone();
-        }
-        catch (EmailNotSentException)
-        {
-            return MailDown(); // the code was not sent, so it is not counted against the link's sends
-        }
-
-        await limiter.TryUseAsync(AttemptBucket.PortalCodesPerLink, linkKey, cancellationToken);
-        passes.Give(Response, PassKind.PortalCode, link.Grant.Id, PathFor(token), TimeSpan.FromMinutes(portal.Options.CodeMinutes));
+        if (await SendCodeAsync(portal, limiter, passes, link, token, cancellationToken) is { } notSent) return notSent;
         SentTo = PortalAccess.MaskedAddress(link);
         ModelState.Clear();
         Code = null;

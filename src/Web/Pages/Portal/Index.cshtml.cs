@@ -1,4 +1,3 @@
-using BackOffice.Web.EmailTransport;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -41,18 +40,7 @@ public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limite
             return Page();
         }
 
-        if (!await limiter.HasRoomAsync(AttemptBucket.PortalCodesPerLink, linkKey, cancellationToken)) return Refuse(limiter.WindowOf(AttemptBucket.PortalCodesPerLink));
-        try
-        {
-            if (!await portal.SendCodeAsync(link, token, cancellationToken)) return LinkGone();
-        }
-        catch (EmailNotSentException)
-        {
-            return MailDown(); // the code was not sent, so it is not counted against the link's sends
-        }
-
-        await limiter.TryUseAsync(AttemptBucket.PortalCodesPerLink, linkKey, cancellationToken);
-        passes.Give(Response, PassKind.PortalCode, link.Grant.Id, PathFor(token), TimeSpan.FromMinutes(portal.Options.CodeMinutes));
+        if (await SendCodeAsync(portal, limiter, passes, link, token, cancellationToken) is { } notSent) return notSent;
         return Redirect(PathFor(token) + "/code");
     }
 }

@@ -1,4 +1,6 @@
+using BackOffice.Web.EmailTransport;
 using BackOffice.Web.PatientAccess;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BackOffice.Web.Pages.Portal;
@@ -58,6 +60,34 @@ public abstract class PortalPage : PageModel
         var page = Page();
         page.StatusCode = StatusCodes.Status503ServiceUnavailable;
         return page;
+    }
+
+    /// <summary>
+    /// E-mails a new code when the link has a send left, counting the send only once the mail has left, and gives this
+    /// browser the code page's pass. Null when sent; otherwise the answer to show (too many sends, link gone, mail down).
+    /// </summary>
+    protected async Task<IActionResult?> SendCodeAsync(PortalAccess portal, PatientAttemptLimiter limiter, PatientPasses passes,
+        PortalLink link, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(portal);
+        ArgumentNullException.ThrowIfNull(limiter);
+        ArgumentNullException.ThrowIfNull(passes);
+        ArgumentNullException.ThrowIfNull(link);
+        var linkKey = link.Grant.Id.ToString("N");
+        if (!await limiter.HasRoomAsync(AttemptBucket.PortalCodesPerLink, linkKey, cancellationToken))
+            return Refuse(limiter.WindowOf(AttemptBucket.PortalCodesPerLink));
+        try
+        {
+            if (!await portal.SendCodeAsync(link, token, cancellationToken)) return LinkGone();
+        }
+        catch (EmailNotSentException)
+        {
+            return MailDown(); // the code was not sent, so it is not counted against the link's sends
+        }
+
+        await limiter.TryUseAsync(AttemptBucket.PortalCodesPerLink, linkKey, cancellationToken);
+        passes.Give(Response, PassKind.PortalCode, link.Grant.Id, PathFor(token), TimeSpan.FromMinutes(portal.Options.CodeMinutes));
+        return null;
     }
 
     protected static string ClientKey(HttpContext context) => PatientAttemptLimiter.ClientKey(context);

@@ -96,7 +96,6 @@ public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions
         ModelState.AddModelError(field, refusal.Message);
         if (Response.StatusCode != StatusCodes.Status200OK) return;
         Response.StatusCode = refusal.StatusCode;
-        if (refusal.RetryAfter is { } wait)
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (refusal.RetryAfter is { } wait) RateLimits.SetRetryAfter(Response, wait);
     }
 }
