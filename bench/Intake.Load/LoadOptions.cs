@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace BackOffice.Intake.Load;
+
+/// <summary>Command-line options: <c>--clients 16 --seconds 15 --rounds 3 --forms 600 --warmup 15 --no-build</c>.</summary>
+public sealed record LoadOptions(int Clients, int Seconds, int Rounds, int Forms, int WarmupSeconds, bool NoBuild)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions(16, 15, 3, 600, 15, false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            int Next() => int.Parse(args[++i], CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--clients" => options with { Clients = Next() },
+                "--seconds" => options with { Seconds = Next() },
+                "--rounds" => options with { Rounds = Next() },
+                "--forms" => options with { Forms = Next() },
+                "--warmup" => options with { WarmupSeconds = Next() },
+                "--no-build" => options with { NoBuild = true },
+                _ => throw new ArgumentException($"unknown option {args[i]}; see bench/README.md"),
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+
+namespace BackOffice.Intake.Load;
+
+/// <summary>
+/// One person completing the online request as a browser does, with fresh cookies: for each of the seven steps GET
+/// the page (reading its antiforgery token) and POST the answers (the sign step as multipart with a photo ID), then
+/// GET and POST the review, then GET the done page — 17 calls. Answers are valid for a patient asking for their own
+/// records by mail, with a made-up unique last name.
+/// </summary>
+public sealed partial class OnlineRequestClient(HttpClient http)
+{
+    public static readonly string[] Steps =
+        ["/request", "/request/patient", "/request/release", "/request/information", "/request/delivery", "/request/purpose", "/request/sign"];
+
+    private static readonly byte[] PhotoId = MakeJpeg(2048);
+
+    /// <summary>Answers every step up to the review; the returned form is ready to send.</summary>
+    public async Task<PreparedForm> PrepareAsync(CancellationToken cancellationToken)
+    {
+        var form = new PreparedForm(new CookieJar(), "Load" + Guid.NewGuid().ToString("N")[..10]);
+        for (var i = 0; i < Steps.Length; i++)
+        {
+            var next = i + 1 < Steps.Length ? Steps[i + 1] : "/request/review";
+            var token = await GetTokenAsync(form.Cookies, Steps[i], cancellationToken);
+            using var content = Steps[i] == "/request/sign" ? SignContent(token) : (HttpContent)new FormUrlEncodedContent(Answers(Steps[i], form.LastName, token));
+            await PostExpectingAsync(form.Cookies, Steps[i], content, next, cancellationToken);
+        }
+
+        form.ReviewToken = await GetTokenAsync(form.Cookies, "/request/review", cancellationToken);
+        return form;
+    }
+
+    /// <summary>Sends a prepared form (the review's POST) and returns how long that one call took.</summary>
+    public async Task<TimeSpan> SendAsync(PreparedForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var started = Stopwatch.GetTimestamp();
+        using var content = new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", form.ReviewToken!)]);
+        await PostExpectingAsync(form.Cookies, "/request/review", content, "/request/done", cancellationToken);
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>The whole request, 17 calls; returns the final send's duration and the tracking number shown.</summary>
+    public async Task<(TimeSpan Send, string TrackingNumber)> CompleteAsync(CancellationToken cancellationToken)
+    {
+        var form = await PrepareAsync(cancellationToken);
+        var send = await SendAsync(form, cancellationToken);
+        var done = await GetAsync(form.Cookies, "/request/done", cancellationToken);
+        return (send, TrackingNumberOf(done));
+    }
+
+    public static string TrackingNumberOf(string donePage)
+    {
+        var match = TrackingPattern().Match(donePage);
+        return match.Success ? match.Groups[1].Value : "";
+    }
+
+    private async Task<string> GetTokenAsync(CookieJar cookies, string path, CancellationToken cancellationToken)
+    {
+        var html = await GetAsync(cookies, path, cancellationToken);
+        var match = TokenPattern().Match(html);
+        if (!match.Success) throw new LoadFailureException($"GET {path}: no antiforgery token");
+        return match.Groups[1].Value;
+    }
+
+    private async Task<string> GetAsync(CookieJar cookies, string path, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        cookies.Apply(request);
+        using var response = await http.SendAsync(request, cancellationToken);
+        cookies.Take(response.Headers);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK) throw new LoadFailureException($"GET {path}: {(int)response.StatusCode}");
+        return body;
+    }
+
+    private async Task PostExpectingAsync(CookieJar cookies, string path, HttpContent content, string next, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        cookies.Apply(request);
+        using var response = await http.SendAsync(request, cancellationToken);
+        cookies.Take(response.Headers);
+        await response.Content.ReadAsStringAsync(cancellationToken);
+        var location = response.Headers.Location?.OriginalString;
+        if (response.StatusCode != HttpStatusCode.Redirect || !string.Equals(location, next, StringComparison.OrdinalIgnoreCase))
+            throw new LoadFailureException($"POST {path}: {(int)response.StatusCode} to {location ?? "(none)"}, expected {next}");
+    }
+
+    private static List<KeyValuePair<string, string>> Answers(string step, string lastName, string token)
+    {
+        List<KeyValuePair<string, string>> fields = step switch
+        {
+            "/request" => [new("Requester.Type", "Patient"), new("Receives", "Requester")],
+            "/request/patient" =>
+            [
+                new("Patient.FirstName", "Maria"), new("Patient.LastName", lastName), new("Patient.DateOfBirth", "1980-03-31"),
+                new("Patient.Phone", "630-555-0100"), new("Patient.Email", "maria@example.com"), new("Patient.Address.Line1", "12 Elm Street"),
+                new("Patient.Address.City", "Naperville"), new("Patient.Address.State", "IL"), new("Patient.Address.PostalCode", "60540"),
+            ],
+            "/request/release" =>
+            [
+                new("Locations", "MedicalGroup"), new("Recipient.Name", "Maria " + lastName), new("Recipient.Address.Line1", "12 Elm Street"),
+                new("Recipient.Address.City", "Naperville"), new("Recipient.Address.State", "IL"), new("Recipient.Address.PostalCode", "60540"),
+                new("Recipient.Email", "maria@example.com"),
+            ],
+            "/request/information" => [new("Information.AllRecords", "true")],
+            "/request/delivery" => [new("Delivery", "Mail"), new("Format", "Paper")],
+            _ => [],
+        };
+        fields.Add(new("__RequestVerificationToken", token));
+        return fields;
+    }
+
+    private static MultipartFormDataContent SignContent(string token)
+    {
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent("Maria Load"), "Signature.ElectronicSignature" },
+            { new StringContent("true"), "Signature.Agreed" },
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(PhotoId);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        content.Add(file, "PhotoId", "drivers-license.jpg");
+        return content;
+    }
+
+    private static byte[] MakeJpeg(int size)
+    {
+        var bytes = new byte[size];
+        new Random(7).NextBytes(bytes);
+        bytes[0] = 0xFF; bytes[1] = 0xD8; bytes[2] = 0xFF; bytes[3] = 0xE0;
+        return bytes;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("class=\"tracking-number\">([^<]+)<")]
+    private static partial Regex TrackingPattern();
+}
+
+/// <summary>A form answered up to the review, with its cookies and the review's token.</summary>
+public sealed class PreparedForm(CookieJar cookies, string lastName)
+{
+    public CookieJar Cookies { get; } = cookies;
+    public string LastName { get; } = lastName;
+    public string? ReviewToken { get; set; }
+}
+
+public sealed class LoadFailureException(string message) : Exception(message);

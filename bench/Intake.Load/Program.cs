@@ -1,0 +1,151 @@
+// The load program of issue #14: the full online request over HTTP against BackOffice (Release, Production, SQLite)
+// and against a bare ASP.NET Core app answering the same 17 calls, raw durable inserts of the same rows, the final
+// send alone, the staff queue, memory and cold start — each figure beside its baseline measured in the same run,
+// rounds interleaved, medians reported. Loopback only; bounded in time. See bench/README.md.
+using System.Diagnostics;
+using System.Globalization;
+using BackOffice.Intake.Load;
+
+var options = LoadOptions.Parse(args);
+var repo = FindRepository();
+var work = Path.Combine(Path.GetTempPath(), "backoffice-intake-load", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+Directory.CreateDirectory(work);
+Console.WriteLine($"Working folder {work}; {options.Clients} clients, {options.Seconds} s a run, {options.Rounds} rounds.");
+
+if (!options.NoBuild)
+{
+    Run("dotnet", "build", "-c", "Release", "-v", "q", "-nologo", Path.Combine(repo, "src/Web/Web.csproj"));
+    Run("dotnet", "build", "-c", "Release", "-v", "q", "-nologo", Path.Combine(repo, "bench/Intake.Bare/Intake.Bare.csproj"));
+}
+
+var webDll = Path.Combine(repo, "src/Web/bin/Release/net10.0/BackOffice.Web.dll");
+var bareDll = Path.Combine(repo, "bench/Intake.Bare/bin/Release/net10.0/Intake.Bare.dll");
+var keyFile = Path.Combine(work, "records.key");
+Run("dotnet", webDll, "encryption", "new-key", keyFile);
+const string password = "Load-Passw0rd!";
+var data = Path.Combine(work, "data");
+var environment = new Dictionary<string, string>
+{
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["BackOffice__DataDirectory"] = data,
+    ["BackOffice__Encryption__KeyFile"] = keyFile,
+    ["BackOffice__Http__RequireHttps"] = "false",
+    // Host filtering admits the public base URL's host only.
+    ["BackOffice__Site__PublicBaseUrl"] = "http://127.0.0.1",
+    ["BackOffice__Demo__Password"] = password,
+    // Every simulated person comes from 127.0.0.1: the per-address upload limit would count them as one visitor.
+    ["BackOffice__Documents__UploadsPerAddress"] = "100000000",
+    ["BackOffice__Documents__UploadBytesPerAddress"] = "1000000000000",
+};
+var report = new Report(options);
+
+await using var bare = AppProcess.Start(bareDll, Path.Combine(repo, "bench/Intake.Bare"), Path.Combine(work, "bare.log"), new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+report.Add("cold start to healthy /health, bare app", (await bare.WaitHealthyAsync(TimeSpan.FromSeconds(30))).TotalSeconds, "s");
+var app = StartBackOffice();
+report.Add("cold start to healthy /health, BackOffice, empty database", (await app.WaitHealthyAsync(TimeSpan.FromSeconds(60))).TotalSeconds, "s");
+
+using var bareHttp = Client(bare.Address);
+using var appHttp = Client(app.Address);
+var bareForms = new OnlineRequestClient(bareHttp);
+var appForms = new OnlineRequestClient(appHttp);
+
+Console.WriteLine("Warming up (JIT, caches) ...");
+await LoadRun.ForAsync(options.Clients, TimeSpan.FromSeconds(options.WarmupSeconds), async t => (await bareForms.CompleteAsync(t)).Send);
+Check(await LoadRun.ForAsync(options.Clients, TimeSpan.FromSeconds(options.WarmupSeconds), async t => (await appForms.CompleteAsync(t)).Send), "warm-up");
+
+string? rawFile = null;
+var prepared = new List<PreparedForm>();
+var duration = TimeSpan.FromSeconds(options.Seconds);
+for (var round = 1; round <= options.Rounds; round++)
+{
+    Console.WriteLine($"Round {round} ...");
+    var bareRun = await LoadRun.ForAsync(options.Clients, duration, async t => (await bareForms.CompleteAsync(t)).Send);
+    var cpuBefore = app.CpuTime();
+    var appRun = Check(await LoadRun.ForAsync(options.Clients, duration, async t => (await appForms.CompleteAsync(t)).Send), "intake");
+    var cpuPerRequest = (app.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, appRun.Completed);
+    rawFile ??= CopyDatabase(app, work);
+    using var raw = new RawInserts(rawFile);
+    var rawRun = raw.Run(duration);
+    report.Round(round, bareRun, appRun, cpuPerRequest, rawRun);
+
+    // The final step alone: forms answered up to the review, then all sent, clients at a time.
+    var forms = (await LoadRun.EachAsync(Enumerable.Range(0, options.Forms).ToArray(), options.Clients, async (_, t) =>
+    {
+        var form = await appForms.PrepareAsync(t);
+        lock (prepared) prepared.Add(form);
+        return TimeSpan.Zero;
+    })).Completed;
+    var send = Check(await LoadRun.EachAsync(prepared.ToArray(), options.Clients, appForms.SendAsync), "final step");
+    prepared.Clear();
+    report.FinalStep(round, forms, send, rawRun);
+}
+
+// The staff queue: a signed-in clerk's page view, each audited before the page is answered.
+var bareStaff = Enumerable.Range(0, options.Clients).Select(_ => StaffClient.Bare(bareHttp)).ToArray();
+var clerks = new List<StaffClient>();
+foreach (var _ in Enumerable.Range(0, options.Clients)) clerks.Add(await StaffClient.SignInAsync(appHttp, "clerk", password, CancellationToken.None));
+await LoadRun.ForAsync(options.Clients, TimeSpan.FromSeconds(options.WarmupSeconds), t => clerks[Random.Shared.Next(clerks.Count)].ViewQueueAsync(t));
+for (var round = 1; round <= options.Rounds; round++)
+{
+    var next = 0;
+    var bareQueue = await LoadRun.ForAsync(options.Clients, duration, t => bareStaff[Interlocked.Increment(ref next) % bareStaff.Length].ViewQueueAsync(t));
+    var appQueue = Check(await LoadRun.ForAsync(options.Clients, duration, t => clerks[Interlocked.Increment(ref next) % clerks.Count].ViewQueueAsync(t)), "queue");
+    report.Queue(round, bareQueue, appQueue);
+}
+
+report.Add("resident memory after the load, BackOffice", app.ResidentMegabytes(), "MB");
+report.Add("resident memory after the load, bare app", bare.ResidentMegabytes(), "MB");
+
+// Cold start on the database the run filled: stopped cleanly, started again, three times.
+var starts = new List<double>();
+for (var i = 0; i < 3; i++)
+{
+    await app.DisposeAsync();
+    app = StartBackOffice();
+    starts.Add((await app.WaitHealthyAsync(TimeSpan.FromSeconds(60))).TotalSeconds);
+}
+
+report.Add("cold start to healthy /health, BackOffice, existing database (median of 3)", starts.Order().ElementAt(1), "s");
+await app.DisposeAsync();
+report.Print(Path.Combine(work, "report.md"));
+return;
+
+AppProcess StartBackOffice() => AppProcess.Start(webDll, Path.Combine(repo, "src/Web"), Path.Combine(work, "backoffice.log"), environment);
+
+static HttpClient Client(Uri address) => new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 256 })
+{
+    BaseAddress = address,
+    Timeout = TimeSpan.FromSeconds(120),
+};
+
+static LoadResult Check(LoadResult result, string what)
+{
+    if (result.Failed > 0) Console.WriteLine($"  {what}: {result.Failed} failed, first: {result.FirstFailure}");
+    return result;
+}
+
+static string CopyDatabase(AppProcess app, string work)
+{
+    // A consistent copy of the live database (same schema, indexes and rows) for the raw insert loop.
+    var copy = Path.Combine(work, "raw.db");
+    using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(work, "data", "backoffice.db")};Mode=ReadOnly;Pooling=false");
+    connection.Open();
+    using var command = connection.CreateCommand();
+    command.CommandText = $"VACUUM INTO '{copy.Replace("'", "''", StringComparison.Ordinal)}'";
+    command.ExecuteNonQuery();
+    return copy;
+}
+
+static void Run(string file, params string[] arguments)
+{
+    using var process = Process.Start(file, arguments);
+    process.WaitForExit();
+    if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}");
+}
+
+static string FindRepository()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "BackOffice.sln"))) return dir.FullName;
+    throw new InvalidOperationException("run from inside the repository");
+}
