@@ -7,6 +7,16 @@ using System.Globalization;
 using BackOffice.Intake.Load;
 
 var options = LoadOptions.Parse(args);
+if (options.Against is { } running)
+{
+    // Complete requests only, against an app started by hand (e.g. under dotnet-trace).
+    using var http = Client(running);
+    var forms = new OnlineRequestClient(http);
+    var result = Check(await LoadRun.ForAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), async t => (await forms.CompleteAsync(t)).Send), "intake");
+    Console.WriteLine($"{result.PerSecond:0.0} complete requests/s, send p50 {result.P50:0.0} ms p99 {result.P99:0.0} ms, {result.Completed} in {result.Elapsed.TotalSeconds:0.0} s");
+    return;
+}
+
 var repo = FindRepository();
 var work = Path.Combine(Path.GetTempPath(), "backoffice-intake-load", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 Directory.CreateDirectory(work);
