@@ -25,6 +25,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<AuditStampingInterceptor>();
         services.AddSingleton<IInterceptor, Auditing.AuditImmutabilityInterceptor>();
         services.AddSingleton<SqliteDurabilityInterceptor>();
+        services.AddSingleton(WriteGate.For(options.Database.Provider));
 
         if (options.Database.Provider == DatabaseProvider.PostgreSql)
         {

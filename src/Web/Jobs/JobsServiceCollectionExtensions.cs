@@ -19,7 +19,7 @@ public static class JobsServiceCollectionExtensions
 
     /// <summary>
     /// Hangfire on the app's own database engine (a SQLite file <c>hangfire.db</c> in the data directory, or the
-    /// <c>hangfire</c> schema of the PostgreSQL database), the outbox signal that enqueues a dispatch per committed row,
+    /// <c>hangfire</c> schema of the PostgreSQL database), the outbox pump that sends committed rows (<see cref="OutboxPump"/>),
     /// the jobs, and a Hangfire server in this process unless <c>BackOffice:Jobs:RunServer</c> is false. Hangfire's
     /// process-wide statics (<c>JobStorage.Current</c>, the activator, the log provider) are not used.
     /// </summary>
@@ -36,7 +36,10 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<IGlobalConfiguration>(GlobalConfiguration.Configuration);
         services.TryAddSingleton(_ => Hangfire.Dashboard.DashboardRoutes.Routes);
 
-        services.Replace(ServiceDescriptor.Singleton<IOutboxSignal, HangfireOutboxSignal>());
+        // Committed outbox rows go to the in-process pump (ChannelOutboxSignal, registered by AddWorkflows), not to
+        // Hangfire's store: on a web node without jobs the bounded channel just drops them and a worker's pump reads them
+        // from the database.
+        services.AddHostedService<OutboxPump>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<OutboxIncidents>();
         services.AddScoped<OutboxSweepJob>();

@@ -31,6 +31,7 @@ public sealed class LifecycleEngine
         MachineBuilder machines,
         DepartmentClock clock,
         IOutboxSignal outboxSignal,
+        WriteGate writeGate,
         ILogger<LifecycleEngine> logger)
     {
         _db = db;
@@ -38,7 +39,7 @@ public sealed class LifecycleEngine
         _clock = clock;
         _machines = machines;
         _logger = logger;
-        _services = new TransitionServices(db, clock, new TransitionChooser(guards, clock), activities, machines, outboxSignal, logger);
+        _services = new TransitionServices(db, clock, new TransitionChooser(guards, clock), activities, machines, outboxSignal, writeGate, logger);
     }
 
     /// <summary>Creates a request from a valid draft and enters it into the lifecycle as its initial state.</summary>

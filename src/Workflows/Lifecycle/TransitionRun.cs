@@ -154,6 +154,7 @@ internal sealed class TransitionRun(
 
         try
         {
+            using var turn = await services.WriteGate.EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await RetireTimersAsync(cancellationToken);
             await TakeStagedUploadsAsync(cancellationToken);

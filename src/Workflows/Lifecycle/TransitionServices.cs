@@ -6,7 +6,7 @@ namespace BackOffice.Workflows.Lifecycle;
 
 /// <summary>
 /// What a <see cref="TransitionRun"/> works with, handed to it by the engine: the unit of work's database context, the
-/// clock, the transition chooser (roles and guards), the activities, the machine builder, the outbox signal and the log.
+/// clock, the transition chooser (roles and guards), the activities, the machine builder, the outbox signal, the write gate and the log.
 /// </summary>
 internal sealed record TransitionServices(
     BackOfficeDbContext Db,
@@ -15,4 +15,5 @@ internal sealed record TransitionServices(
     ActivityCatalog Activities,
     MachineBuilder Machines,
     IOutboxSignal OutboxSignal,
+    WriteGate WriteGate,
     ILogger Logger);

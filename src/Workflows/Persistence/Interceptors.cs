@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using BackOffice.Workflows.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -35,26 +37,42 @@ public sealed class AuditStampingInterceptor(TimeProvider time) : SaveChangesInt
 
 /// <summary>
 /// SQLite durability: WAL with synchronous=FULL on every connection, so an accepted request survives a
-/// power loss (see stack notes); busy_timeout lets concurrent writers wait instead of failing at once.
+/// power loss (see stack notes); busy_timeout lets concurrent writers wait instead of failing at once. The pragmas run
+/// once per physical connection: the pool hands the same open connection out again and again, and running four
+/// statements on every logical open (every EF query) was a measurable part of a page's cost.
 /// </summary>
 public sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    private readonly ConditionalWeakTable<object, object> _prepared = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (AlreadyPrepared(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        MarkPrepared(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (AlreadyPrepared(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        MarkPrepared(connection);
+    }
+
+    // The native handle outlives the pooled SqliteConnection objects that lend it; a new physical connection has a new one.
+    private bool AlreadyPrepared(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && _prepared.TryGetValue(handle, out _);
+
+    private void MarkPrepared(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) _prepared.AddOrUpdate(handle, this);
     }
 }

@@ -51,6 +51,8 @@ public sealed class HangfireSetupTests
         var request = await app.StartAsync();
 
         var row = await app.RowAsync(request.Id, "Received");
+        app.Time.Advance(OutboxSweepJob.SignalGrace); // no pump runs here: the sweep enqueues the pending row
+        (await app.RunAsync<OutboxSweepJob, int>(j => j.RunAsync())).ShouldBe(1);
         app.EnqueuedDispatches().ShouldContain(args => Equals(args[0], row.Id));
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
