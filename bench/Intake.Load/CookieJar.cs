@@ -11,8 +11,14 @@ public sealed class CookieJar
 {
     private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
+    /// <summary>The person's own address, sent as <c>X-Forwarded-For</c> as a proxy in front of the app would: the app
+    /// trusts loopback as its proxy in the load run, so per-address limits see many people, as they would in reality.</summary>
+    public string ClientAddress { get; } = $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
+
     public void Apply(HttpRequestMessage request)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Headers.Add("X-Forwarded-For", ClientAddress);
         if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => c.Key + "=" + c.Value)));
     }
 

@@ -18,6 +18,9 @@ public sealed partial class OnlineRequestClient(HttpClient http)
 
     private static readonly byte[] PhotoId = MakeJpeg(2048);
 
+    /// <summary>Every call's duration by method and path, when a run asks for them (<c>--calls</c>).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentBag<double>>? CallTimes { get; init; }
+
     /// <summary>Answers every step up to the review; the returned form is ready to send.</summary>
     public async Task<PreparedForm> PrepareAsync(CancellationToken cancellationToken)
     {
@@ -69,26 +72,33 @@ public sealed partial class OnlineRequestClient(HttpClient http)
 
     private async Task<string> GetAsync(CookieJar cookies, string path, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         cookies.Apply(request);
         using var response = await http.SendAsync(request, cancellationToken);
         cookies.Take(response.Headers);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        Record("GET " + path, started);
         if (response.StatusCode != HttpStatusCode.OK) throw new LoadFailureException($"GET {path}: {(int)response.StatusCode}");
         return body;
     }
 
     private async Task PostExpectingAsync(CookieJar cookies, string path, HttpContent content, string next, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         cookies.Apply(request);
         using var response = await http.SendAsync(request, cancellationToken);
         cookies.Take(response.Headers);
         await response.Content.ReadAsStringAsync(cancellationToken);
+        Record("POST " + path, started);
         var location = response.Headers.Location?.OriginalString;
         if (response.StatusCode != HttpStatusCode.Redirect || !string.Equals(location, next, StringComparison.OrdinalIgnoreCase))
             throw new LoadFailureException($"POST {path}: {(int)response.StatusCode} to {location ?? "(none)"}, expected {next}");
     }
+
+    private void Record(string call, long started) =>
+        CallTimes?.GetOrAdd(call, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
     private static List<KeyValuePair<string, string>> Answers(string step, string lastName, string token)
     {

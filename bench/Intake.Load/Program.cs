@@ -11,8 +11,10 @@ if (options.Against is { } running)
 {
     // Complete requests only, against an app started by hand (e.g. under dotnet-trace).
     using var http = Client(running);
-    var forms = new OnlineRequestClient(http);
+    var forms = new OnlineRequestClient(http) { CallTimes = new() };
     var result = Check(await LoadRun.ForAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), async t => (await forms.CompleteAsync(t)).Send), "intake");
+    foreach (var (call, times) in forms.CallTimes.OrderBy(c => c.Key, StringComparer.Ordinal))
+        Console.WriteLine($"  {call,-32} median {times.Order().ElementAt(times.Count / 2),7:0.00} ms");
     Console.WriteLine($"{result.PerSecond:0.0} complete requests/s, send p50 {result.P50:0.0} ms p99 {result.P99:0.0} ms, {result.Completed} in {result.Elapsed.TotalSeconds:0.0} s");
     return;
 }
@@ -43,9 +45,9 @@ var environment = new Dictionary<string, string>
     // Host filtering admits the public base URL's host only.
     ["BackOffice__Site__PublicBaseUrl"] = "http://127.0.0.1",
     ["BackOffice__Demo__Password"] = password,
-    // Every simulated person comes from 127.0.0.1: the per-address upload limit would count them as one visitor.
-    ["BackOffice__Documents__UploadsPerAddress"] = "100000000",
-    ["BackOffice__Documents__UploadBytesPerAddress"] = "1000000000000",
+    // The load client stands for many people behind a proxy on loopback: each sends its own X-Forwarded-For, so the
+    // per-address limits (uploads, status and portal tries) count people, not the one loopback address.
+    ["BackOffice__Http__KnownProxies__0"] = "127.0.0.1",
 };
 var report = new Report(options);
 

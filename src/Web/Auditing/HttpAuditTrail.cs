@@ -1,14 +1,14 @@
 using System.Security.Claims;
 using BackOffice.Workflows.Auditing;
-using BackOffice.Workflows.Persistence;
 
 namespace BackOffice.Web.Auditing;
 
 /// <summary>
-/// Records who did what with which request, from which address, in its own small write so a refused
-/// or failed action is still on record.
+/// Records who did what with which request, from which address, in its own write (not the page's unit of work), so a
+/// refused or failed action is still on record; the call returns once the row is durable (<see cref="AuditWriter"/>
+/// commits the rows of concurrent callers together).
 /// </summary>
-public sealed class HttpAuditTrail(IHttpContextAccessor http, IServiceScopeFactory scopes, TimeProvider time) : IAuditTrail
+public sealed class HttpAuditTrail(IHttpContextAccessor http, AuditWriter writer, TimeProvider time) : IAuditTrail
 {
     public async Task RecordAsync(string action, Guid? requestId, string? subject = null, string? outcome = null,
         CancellationToken cancellationToken = default)
@@ -24,11 +24,7 @@ public sealed class HttpAuditTrail(IHttpContextAccessor http, IServiceScopeFacto
             subject,
             outcome,
             context?.Connection.RemoteIpAddress?.ToString());
-        // A separate scope: the page's own context may hold changes that failed and must not be saved with this.
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BackOfficeDbContext>();
-        db.Audit.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
+        await writer.WriteAsync(entry, cancellationToken);
     }
 }
 
@@ -37,6 +33,7 @@ public static class AuditingServiceCollectionExtensions
     public static IServiceCollection AddHttpAuditTrail(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddSingleton<AuditWriter>();
         services.AddSingleton<IAuditTrail, HttpAuditTrail>();
         return services;
     }

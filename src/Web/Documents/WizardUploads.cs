@@ -82,7 +82,10 @@ public sealed class WizardUploads(BackOfficeDbContext db, DocumentStore document
         ArgumentNullException.ThrowIfNull(storageKeys);
         if (storageKeys.Count == 0) return;
         var now = time.GetUtcNow();
-        await db.StagedUploads.Where(u => u.WizardId == wizardId && storageKeys.Contains(u.StorageKey))
+        // Rows stamped in the last minute (the upload itself, a step saved just before) are left alone: an update that
+        // matches nothing writes nothing, so a step saved right after the upload costs no disk flush.
+        var stampedBefore = now - TimeSpan.FromMinutes(1);
+        await db.StagedUploads.Where(u => u.WizardId == wizardId && storageKeys.Contains(u.StorageKey) && u.LastSeenAt < stampedBefore)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenAt, now), cancellationToken);
     }
 

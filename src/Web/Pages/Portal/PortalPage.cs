@@ -1,3 +1,4 @@
+using BackOffice.Web.Http;
 using BackOffice.Web.EmailTransport;
 using BackOffice.Web.PatientAccess;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public abstract class PortalPage : PageModel
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        context.HttpContext.Response.MarkNoStore();
         // The token is in the address: do not let it leak to other sites through the Referer header.
         context.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
         base.OnPageHandlerExecuting(context);

@@ -1,3 +1,4 @@
+using BackOffice.Web.Http;
 using BackOffice.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +19,7 @@ public sealed class DoneModel(WizardStore store, IOptions<SiteOptions> site) : P
     {
         if (store.LoadReceipt(HttpContext) is not { } receipt) return Redirect(RequestSteps.StartPath);
         Receipt = receipt;
-        Response.Headers.CacheControl = "no-store";
+        Response.MarkNoStore();
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using BackOffice.Web.Http;
 using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Documents;
 using BackOffice.Web.Site;
@@ -47,7 +48,7 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        context.HttpContext.Response.MarkNoStore();
     }
 
     public IActionResult OnGet()

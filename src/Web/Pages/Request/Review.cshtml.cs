@@ -1,3 +1,4 @@
+using BackOffice.Web.Http;
 using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.SecureEmail;
 using BackOffice.Web.Site;
@@ -30,7 +31,7 @@ public sealed class ReviewModel(WizardStore store, SubmittedForms submitted, Lif
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        context.HttpContext.Response.MarkNoStore();
     }
 
     public IActionResult OnGet()

@@ -1,3 +1,4 @@
+using BackOffice.Web.Http;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
@@ -24,7 +25,7 @@ public sealed class DetailsModel(BackOfficeDbContext db, PatientPasses passes, D
     /// </summary>
     public async Task<IActionResult> OnPostForgotPassphraseAsync(Guid id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.MarkNoStore();
         if (!passes.Holds(Request, PassKind.Status, id)) return RedirectToPage("Index");
         try
         {
@@ -46,7 +47,7 @@ public sealed class DetailsModel(BackOfficeDbContext db, PatientPasses passes, D
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.MarkNoStore();
         if (!passes.Holds(Request, PassKind.Status, id)) return RedirectToPage("Index");
         var report = await StatusReport.LoadAsync(db, clock, id, cancellationToken);
         if (report is null) return RedirectToPage("Index");

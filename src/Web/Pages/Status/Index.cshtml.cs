@@ -1,3 +1,4 @@
+using BackOffice.Web.Http;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Time;
@@ -24,11 +25,11 @@ public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter lim
 
     public static string PathFor(Guid requestId) => $"/status/{requestId}";
 
-    public void OnGet() => Response.Headers.CacheControl = "no-store";
+    public void OnGet() => Response.MarkNoStore();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.MarkNoStore();
         if (!await limiter.TryUseAsync(AttemptBucket.StatusPerIp, PatientAttemptLimiter.ClientKey(HttpContext), cancellationToken)) return Refuse(limiter.WindowOf(AttemptBucket.StatusPerIp));
 
         var dateOfBirth = DateInput.Parse(DateOfBirth);

@@ -1,3 +1,4 @@
+using BackOffice.Web.Http;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Time;
@@ -13,7 +14,7 @@ public sealed class InvoiceModel(BackOfficeDbContext db, PatientPasses passes, D
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.MarkNoStore();
         if (!passes.Holds(Request, PassKind.Status, id)) return RedirectToPage("Index");
         var report = await StatusReport.LoadAsync(db, clock, id, cancellationToken);
         if (report is null) return RedirectToPage("Index");

@@ -1,3 +1,4 @@
+using BackOffice.Web.Http;
 using System.Globalization;
 using BackOffice.Web.Identity;
 using BackOffice.Web.PostalMailing;
@@ -73,7 +74,7 @@ public sealed class IndexModel(MailingBatchService batches, MailingBatchStore st
         disposition.SetHttpFileName(record.FileName);
         Response.Headers.ContentDisposition = disposition.ToString();
         Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.CacheControl = "no-store";
+        Response.MarkNoStore();
         return File(stream, "application/pdf");
     }
 }

@@ -77,7 +77,7 @@ public sealed class IndexModel(IEmailSender sender, IOptions<SmtpOptions> smtp, 
         }
 
         SecurityHeaderPolicies.Use(HttpContext, SecurityHeaderPolicies.SandboxedMessage);
-        Response.Headers.CacheControl = "no-store";
+        Response.MarkNoStore();
         await audit.RecordAsync(ViewAction, null, Name, "HTML part", CancellationToken.None);
         return Content(html, "text/html; charset=utf-8");
     }

@@ -1,3 +1,4 @@
+using BackOffice.Web.Http;
 using BackOffice.Web.Documents;
 using BackOffice.Web.Identity;
 using BackOffice.Workflows.Auditing;
@@ -66,7 +67,7 @@ public sealed partial class DetailsModel(
         disposition.SetHttpFileName(document.FileName);
         Response.Headers.ContentDisposition = disposition.ToString();
         Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.CacheControl = "no-store";
+        Response.MarkNoStore();
         return File(stream, DetailsFormat.SafeContentType(document.ContentType));
     }
 
