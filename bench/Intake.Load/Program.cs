@@ -51,6 +51,37 @@ var environment = new Dictionary<string, string>
 };
 var report = new Report(options);
 
+if (options.Memory > 0)
+{
+    // The memory check: a database of options.Memory requests (copies of one the app stored), a cold start on it, then
+    // 60 s of complete requests and staff queue views at once, then the resident size.
+    await using (var first = StartBackOffice())
+    {
+        await first.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        using var seedHttp = Client(first.Address);
+        var seedForms = new OnlineRequestClient(seedHttp);
+        Check(await LoadRun.ForAsync(4, TimeSpan.FromSeconds(5), async t => (await seedForms.CompleteAsync(t)).Send), "seed");
+    }
+
+    var seeded = MillionRequests.Seed(Path.Combine(data, "backoffice.db"), options.Memory);
+    report.Add($"seeding to {options.Memory:N0} requests (not BackOffice's time)", seeded.TotalSeconds, "s");
+    await using var big = StartBackOffice();
+    report.Add($"cold start to healthy /health, BackOffice, {options.Memory:N0} requests", (await big.WaitHealthyAsync(TimeSpan.FromSeconds(120))).TotalSeconds, "s");
+    using var bigHttp = Client(big.Address);
+    var bigForms = new OnlineRequestClient(bigHttp);
+    var bigClerks = new List<StaffClient>();
+    for (var i = 0; i < 4; i++) bigClerks.Add(await StaffClient.SignInAsync(bigHttp, "clerk", password, CancellationToken.None));
+    var sixty = TimeSpan.FromSeconds(60);
+    var intake = LoadRun.ForAsync(options.Clients, sixty, async t => (await bigForms.CompleteAsync(t)).Send);
+    var queue = LoadRun.ForAsync(bigClerks.Count, sixty, t => bigClerks[Random.Shared.Next(bigClerks.Count)].ViewQueueAsync(t));
+    var (intakeRun, queueRun) = (Check(await intake, "intake"), Check(await queue, "queue"));
+    report.Add($"complete requests during the 60 s ({intakeRun.PerSecond:0.0}/s)", intakeRun.Completed, "");
+    report.Add($"queue views during the 60 s ({queueRun.PerSecond:0.0}/s)", queueRun.Completed, "");
+    report.Add($"resident memory after {options.Memory:N0} requests and 60 s of load", big.ResidentMegabytes(), "MB");
+    report.Print(Path.Combine(work, "memory.md"));
+    return;
+}
+
 await using var bare = AppProcess.Start(bareDll, Path.Combine(repo, "bench/Intake.Bare"), Path.Combine(work, "bare.log"), new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
 report.Add("cold start to healthy /health, bare app", (await bare.WaitHealthyAsync(TimeSpan.FromSeconds(30))).TotalSeconds, "s");
 var app = StartBackOffice();
