@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
-namespace BackOffice.Intake.Load;
+namespace BackOffice.Intake.Client;
 
 /// <summary>
 /// One person completing the online request as a browser does, with fresh cookies: for each of the seven steps GET
