@@ -34,6 +34,10 @@ public sealed class OutboxDispatcher(
     public const string NoRequesterAddress = "No e-mail address on file; not sent.";
     public const string NoStaffMailbox = "No staff mailbox configured; not sent.";
 
+    /// <summary>Pauses before writing an attempt's outcome again: about a minute in all, the span of a restart or a fail-over.</summary>
+    private static readonly TimeSpan[] OutcomeRetryDelays =
+        [.. new[] { 0.5, 1, 2, 4, 8, 16, 30 }.Select(TimeSpan.FromSeconds)];
+
     [AutomaticRetry(Attempts = 0)] // the row keeps its own attempts; the outbox sweep retries it
     [JobDisplayName("Outbox message {0}")]
     public async Task DispatchAsync(Guid outboxMessageId, CancellationToken cancellationToken = default)
@@ -127,41 +131,75 @@ public sealed class OutboxDispatcher(
 
     private async Task CompleteAsync(OutboxMessage message, Guid claim, string? note, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                message.Complete(claim, time.GetUtcNow(), note);
-                await db.SaveChangesAsync(cancellationToken);
-                if (note is not null) logger.LogWarning("Outbox message {OutboxId} ({Type}) for request {RequestId}: {Note}", message.Id, message.Type, message.RequestId, note);
-                return;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt == 1)
-            {
-                // The incident sweep marked the attempt unfinished meanwhile; it did finish, so record that.
-                db.ChangeTracker.Clear();
-                message = await db.Outbox.SingleAsync(o => o.Id == message.Id, cancellationToken);
-                if (message.ClaimId != claim || message.ProcessedAt is not null) return;
-            }
-        }
+        var completed = await RecordAsync(message, message.Id, claim, m => m.Complete(claim, time.GetUtcNow(), note), cancellationToken);
+        if (completed is not null && note is not null)
+            logger.LogWarning("Outbox message {OutboxId} ({Type}) for request {RequestId}: {Note}", completed.Id, completed.Type, completed.RequestId, note);
     }
 
     private async Task FailAsync(Guid outboxMessageId, Guid claim, Exception error, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        var message = await db.Outbox.SingleAsync(o => o.Id == outboxMessageId, cancellationToken);
-        if (message.ClaimId != claim || message.ProcessedAt is not null) return;
-        var now = time.GetUtcNow();
         var settings = options.Value;
-        var incident = message.Fail(claim, now, $"{error.GetType().Name}: {error.Message}", settings.MaxAttempts,
-            now + settings.RetryDelay(message.Attempts));
-        await db.SaveChangesAsync(cancellationToken);
+        var incident = false;
+        var message = await RecordAsync(null, outboxMessageId, claim, m =>
+        {
+            var now = time.GetUtcNow();
+            incident = m.Fail(claim, now, $"{error.GetType().Name}: {error.Message}", settings.MaxAttempts, now + settings.RetryDelay(m.Attempts));
+        }, cancellationToken);
+        if (message is null) return;
         if (incident)
             logger.LogError(error, "Outbox message {OutboxId} ({Type}) for request {RequestId} failed {Attempts} times; it is now an incident",
                 message.Id, message.Type, message.RequestId, message.Attempts);
         else
             logger.LogWarning(error, "Outbox message {OutboxId} ({Type}) failed (attempt {Attempts}); next try after {NextAttempt}",
                 message.Id, message.Type, message.Attempts, message.NextAttemptAt);
+    }
+
+    /// <summary>
+    /// Writes the outcome of this attempt (sent, nothing to send, failed) in a commit of its own. The attempt is over, so
+    /// what it did must outlast a database that is gone for a moment (restarting, failing over): a claim left behind
+    /// would turn a message known to be sent, or known not to be, into an incident "may or may not have been sent" for
+    /// staff. So while the database fails the outcome is written again after <see cref="OutcomeRetryDelays"/>; each
+    /// later try reads the row afresh (the lease may have run out and made it an incident meanwhile, which the outcome
+    /// settles) and writes nothing once the claim is no longer this attempt's. Returns the row written, or null.
+    /// </summary>
+    private async Task<OutboxMessage?> RecordAsync(OutboxMessage? tracked, Guid outboxMessageId, Guid claim, Action<OutboxMessage> outcome,
+        CancellationToken cancellationToken)
+    {
+        for (var retry = 0; ; retry++)
+        {
+            try
+            {
+                var message = tracked;
+                tracked = null;
+                if (message is null)
+                {
+                    db.ChangeTracker.Clear();
+                    message = await db.Outbox.SingleAsync(o => o.Id == outboxMessageId, cancellationToken);
+                    if (message.ClaimId != claim || message.ProcessedAt is not null) return null;
+                }
+
+                outcome(message);
+                await db.SaveChangesAsync(cancellationToken);
+                return message;
+            }
+            catch (DbUpdateConcurrencyException) when (retry < OutcomeRetryDelays.Length)
+            {
+                // The incident sweep marked the attempt unfinished meanwhile; it did finish, so record that.
+            }
+            catch (Exception ex) when (retry < OutcomeRetryDelays.Length && IsDatabaseFailure(ex))
+            {
+                logger.LogWarning(ex, "Outbox message {OutboxId}: the outcome of attempt {ClaimId} could not be written; trying again in {Delay}",
+                    outboxMessageId, claim, OutcomeRetryDelays[retry]);
+                await Task.Delay(OutcomeRetryDelays[retry], cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsDatabaseFailure(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+            if (e is System.Data.Common.DbException or TimeoutException) return true;
+        return false;
     }
 
     // The composers and the renderer are separate slices of the app; a row whose writer is missing fails (and ends as

@@ -15,10 +15,14 @@ public sealed class FakeEmailSender : IEmailSender
     /// record that it did: nobody knows the message went.</summary>
     public bool StopMidSend { get; set; }
 
+    /// <summary>Runs at the start of each send (e.g. to take the database away while the message is handed over).</summary>
+    public Action? DuringSend { get; set; }
+
     public void FailNext(int times) => _failuresToCome = times;
 
     public Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
     {
+        DuringSend?.Invoke();
         if (StopMidSend)
         {
             StopMidSend = false;

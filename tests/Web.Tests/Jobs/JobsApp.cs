@@ -31,6 +31,8 @@ public sealed class JobsApp : IAsyncDisposable
     public FakeRequesterComposer Requester { get; } = new();
     public FakeStaffComposer Staff { get; } = new();
     public FakeDocumentRenderer Renderer { get; } = new();
+    /// <summary>Makes the database unreachable for a moment when a test says so.</summary>
+    public DatabaseOutage Outage { get; } = new();
     public BackOfficeFactory Factory { get; }
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
@@ -42,6 +44,7 @@ public sealed class JobsApp : IAsyncDisposable
         services.AddSingleton<IRequesterMessageComposer>(Requester);
         services.AddSingleton<IStaffMessageComposer>(Staff);
         services.AddSingleton<IRequestDocumentRenderer>(Renderer);
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Outage);
     }
 
     public Task<RecordsRequest> StartAsync() => Factory.StartAsync(RequestScenarios.PatientDraft());

@@ -76,6 +76,55 @@ public sealed class OutboxDispatchTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Dispatch_WhenTheDatabaseIsGoneForAMomentAfterTheSend_RecordsTheSendOnceItIsBack_NotAnIncident()
+    {
+        // Found by the fault program (bench/Intake.Faults, PostgreSQL restarted mid-load): the outcome could not be
+        // written, the claim stayed, and a message that had gone out became "may or may not have been sent".
+        var request = await _app.StartAsync();
+        var row = await _app.RowAsync(request.Id, "Received");
+        _app.Mail.DuringSend = () => _app.Outage.Begin(TimeSpan.FromSeconds(0.8));
+
+        await _app.DispatchAsync(row.Id);
+
+        _app.Outage.Refused.ShouldBeGreaterThan(0, "the outcome was first written while the database was gone");
+        _app.Mail.Sent.Count.ShouldBe(1);
+        var after = await _app.RowAsync(row.Id);
+        after.ProcessedAt.ShouldNotBeNull();
+        after.Attempts.ShouldBe(1);
+        after.HasOpenIncident.ShouldBeFalse();
+        _app.Time.Advance(TimeSpan.FromHours(1));
+        (await _app.RunAsync<IncidentEscalationJob, int>(j => j.RunAsync())).ShouldBe(0);
+        (await _app.RunAsync<OutboxSweepJob, int>(j => j.RunAsync())).ShouldBe(0);
+        _app.Mail.Sent.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenSendingFailsWhileTheDatabaseIsGoneForAMoment_ReleasesTheRowForAnotherTry_NotAnIncident()
+    {
+        // Nothing went out, so the row must be tried again by itself, not handed to staff as "may or may not have been sent".
+        var request = await _app.StartAsync();
+        var row = await _app.RowAsync(request.Id, "Received");
+        _app.Mail.Down = true;
+        _app.Mail.DuringSend = () => _app.Outage.Begin(TimeSpan.FromSeconds(0.8));
+
+        await _app.DispatchAsync(row.Id);
+
+        _app.Outage.Refused.ShouldBeGreaterThan(0, "the failure was first written while the database was gone");
+        var failed = await _app.RowAsync(row.Id);
+        failed.ClaimId.ShouldBeNull();
+        failed.LastError.ShouldNotBeNull().ShouldContain("Connection refused");
+        failed.NextAttemptAt.ShouldBe(_app.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        failed.HasOpenIncident.ShouldBeFalse();
+        _app.Mail.Down = false;
+        _app.Mail.DuringSend = null;
+        _app.Time.Advance(TimeSpan.FromMinutes(1));
+        (await _app.RunAsync<OutboxSweepJob, int>(j => j.RunAsync())).ShouldBe(1);
+        await _app.DispatchAsync(row.Id);
+        _app.Mail.Sent.ShouldHaveSingleItem();
+        (await _app.RowAsync(row.Id)).Attempts.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Dispatch_WhenSendingFails_RetriesWithGrowingPauses_ThenRaisesAnIncident()
     {
         var request = await _app.StartAsync();

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace BackOffice.Intake.Load;
+namespace BackOffice.Intake.Client;
 
 /// <summary>An app started as its own process on a free loopback port, its output kept in a log file.</summary>
 public sealed class AppProcess : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace BackOffice.Intake.Load;
+namespace BackOffice.Intake.Client;
 
 /// <summary>What one timed run measured: completed units, their rate, and the latencies of the measured call.</summary>
 public sealed record LoadResult(int Completed, int Failed, TimeSpan Elapsed, IReadOnlyList<double> LatenciesMs, string? FirstFailure)

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace BackOffice.Intake.Load;
+namespace BackOffice.Intake.Client;
 
 /// <summary>
 /// One browser's cookies for one host, kept by hand so that every simulated person can share one connection pool (a

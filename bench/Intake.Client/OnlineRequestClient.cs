@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
-namespace BackOffice.Intake.Load;
+namespace BackOffice.Intake.Client;
 
 /// <summary>
 /// One person completing the online request as a browser does, with fresh cookies: for each of the seven steps GET
@@ -24,17 +24,30 @@ public sealed partial class OnlineRequestClient(HttpClient http)
     /// <summary>Answers every step up to the review; the returned form is ready to send.</summary>
     public async Task<PreparedForm> PrepareAsync(CancellationToken cancellationToken)
     {
-        var form = new PreparedForm(new CookieJar(), "Load" + Guid.NewGuid().ToString("N")[..10]);
-        for (var i = 0; i < Steps.Length; i++)
+        var form = PreparedForm.New();
+        await PrepareAsync(form, cancellationToken);
+        return form;
+    }
+
+    /// <summary>
+    /// Answers the steps of <paramref name="form"/> from the first one not yet answered up to the review and reads the
+    /// review's token. A form interrupted part-way (the app stopped, a call failed) goes on from where it stopped with
+    /// the cookies it has, as a browser whose person presses the button again: a step whose answer never arrived is
+    /// answered again.
+    /// </summary>
+    public async Task PrepareAsync(PreparedForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        for (var i = form.NextStep; i < Steps.Length; i++)
         {
             var next = i + 1 < Steps.Length ? Steps[i + 1] : "/request/review";
             var token = await GetTokenAsync(form.Cookies, Steps[i], cancellationToken);
             using var content = Steps[i] == "/request/sign" ? SignContent(token) : (HttpContent)new FormUrlEncodedContent(Answers(Steps[i], form.LastName, token));
             await PostExpectingAsync(form.Cookies, Steps[i], content, next, cancellationToken);
+            form.NextStep = i + 1;
         }
 
         form.ReviewToken = await GetTokenAsync(form.Cookies, "/request/review", cancellationToken);
-        return form;
     }
 
     /// <summary>Sends a prepared form (the review's POST) and returns how long that one call took.</summary>
@@ -45,6 +58,15 @@ public sealed partial class OnlineRequestClient(HttpClient http)
         using var content = new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", form.ReviewToken!)]);
         await PostExpectingAsync(form.Cookies, "/request/review", content, "/request/done", cancellationToken);
         return Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>The done page (GET) of a sent form: the tracking number it shows.</summary>
+    public async Task<string> DoneAsync(PreparedForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var done = await GetAsync(form.Cookies, "/request/done", cancellationToken);
+        var trackingNumber = TrackingNumberOf(done);
+        return trackingNumber.Length > 0 ? trackingNumber : throw new LoadFailureException("GET /request/done: no tracking number", 200, done);
     }
 
     /// <summary>The whole request, 17 calls; returns the final send's duration and the tracking number shown.</summary>
@@ -79,7 +101,7 @@ public sealed partial class OnlineRequestClient(HttpClient http)
         cookies.Take(response.Headers);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         Record("GET " + path, started);
-        if (response.StatusCode != HttpStatusCode.OK) throw new LoadFailureException($"GET {path}: {(int)response.StatusCode}");
+        if (response.StatusCode != HttpStatusCode.OK) throw new LoadFailureException($"GET {path}: {(int)response.StatusCode}", (int)response.StatusCode, body);
         return body;
     }
 
@@ -90,11 +112,11 @@ public sealed partial class OnlineRequestClient(HttpClient http)
         cookies.Apply(request);
         using var response = await http.SendAsync(request, cancellationToken);
         cookies.Take(response.Headers);
-        await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
         Record("POST " + path, started);
         var location = response.Headers.Location?.OriginalString;
         if (response.StatusCode != HttpStatusCode.Redirect || !string.Equals(location, next, StringComparison.OrdinalIgnoreCase))
-            throw new LoadFailureException($"POST {path}: {(int)response.StatusCode} to {location ?? "(none)"}, expected {next}");
+            throw new LoadFailureException($"POST {path}: {(int)response.StatusCode} to {location ?? "(none)"}, expected {next}", (int)response.StatusCode, body);
     }
 
     private void Record(string call, long started) =>
@@ -154,12 +176,22 @@ public sealed partial class OnlineRequestClient(HttpClient http)
     private static partial Regex TrackingPattern();
 }
 
-/// <summary>A form answered up to the review, with its cookies and the review's token.</summary>
+/// <summary>A form answered up to the review (or part-way), with its cookies and the review's token.</summary>
 public sealed class PreparedForm(CookieJar cookies, string lastName)
 {
+    /// <summary>A new form for a made-up patient whose last name no other form has.</summary>
+    public static PreparedForm New() => new(new CookieJar(), "Load" + Guid.NewGuid().ToString("N")[..10]);
+
     public CookieJar Cookies { get; } = cookies;
     public string LastName { get; } = lastName;
+    /// <summary>The index in <see cref="OnlineRequestClient.Steps"/> of the first step not answered yet.</summary>
+    public int NextStep { get; internal set; }
     public string? ReviewToken { get; set; }
 }
 
-public sealed class LoadFailureException(string message) : Exception(message);
+/// <summary>A call that did not answer as a browser would have been answered: the status and body when there was one.</summary>
+public sealed class LoadFailureException(string message, int? statusCode = null, string? body = null) : Exception(message)
+{
+    public int? StatusCode { get; } = statusCode;
+    public string? Body { get; } = body;
+}
