@@ -30,14 +30,15 @@ public sealed class PublishedRuleSetSource(DepartmentClock clock) : IRuleSetSour
 /// </summary>
 public sealed class RuleSetAdministration(RuleSetStore store, PublishedRuleSetSource source, RuleSetCache cache)
 {
-    /// <summary>Seeds version 1 from the shipped files on an empty database, loads what is published, compiles it.</summary>
+    /// <summary>Seeds version 1 from the shipped files on an empty database and loads what is published.</summary>
     public async Task InitializeAsync(string shippedDirectory, CancellationToken cancellationToken = default)
     {
         await store.SeedAsync(RuleSet.FromDirectory(shippedDirectory).Documents, cancellationToken);
         await RefreshAsync(cancellationToken);
-        // Compile the version in force now, so the first request does not wait for it.
-        cache.Get(source.Current);
     }
+
+    /// <summary>Compiles the version in force now (kept in the cache), so the first request does not wait for it.</summary>
+    public void CompileCurrent() => cache.Get(source.Current);
 
     public async Task RefreshAsync(CancellationToken cancellationToken = default) =>
         source.Refresh(await store.PublishedAsync(cancellationToken));

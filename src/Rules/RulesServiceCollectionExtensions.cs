@@ -26,7 +26,7 @@ public static class RulesServiceCollectionExtensions
 
     /// <summary>
     /// Rules from the versions published in the database (seeded from the shipped files); call before
-    /// <see cref="AddRules"/>. Run <see cref="RuleSetAdministration.InitializeAsync"/> at start-up.
+    /// <see cref="AddRules"/>. Run <see cref="RuleSetAdministration.InitializeAsync"/> (then <see cref="RuleSetAdministration.CompileCurrent"/>) at start-up.
     /// </summary>
     public static IServiceCollection AddPublishedRuleSets(this IServiceCollection services)
     {

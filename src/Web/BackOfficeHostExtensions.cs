@@ -13,6 +13,7 @@ using BackOffice.Web.SecureEmail;
 using BackOffice.Web.Pdf.Documents;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace BackOffice.Web;
@@ -51,17 +52,45 @@ public static class BackOfficeHostExtensions
     public static async Task UseBackOfficeAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Before anything reads or writes a stored file: the wrong key stops start-up here, with the key it needs.
-        await StoredFiles.VerifyAtStartupAsync(app.Services);
+        // Building the database models takes seconds of CPU in a new process: before the lock, so nodes starting
+        // together do it side by side.
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-            await scope.ServiceProvider.GetRequiredService<StaffIdentityInitializer>().InitializeAsync();
-            await scope.ServiceProvider.GetRequiredService<RuleSetAdministration>()
-                .InitializeAsync(RulesDirectory(app.Configuration, app.Environment));
-            if (scope.ServiceProvider.GetRequiredService<DemoAccountsOptions>() is { SeedAccounts: true, SeedRequests: true })
-                await scope.ServiceProvider.GetRequiredService<Demo.DemoRequests>().SeedAsync();
+            try
+            {
+                _ = scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>().Model;
+                _ = scope.ServiceProvider.GetRequiredService<BackOfficeDbContext>().Model;
+            }
+            catch (EncryptionKeyException)
+            {
+                // A missing or unreadable key: the key check below stops start-up and says which key it needs.
+            }
         }
+
+        // Nodes sharing a PostgreSQL database take turns at the start-up work below (see StartupLock).
+        await using (await StartupLock.AcquireAsync(app.Services.GetRequiredService<WorkflowsOptions>().Database, app.Logger))
+        {
+            // Before anything reads or writes a stored file: the wrong key stops start-up here, with the key it needs.
+            await StoredFiles.VerifyAtStartupAsync(app.Services);
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+                await scope.ServiceProvider.GetRequiredService<StaffIdentityInitializer>().InitializeAsync();
+                await scope.ServiceProvider.GetRequiredService<RuleSetAdministration>()
+                    .InitializeAsync(RulesDirectory(app.Configuration, app.Environment));
+                if (scope.ServiceProvider.GetRequiredService<DemoAccountsOptions>() is { SeedAccounts: true, SeedRequests: true })
+                    await scope.ServiceProvider.GetRequiredService<Demo.DemoRequests>().SeedAsync();
+            }
+
+            // Hangfire's storage creates (or upgrades) its schema when it is made: here, while this node holds the lock.
+            app.Services.GetRequiredService<Hangfire.JobStorage>();
+            // The first node makes the shared key ring's first key; nodes after it read that one instead of each making
+            // their own at the same moment.
+            app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("BackOffice.Startup").Protect([]);
+        }
+
+        // Compile the rules in force now (CPU only, no lock needed), so the first request does not wait for it.
+        await using (var scope = app.Services.CreateAsyncScope()) scope.ServiceProvider.GetRequiredService<RuleSetAdministration>().CompileCurrent();
 
         if (app.Services.IsWorkerOnly())
         {

@@ -156,6 +156,7 @@ internal sealed class TransitionRun(
         {
             using var turn = await services.WriteGate.EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await TakeRequestRowAsync(cancellationToken);
             await RetireTimersAsync(cancellationToken);
             await TakeStagedUploadsAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -180,6 +181,22 @@ internal sealed class TransitionRun(
 
         services.Logger.LogInformation("Request {RequestId} {Trigger}: now {State} (v{Version})", request.Id, trigger, request.State, request.Version);
         if (outbox.Count > 0) services.OutboxSignal.Committed(outbox.Select(o => o.Id).ToList());
+    }
+
+    /// <summary>
+    /// First in the transaction, the request's row is taken at the version this run read: a writer racing on another node
+    /// waits here for the first to commit, then finds the version moved and stops with a conflict before writing anything.
+    /// Without it the loser's journal insert tripped the journal's unique index first (still a conflict, but logged by EF
+    /// Core as a failed database command). A new request has no row yet.
+    /// </summary>
+    private async Task TakeRequestRowAsync(CancellationToken cancellationToken)
+    {
+        var entry = services.Db.Entry(request);
+        if (entry.State == EntityState.Added) return;
+        var read = entry.Property(r => r.Version).OriginalValue;
+        var taken = await services.Db.Requests.Where(r => r.Id == request.Id && r.Version == read)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, read), cancellationToken);
+        if (taken == 0) throw new ConcurrencyConflictException(request.Id);
     }
 
     private async Task TakeStagedUploadsAsync(CancellationToken cancellationToken)

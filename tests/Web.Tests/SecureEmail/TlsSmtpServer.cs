@@ -11,14 +11,15 @@ namespace BackOffice.Web.Tests.SecureEmail;
 
 /// <summary>
 /// An SMTP server in this process (the SmtpServer package) that offers STARTTLS with a self-signed test certificate, or,
-/// without one, plain text only. It keeps every message it accepts and whether the session was encrypted.
+/// without one, plain text only. It keeps every message it accepts and whether the session was encrypted; given an answer
+/// delay, it takes that long to accept each message, as a busy relay does.
 /// </summary>
 public sealed class TlsSmtpServer : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    private TlsSmtpServer(bool offerTls)
+    private TlsSmtpServer(bool offerTls, TimeSpan answerDelay = default)
     {
         Port = SmtpPorts.Free();
         Certificate = offerTls ? CreateCertificate() : null;
@@ -31,7 +32,7 @@ public sealed class TlsSmtpServer : IDisposable
             })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(Received));
+        services.Add(new Store(Received, answerDelay));
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
@@ -46,7 +47,7 @@ public sealed class TlsSmtpServer : IDisposable
 
     public static TlsSmtpServer WithStartTls() => new(offerTls: true);
 
-    public static TlsSmtpServer PlainTextOnly() => new(offerTls: false);
+    public static TlsSmtpServer PlainTextOnly(TimeSpan answerDelay = default) => new(offerTls: false, answerDelay);
 
     public void Dispose()
     {
@@ -77,13 +78,14 @@ public sealed class TlsSmtpServer : IDisposable
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 
-    private sealed class Store(ConcurrentQueue<(MimeMessage, bool)> received) : MessageStore
+    private sealed class Store(ConcurrentQueue<(MimeMessage, bool)> received, TimeSpan answerDelay) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue((await MimeMessage.LoadAsync(stream, cancellationToken), context.Pipe.IsSecure));
+            if (answerDelay > TimeSpan.Zero) await Task.Delay(answerDelay, cancellationToken);
             return SmtpResponse.Ok;
         }
     }

@@ -97,4 +97,25 @@ public abstract class EngineReliabilityTests : EngineTestsBase
         stored.State.ShouldBe("Verified");
         (await Harness.JournalAsync(request.Id)).Select(j => j.Trigger).ShouldBe(["Submit", "Verify"]);
     }
+
+    [Fact]
+    public async Task Fire_TheLaterOfTwoClerksSavingAtOnce_IsStoppedByTheVersion_BeforeItWritesItsJournal()
+    {
+        var request = await Harness.StartAsync();
+        await using var first = Harness.Services.CreateAsyncScope();
+        await using var second = Harness.Services.CreateAsyncScope();
+        var firstCopy = await first.ServiceProvider.GetRequiredService<BackOfficeDbContext>().Requests.FindAsync(request.Id);
+        var secondCopy = await second.ServiceProvider.GetRequiredService<BackOfficeDbContext>().Requests.FindAsync(request.Id);
+        await first.ServiceProvider.GetRequiredService<LifecycleEngine>().FireAsync(firstCopy!, "Verify", Staff.Clerk,
+            TriggerArgs.Of(("identityChecked", "true")));
+
+        // Two nodes racing: the loser's journal insert used to trip the journal's unique index before its version was
+        // checked, which EF Core logs as a database error. The request's row is now taken first, at the version read.
+        Harness.Faults.Executed.Clear();
+        await Should.ThrowAsync<ConcurrencyConflictException>(() => second.ServiceProvider.GetRequiredService<LifecycleEngine>()
+            .FireAsync(secondCopy!, "Cancel", Staff.SecondClerk, TriggerArgs.Of(("reason", "duplicate"))));
+
+        Harness.Faults.Executed.ShouldNotContain(sql => sql.Contains("INSERT INTO \"Journal\"", StringComparison.Ordinal));
+        (await Harness.LoadAsync(request.Id)).State.ShouldBe("Verified");
+    }
 }

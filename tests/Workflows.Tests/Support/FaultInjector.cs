@@ -1,12 +1,16 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BackOffice.Workflows.Tests.Support;
 
-/// <summary>Makes the database fail on a chosen statement, to prove a transition is all-or-nothing.</summary>
+/// <summary>Makes the database fail on a chosen statement, to prove a transition is all-or-nothing; keeps the text of every
+/// statement sent, to show what a transition got as far as.</summary>
 public sealed class FaultInjector : DbCommandInterceptor
 {
     public string? FailOnCommandContaining { get; set; }
+
+    public ConcurrentQueue<string> Executed { get; } = new();
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -24,6 +28,7 @@ public sealed class FaultInjector : DbCommandInterceptor
 
     private void ThrowIfTargeted(DbCommand command)
     {
+        Executed.Enqueue(command.CommandText);
         if (FailOnCommandContaining is { } marker && command.CommandText.Contains(marker, StringComparison.Ordinal))
             throw new InvalidOperationException($"Injected database failure on: {marker}");
     }
