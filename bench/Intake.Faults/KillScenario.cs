@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace BackOffice.Intake.Faults;
 
@@ -30,17 +31,21 @@ internal static class KillScenario
                 traffic.Phase = "load";
                 traffic.Start(new OnlineRequestClient(http));
                 await Task.Delay(TimeSpan.FromSeconds(setup.Options.Seconds));
-                // Kill while forms are being sent: wait (briefly) until a few are in their final send.
-                var caught = await traffic.WaitSendingAsync(Math.Min(3, setup.Options.Clients), TimeSpan.FromSeconds(10))
-                    || await traffic.WaitSendingAsync(1, TimeSpan.FromSeconds(10));
-                var sendingAtKill = traffic.Sending;
-                traffic.RequestStop();
-                traffic.Phase = $"kill {kill}";
-                app.Kill();
-                var killedAt = Stopwatch.GetTimestamp();
-                checks.True($"kill {kill}: forms in their final send at the SIGKILL", caught && sendingAtKill > 0, sendingAtKill.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                // Kill while forms are being sent: the moment a few are in their final send.
+                var killing = app;
+                var killedAt = 0L;
+                await traffic.WhenSending(Math.Min(3, setup.Options.Clients), TimeSpan.FromSeconds(20), () =>
+                {
+                    traffic.RequestStop();
+                    traffic.Phase = $"kill {kill}";
+                    killing.Kill();
+                    killedAt = Stopwatch.GetTimestamp();
+                });
                 await traffic.StopAsync(TimeSpan.FromSeconds(90));
                 var interrupted = traffic.TakeInterrupted();
+                var inFinalSend = interrupted.Count(i => i.InFinalSend);
+                checks.True($"kill {kill}: forms in their final send at the SIGKILL", inFinalSend > 0, inFinalSend.ToString(CultureInfo.InvariantCulture));
+                checks.Figure($"kill {kill}: forms part-way through the steps at the SIGKILL", interrupted.Count - inFinalSend);
                 await app.DisposeAsync();
                 app = null;
                 http.Dispose();
@@ -59,7 +64,7 @@ internal static class KillScenario
 
             Console.WriteLine("  waiting for the outbox to settle (the sweep runs once a minute) ...");
             var (outbox, waited, drained) = await database.WaitForOutboxAsync(TimeSpan.FromMinutes(3));
-            checks.True("outbox settled (every row done or an incident)", drained, waited.TotalSeconds.ToString("0 s", System.Globalization.CultureInfo.InvariantCulture));
+            checks.True("outbox settled (every row done or an incident)", drained, waited.TotalSeconds.ToString("0 s", CultureInfo.InvariantCulture));
             StoredRequests.Check(await database.RequestsAsync(), await database.OrphanRowsAsync(), traffic.Confirmed, checks);
             var (messages, unfinished) = MailFolder.Read(Path.Combine(data, "mail"));
             MailCount.Check(outbox, messages, unfinished, checks, incidentsAllowed: true);

@@ -21,8 +21,10 @@ internal sealed class Traffic(int clients)
     private volatile bool _stop;
     private Task[] _workers = [];
 
+    private volatile string _phase = "load";
+
     /// <summary>The label failures are recorded under ("load", "outage", ...).</summary>
-    public string Phase { get; set; } = "load";
+    public string Phase { get => _phase; set => _phase = value; }
 
     /// <summary>Forms whose final send (or the done page after it) is under way now.</summary>
     public int Sending => _sending.Count;
@@ -62,6 +64,40 @@ internal sealed class Traffic(int clients)
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> (the fault) the moment at least <paramref name="count"/> forms are in their final
+    /// send, or after the timeout (then the task's result is false). Watched from a thread of its own, not the thread
+    /// pool, which the people keep busy: a fault meant to land mid-send must not wait its turn.
+    /// </summary>
+    public Task<bool> WhenSending(int count, TimeSpan timeout, Action action)
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watcher = new Thread(() =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var caught = true;
+            while (Sending < count)
+            {
+                if (Stopwatch.GetElapsedTime(started) > timeout) { caught = false; break; }
+                Thread.Sleep(1);
+            }
+
+            try
+            {
+                action();
+                done.SetResult(caught);
+            }
+#pragma warning disable CA1031 // handed to the awaiting scenario
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                done.SetException(ex);
+            }
+        }) { IsBackground = true, Priority = ThreadPriority.Highest, Name = "fault" };
+        watcher.Start();
+        return done.Task;
     }
 
     /// <summary>Waits until at least <paramref name="count"/> forms are confirmed in all; false after the timeout.</summary>
