@@ -19,14 +19,20 @@ public static class InputServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Outside Development: exceptions re-execute the error page, an unreadable request with its own status.</summary>
+    /// <summary>Outside Development: exceptions re-execute the error page, an unreadable request with its own status, a
+    /// database away for a moment with 503 (<see cref="DatabaseUnavailable"/>).</summary>
     public static void UseErrorPage(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = ErrorPath,
-            StatusCodeSelector = exception => exception is BadHttpRequestException unreadable ? unreadable.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException unreadable => unreadable.StatusCode,
+                _ when DatabaseUnavailable.Is(exception) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
             // The sender's mistake is logged once, at information, by UnreadableRequestHandler; not as an unhandled error.
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
