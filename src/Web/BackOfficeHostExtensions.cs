@@ -15,6 +15,7 @@ using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Web;
 
@@ -53,19 +54,8 @@ public static class BackOfficeHostExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         // Building the database models takes seconds of CPU in a new process: before the lock, so nodes starting
-        // together do it side by side.
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            try
-            {
-                _ = scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>().Model;
-                _ = scope.ServiceProvider.GetRequiredService<BackOfficeDbContext>().Model;
-            }
-            catch (EncryptionKeyException)
-            {
-                // A missing or unreadable key: the key check below stops start-up and says which key it needs.
-            }
-        }
+        // together do it side by side, and the two models at once, one per core.
+        await Task.WhenAll(BuildModelAsync<StaffIdentityDbContext>(app.Services), BuildModelAsync<BackOfficeDbContext>(app.Services));
 
         // Nodes sharing a PostgreSQL database take turns at the start-up work below (see StartupLock).
         await using (await StartupLock.AcquireAsync(app.Services.GetRequiredService<WorkflowsOptions>().Database, app.Logger))
@@ -113,6 +103,19 @@ public static class BackOfficeHostExtensions
         app.MapBackOfficeDashboard().WithSecurityHeadersPolicy(SecurityHeaderPolicies.JobsDashboard);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
     }
+
+    private static Task BuildModelAsync<TContext>(IServiceProvider services) where TContext : DbContext => Task.Run(async () =>
+    {
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            _ = scope.ServiceProvider.GetRequiredService<TContext>().Model;
+        }
+        catch (EncryptionKeyException)
+        {
+            // A missing or unreadable key: the key check after this stops start-up and says which key it needs.
+        }
+    });
 
     internal static WorkflowsOptions WorkflowsOptionsFrom(IConfiguration configuration, IWebHostEnvironment environment)
     {
