@@ -6,7 +6,8 @@ namespace BackOffice.Intake.Load;
 /// <summary>
 /// Fills a BackOffice SQLite database to a given number of requests for the memory check: copies of one request
 /// BackOffice stored (so every encrypted column still reads), each with a new id and tracking number, closed
-/// (Completed), in transactions of 50,000 rows.
+/// (Completed, queue priority closed) — a records department's history is almost all closed requests — in transactions
+/// of 50,000 rows.
 /// </summary>
 public static class MillionRequests
 {
@@ -31,6 +32,7 @@ public static class MillionRequests
             ["TrackingNumber"] = "'M' || (@offset + n.i)",
             ["SubmissionKey"] = "NULL",
             ["State"] = "'Completed'",
+            ["QueuePriority"] = "2", // closed: the queue's "open" is QueuePriority < 2, so a copy must be closed there too
         };
         var select = string.Join(", ", columns.Select(c => replaced.TryGetValue(c, out var value) ? value : "t.\"" + c + "\""));
         var insert = $"""
