@@ -78,6 +78,9 @@ public sealed partial class OnlineRequestClient(HttpClient http)
         return (send, TrackingNumberOf(done));
     }
 
+    /// <summary>The antiforgery token of a page's form, or "" when it has none.</summary>
+    public static string TokenOf(string html) => TokenPattern().Match(html).Groups[1].Value;
+
     public static string TrackingNumberOf(string donePage)
     {
         var match = TrackingPattern().Match(donePage);

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace BackOffice.Intake.Load;
 
 /// <summary>A signed-in clerk viewing the work queue over and over (each view audited by BackOffice).</summary>
-public sealed partial class StaffClient(HttpClient http, CookieJar cookies, string queuePath)
+public sealed class StaffClient(HttpClient http, CookieJar cookies, string queuePath)
 {
     public static async Task<StaffClient> SignInAsync(HttpClient http, string userName, string password, CancellationToken cancellationToken)
     {
@@ -15,7 +14,7 @@ public sealed partial class StaffClient(HttpClient http, CookieJar cookies, stri
         {
             using var page = await http.SendAsync(get, cancellationToken);
             cookies.Take(page.Headers);
-            var token = TokenPattern().Match(await page.Content.ReadAsStringAsync(cancellationToken)).Groups[1].Value;
+            var token = OnlineRequestClient.TokenOf(await page.Content.ReadAsStringAsync(cancellationToken));
             using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/SignIn")
             {
                 Content = new FormUrlEncodedContent([new("Input.UserName", userName), new("Input.Password", password), new("__RequestVerificationToken", token)]),
@@ -50,7 +49,4 @@ public sealed partial class StaffClient(HttpClient http, CookieJar cookies, stri
         if (response.StatusCode != HttpStatusCode.OK) throw new LoadFailureException($"GET {queuePath}: {(int)response.StatusCode}");
         return Stopwatch.GetElapsedTime(started);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Jobs;
@@ -105,13 +104,9 @@ public sealed class OutboxPump(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BackOfficeDbContext>();
             var now = time.GetUtcNow();
-            return await db.Outbox.AsNoTracking()
-                .Where(o => o.ProcessedAt == null && o.IncidentAt == null && o.ClaimId == null)
-                .Where(o => o.NextAttemptAt == null || o.NextAttemptAt <= now)
-                .OrderBy(o => o.CreatedAt)
-                .Select(o => o.Id)
-                .Take(batch)
-                .ToListAsync(cancellationToken);
+            // Every pending row, new ones included: a row this process is already sending is skipped by StartAsync,
+            // one another pump is sending is refused by its claim.
+            return await DueOutboxRows.ReadAsync(db, now, now, batch, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

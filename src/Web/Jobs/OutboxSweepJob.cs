@@ -1,6 +1,5 @@
 using BackOffice.Workflows.Persistence;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Jobs;
@@ -21,13 +20,7 @@ public sealed class OutboxSweepJob(BackOfficeDbContext db, IBackgroundJobClient 
     {
         var now = time.GetUtcNow();
         var signalledBefore = now - SignalGrace;
-        var due = await db.Outbox.AsNoTracking()
-            .Where(o => o.ProcessedAt == null && o.IncidentAt == null && o.ClaimId == null)
-            .Where(o => (o.NextAttemptAt == null && o.CreatedAt <= signalledBefore) || o.NextAttemptAt <= now)
-            .OrderBy(o => o.CreatedAt)
-            .Select(o => o.Id)
-            .Take(options.Value.SweepBatchSize)
-            .ToListAsync(cancellationToken);
+        var due = await DueOutboxRows.ReadAsync(db, now, signalledBefore, options.Value.SweepBatchSize, cancellationToken);
         foreach (var id in due) jobs.Enqueue<OutboxDispatcher>(d => d.DispatchAsync(id, CancellationToken.None));
         return due.Count;
     }
