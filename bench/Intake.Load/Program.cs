@@ -24,14 +24,20 @@ var work = Path.Combine(Path.GetTempPath(), "backoffice-intake-load", DateTime.U
 Directory.CreateDirectory(work);
 Console.WriteLine($"Working folder {work}; {options.Clients} clients, {options.Seconds} s a run, {options.Rounds} rounds.");
 
+// Both apps published the way production deploys BackOffice: Release, ReadyToRun (precompiled code: a cold start does
+// not wait for the JIT), framework-dependent. --no-build runs the last published copies.
+var runtime = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+var webDirectory = Path.Combine(repo, "src/Web/bin/Release/net10.0", runtime, "publish");
+var bareDirectory = Path.Combine(repo, "bench/Intake.Bare/bin/Release/net10.0", runtime, "publish");
 if (!options.NoBuild)
 {
-    Run("dotnet", "build", "-c", "Release", "-v", "q", "-nologo", Path.Combine(repo, "src/Web/Web.csproj"));
-    Run("dotnet", "build", "-c", "Release", "-v", "q", "-nologo", Path.Combine(repo, "bench/Intake.Bare/Intake.Bare.csproj"));
+    foreach (var project in new[] { "src/Web/Web.csproj", "bench/Intake.Bare/Intake.Bare.csproj" })
+        Run("dotnet", "publish", "-c", "Release", "-r", runtime, "--self-contained", "false", "-p:PublishReadyToRun=true", "-v", "q", "-nologo",
+            Path.Combine(repo, project));
 }
 
-var webDll = Path.Combine(repo, "src/Web/bin/Release/net10.0/BackOffice.Web.dll");
-var bareDll = Path.Combine(repo, "bench/Intake.Bare/bin/Release/net10.0/Intake.Bare.dll");
+var webDll = Path.Combine(webDirectory, "BackOffice.Web.dll");
+var bareDll = Path.Combine(bareDirectory, "Intake.Bare.dll");
 var keyFile = Path.Combine(work, "records.key");
 Run("dotnet", webDll, "encryption", "new-key", keyFile);
 const string password = "Load-Passw0rd!";
@@ -82,7 +88,7 @@ if (options.Memory > 0)
     return;
 }
 
-await using var bare = AppProcess.Start(bareDll, Path.Combine(repo, "bench/Intake.Bare"), Path.Combine(work, "bare.log"), new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+await using var bare = AppProcess.Start(bareDll, bareDirectory, Path.Combine(work, "bare.log"), new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
 report.Add("cold start to healthy /health, bare app", (await bare.WaitHealthyAsync(TimeSpan.FromSeconds(30))).TotalSeconds, "s");
 var app = StartBackOffice();
 report.Add("cold start to healthy /health, BackOffice, empty database", (await app.WaitHealthyAsync(TimeSpan.FromSeconds(60))).TotalSeconds, "s");
@@ -153,7 +159,7 @@ await app.DisposeAsync();
 report.Print(Path.Combine(work, "report.md"));
 return;
 
-AppProcess StartBackOffice() => AppProcess.Start(webDll, Path.Combine(repo, "src/Web"), Path.Combine(work, "backoffice.log"), environment);
+AppProcess StartBackOffice() => AppProcess.Start(webDll, webDirectory, Path.Combine(work, "backoffice.log"), environment);
 
 static HttpClient Client(Uri address) => new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 256 })
 {

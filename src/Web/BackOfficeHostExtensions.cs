@@ -55,7 +55,9 @@ public static class BackOfficeHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         // Building the database models takes seconds of CPU in a new process: before the lock, so nodes starting
         // together do it side by side, and the two models at once, one per core.
+        var laps = new StartupLaps();
         await Task.WhenAll(BuildModelAsync<StaffIdentityDbContext>(app.Services), BuildModelAsync<BackOfficeDbContext>(app.Services));
+        laps.Lap("models");
 
         // Nodes sharing a PostgreSQL database take turns at the start-up work below (see StartupLock).
         await using (await StartupLock.AcquireAsync(app.Services.GetRequiredService<WorkflowsOptions>().Database, app.Logger))
@@ -65,7 +67,9 @@ public static class BackOfficeHostExtensions
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+                laps.Lap("database");
                 await scope.ServiceProvider.GetRequiredService<StaffIdentityInitializer>().InitializeAsync();
+                laps.Lap("staff accounts");
                 await scope.ServiceProvider.GetRequiredService<RuleSetAdministration>()
                     .InitializeAsync(RulesDirectory(app.Configuration, app.Environment));
                 if (scope.ServiceProvider.GetRequiredService<DemoAccountsOptions>() is { SeedAccounts: true, SeedRequests: true })
@@ -77,10 +81,13 @@ public static class BackOfficeHostExtensions
             // The first node makes the shared key ring's first key; nodes after it read that one instead of each making
             // their own at the same moment.
             app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("BackOffice.Startup").Protect([]);
+            laps.Lap("rules, jobs, keys");
         }
 
-        // Compile the rules in force now (CPU only, no lock needed), so the first request does not wait for it.
-        await using (var scope = app.Services.CreateAsyncScope()) scope.ServiceProvider.GetRequiredService<RuleSetAdministration>().CompileCurrent();
+        // Compile the rules in force now, in the background (CPU only, most of a second): pages answer meanwhile, and a
+        // request that needs the rules first waits for this one compilation rather than starting its own.
+        CompileRulesInBackground(app);
+        app.Logger.LogInformation("Start-up work done in {Laps}", laps);
 
         if (app.Services.IsWorkerOnly())
         {
@@ -103,6 +110,20 @@ public static class BackOfficeHostExtensions
         app.MapBackOfficeDashboard().WithSecurityHeadersPolicy(SecurityHeaderPolicies.JobsDashboard);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
     }
+
+    private static void CompileRulesInBackground(WebApplication app) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<RuleSetAdministration>().CompileCurrent();
+        }
+        catch (Exception exception) when (exception is RuleSetException or InvalidOperationException)
+        {
+            // The request that needs the rules compiles them again and reports the error there.
+            app.Logger.LogError(exception, "The rules in force could not be compiled at start-up");
+        }
+    });
 
     private static Task BuildModelAsync<TContext>(IServiceProvider services) where TContext : DbContext => Task.Run(async () =>
     {

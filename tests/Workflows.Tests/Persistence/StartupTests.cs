@@ -36,7 +36,7 @@ public abstract class StartupTests : IAsyncLifetime
     }
 
     // The harness owns the database; each start-up here must not drop it, so it is wrapped.
-    private Task<EngineHarness> StartAppAsync() => EngineHarness.CreateAsync(new KeepAlive(_database!), _definitions);
+    protected Task<EngineHarness> StartAppAsync() => EngineHarness.CreateAsync(new KeepAlive(_database!), _definitions);
 
     [Fact]
     public async Task Migrations_CreateTheSchema_AndMatchTheModel()
