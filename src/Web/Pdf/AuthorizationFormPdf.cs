@@ -1,3 +1,4 @@
+using BackOffice.Web.AuthorizationForm;
 using System.Globalization;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
@@ -30,7 +31,7 @@ public static class AuthorizationFormPdf
         pdf.Note("Asking for your own records? Section 5's purpose and expiry are optional for you, and no witness is needed unless you release mental health information to someone else.");
 
         var patient = request?.Patient;
-        pdf.Heading("Section 1 — Patient");
+        pdf.Heading(FormSections.Heading(FormSection.Patient));
         pdf.Field("Patient name", patient?.FullName);
         pdf.Field("Former names", patient?.FormerNames);
         pdf.Field("Date of birth", patient?.DateOfBirth.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture));
@@ -40,7 +41,7 @@ public static class AuthorizationFormPdf
         pdf.Field("E-mail", patient?.Email);
         pdf.CheckBox("The patient is deceased (the executor, administrator or an authorized relative with a certification signs)", patient?.IsDeceased ?? false);
 
-        pdf.Heading("Section 2 — Release from and to");
+        pdf.Heading(FormSections.Heading(FormSection.Release));
         pdf.CheckBox($"Release records of {site.OrganisationName}", request?.Locations.Contains(RecordsLocation.MedicalGroup) ?? false);
         pdf.Note($"Records of another facility must be requested from that facility. {site.OrganisationName} cannot release records of {site.ExcludedOrganisationName}: {site.ExcludedOrganisationContact}");
         var recipient = request?.Recipient;
@@ -49,12 +50,12 @@ public static class AuthorizationFormPdf
         pdf.Field("Address", recipient is { Address.IsComplete: true } ? recipient.Address.ToString() : null);
         pdf.Field("E-mail", recipient?.Email);
 
-        pdf.Heading("Section 3 — Information to release");
+        pdf.Heading(FormSections.Heading(FormSection.Information));
         var information = request?.Information;
         pdf.Field("Dates of treatment, from", information?.From?.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture));
         pdf.Field("to", information?.To?.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture));
         pdf.CheckBox("All records", information?.AllRecords ?? false);
-        foreach (var type in new[] { "Visit notes", "Test and lab results", "Imaging reports", "Medication list", "Immunizations", "Billing records" })
+        foreach (var type in RequestLabels.RecordTypes)
             pdf.CheckBox(type, information?.RecordTypes.Contains(type, StringComparer.OrdinalIgnoreCase) ?? false);
         pdf.Field("Other (describe)", information?.Description);
         pdf.Paragraph("The following are released only if you tick and initial each one:", bold: true);
@@ -67,7 +68,7 @@ public static class AuthorizationFormPdf
         pdf.Field("Witness to mental health consent", request?.ConsentFor(SensitiveCategory.MentalHealth)?.WitnessName);
         pdf.Field("Witness date", request?.ConsentFor(SensitiveCategory.MentalHealth)?.WitnessedOn?.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture));
 
-        pdf.Heading("Section 4 — Delivery");
+        pdf.Heading(FormSections.Heading(FormSection.Delivery));
         pdf.CheckBox("Mail to the address above", request?.Delivery == DeliveryMethod.Mail);
         pdf.CheckBox("Secure e-mail (we e-mail a secure download link; online you may choose a passphrase for an encrypted file instead)",
             request?.Delivery == DeliveryMethod.SecureEmail);
@@ -78,12 +79,12 @@ public static class AuthorizationFormPdf
         pdf.CheckBox("Paper copies", request?.Format == RecordFormat.Paper, indent: 0);
         pdf.CheckBox("Electronic copies", request?.Format == RecordFormat.Electronic, indent: 0);
 
-        pdf.Heading("Section 5 — Purpose and expiration");
-        pdf.Field("Purpose", request is null ? null : request.PurposeDetail ?? request.Purpose.ToString());
+        pdf.Heading(FormSections.Heading(FormSection.Purpose));
+        pdf.Field("Purpose", request is null ? null : request.PurposeDetail ?? RequestLabels.Purpose(request.Purpose));
         pdf.Note("Copies for a veterans' disability, Social Security, SSI or Aid to the Aged, Blind or Disabled claim are free: say so here.");
         pdf.Field("This authorization expires on (date or event)", request?.ExpiresOn?.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture) ?? request?.ExpiryEvent);
 
-        pdf.Heading("Section 6 — Signature");
+        pdf.Heading(FormSections.Heading(FormSection.Signature));
         pdf.Note("I understand that I may revoke this authorization in writing at any time, except where action was already taken on it; that treatment, payment, enrollment or eligibility will not be conditioned on my signing it; and that information disclosed may be re-disclosed by the recipient and no longer protected by federal privacy law.");
         pdf.Note("Records that need their own consent carry their own notice to the recipient: " + BackOffice.Web.AuthorizationForm.RedisclosureNotices.MentalHealth
             + " " + BackOffice.Web.AuthorizationForm.RedisclosureNotices.Hiv + " " + BackOffice.Web.AuthorizationForm.RedisclosureNotices.SubstanceUseDisorder);

@@ -49,6 +49,8 @@ public sealed class RequestStepsTests(RequestAppFixture app) : IClassFixture<Req
         html.ShouldContain("<a href=\"#Requester_Type\">Choose who is asking for the records.</a>");
         html.ShouldContain("<a href=\"#Receives\">Choose who should receive the copies.</a>");
         html.ShouldContain("id=\"Requester_Type\"");
+        // The summary takes the focus, so a screen reader and a keyboard start from what went wrong.
+        html.ShouldContain("class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\" autofocus");
     }
 
     [Fact]
@@ -339,10 +341,93 @@ public sealed class RequestStepsTests(RequestAppFixture app) : IClassFixture<Req
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        html.ShouldContain("<a href=\"/request/purpose#Purpose\">Purpose and expiry: Choose the purpose of the release.</a>");
-        html.ShouldContain("<a href=\"/request/sign#Signature_SignerRelationship\">");
+        html.ShouldContain("<a href=\"/request/purpose?from=review#Purpose\">Purpose and expiration: Choose the purpose of the release.</a>");
+        html.ShouldContain("<a href=\"/request/sign?from=review#Signature_SignerRelationship\">");
         var (_, purpose) = await form.Client.GetPageAsync("/request/purpose");
         StaffClient.FieldError(purpose, "Purpose").ShouldBe("Choose the purpose of the release.");
         (await form.StoredRequestsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task PatientStep_DoesNotAskThePatientWhetherTheyHaveDied_ButAsksAThirdParty()
+    {
+        using var own = new RequestForm(app.Factory);
+        await own.CompleteThroughAsync("/request");
+        var (_, ownPage) = await own.Client.GetPageAsync("/request/patient");
+        ownPage.ShouldNotContain("Has the patient died?");
+        ownPage.ShouldNotContain("name=\"Patient.IsDeceased\"");
+
+        using var attorney = new RequestForm(app.Factory);
+        attorney.Answers.AsAttorney();
+        await attorney.CompleteThroughAsync("/request");
+        var (_, attorneyPage) = await attorney.Client.GetPageAsync("/request/patient");
+        attorneyPage.ShouldContain("Has the patient died?");
+    }
+
+    [Fact]
+    public async Task PatientAskingForTheirOwnRecords_IsNotStoredAsDeceased_EvenWhenAnOldFormSaysSo()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request");
+        form.Answers.Patient["Patient.IsDeceased"] = "true";
+        form.Answers.Patient["Patient.DateOfDeath"] = "2020-01-01";
+        await form.CompleteThroughAsync("/request/sign");
+
+        (await form.PostAsync("/request/review")).Location().ShouldBe("/request/done");
+
+        var stored = (await form.StoredRequestsAsync()).ShouldHaveSingleItem();
+        stored.Patient.IsDeceased.ShouldBeFalse();
+        stored.Patient.DateOfDeath.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Change_FromTheReview_ReturnsToTheReview_WithContinueAndWithBack()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/sign");
+        var (_, review) = await form.Client.GetPageAsync("/request/review");
+        review.ShouldContain("href=\"/request/delivery?from=review\"");
+
+        var (_, delivery) = await form.Client.GetPageAsync("/request/delivery?from=review");
+        delivery.ShouldContain("Save and return to the review");
+        delivery.ShouldContain("Back to the review");
+
+        var saved = await form.PostAsync("/request/delivery?from=review", new Fields { ["Delivery"] = "Pickup", ["Format"] = "Paper" });
+        saved.Location().ShouldBe("/request/review");
+        var (_, after) = await form.Client.GetPageAsync("/request/review");
+        after.ShouldContain("Call for pickup");
+
+        var back = await form.PostAsync("/request/purpose?from=review", [], action: "/request/purpose?handler=Back&from=review");
+        back.Location().ShouldBe("/request/review");
+
+        // Opened without "Change", a step goes on to the next one as before.
+        (await form.PostAsync("/request/delivery", new Fields { ["Delivery"] = "Mail", ["Format"] = "Paper" })).Location().ShouldBe("/request/purpose");
+    }
+
+    [Fact]
+    public async Task Change_FromTheReview_ThatFailsItsCheck_StaysOnTheStep_AndStillReturnsWhenFixed()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/sign");
+
+        var failed = await form.PostAsync("/request/delivery?from=review", new Fields { ["Format"] = "Paper" });
+        failed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        StaffClient.FieldError(await failed.Content.ReadAsStringAsync(), "Delivery").ShouldNotBeNullOrWhiteSpace();
+
+        (await form.PostAsync("/request/delivery?from=review", new Fields { ["Delivery"] = "Mail", ["Format"] = "Paper" }))
+            .Location().ShouldBe("/request/review");
+    }
+
+    [Fact]
+    public async Task Steps_AreTitledWithThePaperFormsSectionNames()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/information");
+
+        var (_, delivery) = await form.Client.GetPageAsync("/request/delivery");
+
+        delivery.ShouldContain("Step 5 of 7 (Section 4 of the paper form)");
+        delivery.ShouldContain("<summary>Step 5 of 7: Delivery and format");
+        delivery.ShouldContain("<title>Delivery and format");
     }
 }

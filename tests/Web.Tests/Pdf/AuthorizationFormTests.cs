@@ -1,4 +1,5 @@
 using System.Net;
+using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Pdf;
 using BackOffice.Web.Site;
 using BackOffice.Web.Tests.Support;
@@ -36,6 +37,10 @@ public sealed class AuthorizationFormTests
         text.ShouldContain("Secure online portal");
         text.ShouldContain("9 Elm Road, Naperville");
         text.ShouldContain("Cash is not accepted.");
+        // The same section names and record types as the online steps and staff intake.
+        text.ShouldContain(FormSections.Heading(FormSection.Delivery));
+        text.ShouldContain("Section 5: Purpose and expiration");
+        foreach (var type in RequestLabels.RecordTypes) text.ShouldContain(type);
         File.Exists(await Artifacts.RenderFirstPageAsync(pdf, "authorization-form-blank")).ShouldBeTrue();
     }
 

@@ -32,6 +32,8 @@ public sealed class PatientModel(WizardStore store, DepartmentClock clock, IOpti
 
     protected override void Keep(AuthorizationFormInput form)
     {
+        // The patient asking for their own records is not asked whether they have died (nor kept as deceased).
+        if (form.Requester.IsPatient) Patient.IsDeceased = false;
         form.Patient = Patient;
         form.Deceased = Deceased;
         // The patient's own signature is asked here only of a parent's or guardian's request (an authorization asks it

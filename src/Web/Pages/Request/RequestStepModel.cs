@@ -31,6 +31,9 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
 
     public RequestStepInfo Info => RequestSteps.Get(Step);
 
+    /// <summary>Opened with "Change" from the review page (<c>?from=review</c>): Continue and Back return there.</summary>
+    public bool FromReview => string.Equals(Request.Query["from"], RequestSteps.FromReview, StringComparison.Ordinal);
+
     protected FormCheckContext Context => new(clock.Today, site.Value, FormChannel.Online);
 
     protected WizardStore Store => store;
@@ -79,7 +82,9 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
         }
 
         await KeepUploadsAsync(state);
-        return valid ? Redirect(RequestSteps.NextPath(Step)) : Page();
+        if (!valid) return Page();
+        // A change made from the review page goes back there (which sends on to any step the change left undone).
+        return Redirect(FromReview ? RequestSteps.ReviewPath : RequestSteps.NextPath(Step));
     }
 
     public async Task<IActionResult> OnPostBackAsync()
@@ -89,7 +94,7 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
         await ReceiveAsync(state);
         Keep(state.Form);
         if (store.Save(HttpContext, state)) await KeepUploadsAsync(state);
-        return Redirect(RequestSteps.PreviousPath(Step));
+        return Redirect(FromReview ? RequestSteps.ReviewPath : RequestSteps.PreviousPath(Step));
     }
 
     /// <summary>"true" for a field in error (aria-invalid); null otherwise.</summary>

@@ -4,7 +4,7 @@ using BackOffice.Workflows.Requests;
 namespace BackOffice.Web.Pages.Request;
 
 /// <summary>
-/// The order of the steps and where an error belongs. Each step runs the form's checks for its section
+/// The order of the steps (titled with the paper form's section names, <see cref="FormSections"/>) and where an error belongs. Each step runs the form's checks for its section
 /// (<see cref="AuthorizationFormChecks"/>); the domain's <see cref="RecordsRequestDraft.Validate"/> runs over the
 /// answers so far and each of its errors is shown on the step (and next to the field) it names.
 /// </summary>
@@ -14,14 +14,20 @@ public static class RequestSteps
     public const string ReviewPath = "/request/review";
     public const string DonePath = "/request/done";
 
+    /// <summary>The <c>from</c> query value of a step opened with "Change" on the review page.</summary>
+    public const string FromReview = "review";
+
+    /// <summary>A step's address as the review page's "Change" links it: Continue and Back return to the review.</summary>
+    public static string ChangePath(RequestStep step) => Get(step).Path + "?from=" + FromReview;
+
     public static IReadOnlyList<RequestStepInfo> All { get; } =
     [
-        new(RequestStep.Who, StartPath, "Who is asking", FormSection.Requester),
-        new(RequestStep.Patient, "/request/patient", "The patient", FormSection.Patient),
-        new(RequestStep.Release, "/request/release", "Whose records and who receives them", FormSection.Release),
-        new(RequestStep.Information, "/request/information", "Which information", FormSection.Information),
-        new(RequestStep.Delivery, "/request/delivery", "Delivery and format", FormSection.Delivery),
-        new(RequestStep.Purpose, "/request/purpose", "Purpose and expiry", FormSection.Purpose),
+        new(RequestStep.Who, StartPath, FormSections.Title(FormSection.Requester), FormSection.Requester),
+        new(RequestStep.Patient, "/request/patient", FormSections.Title(FormSection.Patient), FormSection.Patient),
+        new(RequestStep.Release, "/request/release", FormSections.Title(FormSection.Release), FormSection.Release),
+        new(RequestStep.Information, "/request/information", FormSections.Title(FormSection.Information), FormSection.Information),
+        new(RequestStep.Delivery, "/request/delivery", FormSections.Title(FormSection.Delivery), FormSection.Delivery),
+        new(RequestStep.Purpose, "/request/purpose", FormSections.Title(FormSection.Purpose), FormSection.Purpose),
         new(RequestStep.Sign, "/request/sign", "Signature and photo ID", FormSection.Signature, SignModel.PhotoIdCheck),
     ];
 

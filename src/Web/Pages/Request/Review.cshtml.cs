@@ -1,3 +1,4 @@
+using BackOffice.Rules;
 using BackOffice.Web.Http;
 using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.SecureEmail;
@@ -21,12 +22,18 @@ namespace BackOffice.Web.Pages.Request;
 /// creates one request (<see cref="SubmittedForms"/>).
 /// </summary>
 public sealed class ReviewModel(WizardStore store, SubmittedForms submitted, LifecycleEngine engine, DepartmentClock clock,
-    IOptions<SiteOptions> site, EmailPassphrases passphrases, ILogger<ReviewModel> logger) : PageModel
+    IOptions<SiteOptions> site, EmailPassphrases passphrases, RulesEvaluator rules, ILogger<ReviewModel> logger) : PageModel
 {
     public RequestWizardState State { get; private set; } = new();
     public RecordsRequestDraft Draft { get; private set; } = new();
     public IReadOnlyList<(RequestStepInfo Step, FieldError Error)> Errors { get; private set; } = [];
     public SiteOptions Site => site.Value;
+
+    /// <summary>What the request will cost, by the fee rules in force; null when the rules cannot be run just now.</summary>
+    public FeeOutlook? Fee { get; private set; }
+
+    /// <summary>The day the answer is due if the request is sent today.</summary>
+    public DateOnly AnswerBy { get; private set; }
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
@@ -109,5 +116,16 @@ public sealed class ReviewModel(WizardStore store, SubmittedForms submitted, Lif
         var context = new FormCheckContext(clock.Today, site.Value, FormChannel.Online);
         Draft = state.Form.ToDraft(context.Channel, context.Today);
         Errors = RequestSteps.AllErrors(state, context);
+        AnswerBy = context.Today.AddDays(RecordsRequest.StandardResponseDays);
+        try
+        {
+            Fee = FeeOutlook.For(Draft, rules.Current, context.Today);
+        }
+        catch (RuleSetException exception)
+        {
+            // The request can still be sent (the invoice is worked out later); the page then points to the estimate.
+            logger.LogError(exception, "The fee rules in force could not be run for the review page");
+            Fee = null;
+        }
     }
 }
