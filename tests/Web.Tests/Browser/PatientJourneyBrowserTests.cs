@@ -88,6 +88,30 @@ public sealed class PatientJourneyBrowserTests
     }
 
     [Fact]
+    public async Task OnAPhone_TheStepListFolds_TheFirstQuestionIsAboveTheFold_AndAFailedStepFocusesTheErrorSummary()
+    {
+        await using var session = await BrowserSession.StartAsync();
+        var phone = await session.NewPageAsync(phone: true);
+        await phone.GotoAsync("/request");
+
+        (await phone.Locator(".steps ol").IsVisibleAsync()).ShouldBeFalse();
+        var first = await phone.GetByLabel("Me: I am the patient").BoundingBoxAsync();
+        (first!.Y + first.Height).ShouldBeLessThan(844f, "the first answer is on the first screen of a 390×844 phone");
+        await BrowserSession.ScreenshotAsync(phone, "patient-phone-01-who");
+        await phone.Locator(".steps summary").ClickAsync();
+        (await phone.Locator(".steps ol").IsVisibleAsync()).ShouldBeTrue();
+
+        await ContinueAsync(phone);
+        await phone.Locator(".error-summary").WaitForAsync();
+        (await phone.EvaluateAsync<string>("document.activeElement.className")).ShouldContain("error-summary");
+
+        var desk = await session.NewPageAsync();
+        await desk.GotoAsync("/request");
+        (await desk.Locator(".steps ol").IsVisibleAsync()).ShouldBeTrue();
+        (await desk.Locator(".steps summary").IsVisibleAsync()).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task APatient_ChoosesSecureEmail_WithAPassphrase_AndTheRecordsArriveAsAFileOnlyItOpens()
     {
         const string passphrase = "harbor lantern violet seven";
