@@ -6,11 +6,18 @@ namespace BackOffice.Web.AuthorizationForm;
 /// <summary>The words the request pages use for each choice.</summary>
 public static class RequestLabels
 {
-    /// <summary>The record types offered as check boxes; they are stored as written here.</summary>
+    /// <summary>
+    /// The parts of the record offered as check boxes (online, in staff intake and on the paper form), stored as written
+    /// here: first the two short scopes Illinois forms offer (the most recent visit; an abstract), then the kinds of
+    /// records. Each is what a records clerk pulls as one piece.
+    /// </summary>
     public static IReadOnlyList<string> RecordTypes { get; } =
     [
-        "Visit and progress notes", "Test and lab results", "Imaging reports (X-ray, CT, MRI)", "Medication list",
-        "Immunizations", "Hospital and discharge summaries", "Billing records",
+        "The most recent visit only", "An abstract (a summary of the record)",
+        "Visit and progress notes", "Emergency department records", "Hospital and discharge summaries", "Operative reports",
+        "Test and lab results", "Pathology reports", "Imaging reports (X-ray, CT, MRI)", "Radiology images on CD or USB",
+        "Medication list", "Immunizations", "Billing records", "Itemized billing statements",
+        "Forms (for example disability, school or work forms)",
     ];
 
     public static string Requester(RequesterType type) => type switch
