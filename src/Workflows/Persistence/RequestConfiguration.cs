@@ -19,6 +19,8 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         builder.HasIndex(r => r.SubmissionKey).IsUnique();
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.State).HasMaxLength(40);
+        // Requests made before languages were stored were all in English.
+        builder.Property(r => r.Language).HasMaxLength(RequesterLanguage.MaxLength).HasDefaultValue(RequesterLanguage.English);
         builder.Property(r => r.DefinitionName).HasMaxLength(80);
         builder.Property(r => r.AssigneeId).HasMaxLength(64);
         builder.HasIndex(r => new { r.State, r.EffectiveDueOn });

@@ -23,6 +23,9 @@ public sealed partial class RecordsRequest
     /// <summary>The form this request was made from (<see cref="RecordsRequestDraft.SubmissionKey"/>); unique.</summary>
     public Guid? SubmissionKey { get; private set; }
     public RequestChannel Channel { get; private set; }
+    /// <summary>The language the requester reads, "en" or "es" (<see cref="RequesterLanguage"/>): messages and letters to the
+    /// requester are written in it; staff screens stay English.</summary>
+    public string Language { get; private set; } = RequesterLanguage.English;
     public RequestKind Kind { get; private set; }
 
     public PatientDetails Patient { get; private set; } = new();
@@ -86,6 +89,7 @@ public sealed partial class RecordsRequest
             TrackingNumber = Requests.TrackingNumber.New(),
             SubmissionKey = draft.SubmissionKey,
             Channel = draft.Channel,
+            Language = RequesterLanguage.Normalize(draft.Language),
             Kind = draft.Kind,
             // Each owner gets its own address value: a draft may hand the same object to the patient and the recipient,
             // and EF Core would then track one instance for two owners (an edit of one would change the other).

@@ -37,6 +37,9 @@ public sealed record RecordsRequestDraft
     /// <summary>The filled-in form's own id (the wizard's or the intake page's): stored with a unique index, so the same
     /// form sent twice, from any node, at any time, makes one request.</summary>
     public Guid? SubmissionKey { get; init; }
+    /// <summary>The language the requester reads ("en" or "es", see <see cref="RequesterLanguage"/>): the online form sets
+    /// the language its pages were shown in; every later message and letter is written in it. Anything else is English.</summary>
+    public string Language { get; init; } = RequesterLanguage.English;
 
     public IReadOnlyList<FieldError> Validate(DateOnly today)
     {
