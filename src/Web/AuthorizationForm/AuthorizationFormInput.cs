@@ -42,6 +42,8 @@ public sealed class AuthorizationFormInput
     public DeliveryMethod? Delivery { get; set; }
     public RecordFormat? Format { get; set; }
     public bool UnencryptedEmailRiskAccepted { get; set; }
+    /// <summary>For pickup: who will collect the copies (kept apart from the recipient, whom another step edits).</summary>
+    [StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? PickupBy { get; set; }
     /// <summary>
     /// Online, secure e-mail: the passphrase that opens the encrypted file, chosen now (the online form keeps it in its
     /// protected cookie; the request keeps it protected until the records are sent). Never shown again.
@@ -70,15 +72,17 @@ public sealed class AuthorizationFormInput
     [
         "Kind",
         "Patient.FirstName", "Patient.MiddleName", "Patient.LastName", "Patient.FormerNames", "Patient.DateOfBirth",
-        "Patient.MedicalRecordNumber", "Patient.Address", "Patient.Phone", "Patient.Email", "Patient.IsDeceased", "Patient.DateOfDeath",
+        "Patient.MedicalRecordNumber", "Patient.Address", "Patient.Phone", "Patient.SecondPhone", "Patient.Email", "Patient.PrimaryCareProvider",
+        "Patient.IsDeceased", "Patient.DateOfDeath",
         "Deceased.Relation", "Deceased.HigherPriorityPersonExists", "Deceased.LettersOfOfficeAttached", "Deceased.PowerOfAttorneyContinuesAfterDeath",
         "Deceased.PatientObjectedInWriting", "Minor.Objection", "Minor.Signature",
         "Requester.Type", "Requester.Authority", "Requester.AuthorityDescription", "Requester.Name", "Requester.Organisation",
         "Requester.Phone", "Requester.Email",
         "Locations", "OtherFacilityName", "Receives", "Recipient.Name", "Recipient.Organisation", "Recipient.Address", "Recipient.Email",
-        "Information.AllRecords", "Information.From", "Information.To", "Information.RecordTypes", "Information.Description",
+        "Recipient.Phone", "Recipient.Fax",
+        "Information.AllRecords", "Information.From", "Information.To", "Information.RecordTypes", "Information.Description", "Information.NeededBy",
         "Consents", "Consents.Categories", "Consents.LeaveOut", "Consents.WitnessName", "Consents.WitnessSignature", "Consents.WitnessedOn",
-        "Delivery", "EmailPassphrase", "EmailPassphraseConfirm", "UnencryptedEmailRiskAccepted", "Format",
+        "Delivery", "EmailPassphrase", "EmailPassphraseConfirm", "UnencryptedEmailRiskAccepted", "PickupBy", "Recipient.PickupBy", "Format",
         "Purpose", "PurposeDetail", "ExpiresOn", "ExpiryEvent", "RequiredStatementsPresent",
         "Signature.SignerName", "Signature.SignerRelationship", "Signature.SignedOn", "Signature.ElectronicSignature", "Signature.Agreed",
         "PhotoId", "SupportingDocument",
@@ -114,7 +118,7 @@ public sealed class AuthorizationFormInput
             Kind = kind,
             Patient = patient,
             Requester = requester,
-            Recipient = Recipient.ToDetails(Receives, requester.Type),
+            Recipient = Recipient.ToDetails(Receives, requester.Type, delivery == DeliveryMethod.Pickup ? PickupBy : null),
             Locations = locations,
             OtherFacilityName = locations.Contains(RecordsLocation.OtherFacility) ? FormText.Optional(OtherFacilityName) : null,
             Information = Information.ToRequestedInformation(),

@@ -12,6 +12,8 @@ public sealed class InformationInput
     [StringLength(20, ErrorMessage = "Enter the date as 12/31/2024.")] public string? To { get; set; }
     public List<string> RecordTypes { get; set; } = [];
     [StringLength(1000, ErrorMessage = "Use at most 1000 characters.")] public string? Description { get; set; }
+    /// <summary>The day the records are needed by, if any (asked whatever records are chosen).</summary>
+    [StringLength(20, ErrorMessage = "Enter the date as 12/31/2027.")] public string? NeededBy { get; set; }
 
     /// <summary>True when only some records are asked for and nothing says which.</summary>
     public bool SaysNothingOfWhich => AllRecords == false && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To)
@@ -28,6 +30,7 @@ public sealed class InformationInput
             To = all ? null : DateInput.Parse(To),
             RecordTypes = all ? [] : [.. RecordTypes.Where(RequestLabels.RecordTypes.Contains).Distinct()],
             Description = all ? null : FormText.Optional(Description),
+            NeededBy = DateInput.Parse(NeededBy),
         };
     }
 }

@@ -15,7 +15,9 @@ public sealed class PatientInput
     [StringLength(40, ErrorMessage = "Use at most 40 characters.")] public string? MedicalRecordNumber { get; set; }
     public AddressInput Address { get; set; } = new();
     [StringLength(40, ErrorMessage = "Use at most 40 characters.")] public string? Phone { get; set; }
+    [StringLength(40, ErrorMessage = "Use at most 40 characters.")] public string? SecondPhone { get; set; }
     [StringLength(254, ErrorMessage = "Use at most 254 characters.")] public string? Email { get; set; }
+    [StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? PrimaryCareProvider { get; set; }
     public bool IsDeceased { get; set; }
     [StringLength(20, ErrorMessage = "Enter the date as 03/31/2024.")] public string? DateOfDeath { get; set; }
 
@@ -30,7 +32,9 @@ public sealed class PatientInput
         MedicalRecordNumber = FormText.Optional(MedicalRecordNumber),
         Address = Address.ToPostalAddress(),
         Phone = FormText.Optional(Phone),
+        SecondPhone = FormText.Optional(SecondPhone),
         Email = FormText.Optional(Email),
+        PrimaryCareProvider = FormText.Optional(PrimaryCareProvider),
         IsDeceased = IsDeceased,
         DateOfDeath = IsDeceased ? DateInput.Parse(DateOfDeath) : null,
     };

@@ -10,12 +10,14 @@ public sealed class RecipientInput
     [StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? Organisation { get; set; }
     public AddressInput Address { get; set; } = new();
     [StringLength(254, ErrorMessage = "Use at most 254 characters.")] public string? Email { get; set; }
+    [StringLength(40, ErrorMessage = "Use at most 40 characters.")] public string? Phone { get; set; }
+    [StringLength(40, ErrorMessage = "Use at most 40 characters.")] public string? Fax { get; set; }
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Organisation)
-        && Address.IsEmpty && string.IsNullOrWhiteSpace(Email);
+        && Address.IsEmpty && string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Fax);
 
     /// <summary>The recipient as the domain holds them: a provider or someone else as chosen, else the person asking.</summary>
-    public RecipientDetails ToDetails(RecipientChoice? receives, RequesterType requesterType) => new()
+    public RecipientDetails ToDetails(RecipientChoice? receives, RequesterType requesterType, string? pickupBy = null) => new()
     {
         Type = receives switch
         {
@@ -27,5 +29,8 @@ public sealed class RecipientInput
         Organisation = FormText.Optional(Organisation),
         Address = Address.ToPostalAddress(),
         Email = FormText.Optional(Email),
+        Phone = FormText.Optional(Phone),
+        Fax = FormText.Optional(Fax),
+        PickupBy = FormText.Optional(pickupBy),
     };
 }

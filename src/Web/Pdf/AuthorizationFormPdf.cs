@@ -38,7 +38,9 @@ public static class AuthorizationFormPdf
         pdf.Field("Medical record number (if known)", patient?.MedicalRecordNumber);
         pdf.Field("Address", patient?.Address.ToString());
         pdf.Field("Phone", patient?.Phone);
+        pdf.Field("Another phone", patient?.SecondPhone);
         pdf.Field("E-mail", patient?.Email);
+        pdf.Field("Primary-care doctor or clinic", patient?.PrimaryCareProvider);
         pdf.CheckBox("The patient is deceased (the executor, administrator or an authorized relative with a certification signs)", patient?.IsDeceased ?? false);
 
         pdf.Heading(FormSections.Heading(FormSection.Release));
@@ -49,6 +51,8 @@ public static class AuthorizationFormPdf
         pdf.Field("Organisation", recipient?.Organisation);
         pdf.Field("Address", recipient is { Address.IsComplete: true } ? recipient.Address.ToString() : null);
         pdf.Field("E-mail", recipient?.Email);
+        pdf.Field("Phone", recipient?.Phone);
+        pdf.Field("Fax (to reach the recipient; records are not faxed)", recipient?.Fax);
 
         pdf.Heading(FormSections.Heading(FormSection.Information));
         var information = request?.Information;
@@ -58,6 +62,7 @@ public static class AuthorizationFormPdf
         foreach (var type in RequestLabels.RecordTypes)
             pdf.CheckBox(type, information?.RecordTypes.Contains(type, StringComparer.OrdinalIgnoreCase) ?? false);
         pdf.Field("Other (describe)", information?.Description);
+        pdf.Field("Date the records are needed by (if any)", information?.NeededBy?.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture));
         pdf.Paragraph("The following are released only if you tick and initial each one:", bold: true);
         foreach (var (category, text) in SensitiveCategories)
         {
@@ -76,6 +81,7 @@ public static class AuthorizationFormPdf
             request?.Delivery == DeliveryMethod.UnencryptedEmail);
         pdf.CheckBox("Secure online portal (a link and a one-time code are e-mailed)", request?.Delivery == DeliveryMethod.Portal);
         pdf.CheckBox("Call for pickup by patient or legal representative — an associate will call the patient to schedule an onsite pickup; bring a photo ID", request?.Delivery == DeliveryMethod.Pickup);
+        pdf.Field("Person who will pick up (shows a photo ID)", recipient?.PickupBy);
         pdf.CheckBox("Paper copies", request?.Format == RecordFormat.Paper, indent: 0);
         pdf.CheckBox("Electronic copies", request?.Format == RecordFormat.Electronic, indent: 0);
 

@@ -42,6 +42,8 @@ internal static class SensitiveFields
         Encrypted(patient.Property(p => p.MedicalRecordNumber), "patient.mrn", 40);
         Encrypted(patient.Property(p => p.Phone), "patient.phone", 40);
         Encrypted(patient.Property(p => p.Email), "patient.email", 254);
+        Encrypted(patient.Property(p => p.SecondPhone), "patient.second-phone", 40);
+        Encrypted(patient.Property(p => p.PrimaryCareProvider), "patient.primary-care-provider", 200);
         Encrypted(patient.Property(p => p.DateOfBirth), "patient.date-of-birth", DateLength);
         Encrypted(patient.Property(p => p.DateOfDeath), "patient.date-of-death", DateLength);
         SearchHash(patient.Property<string?>(DateOfBirthHash), nameof(PatientDetails.DateOfBirth), DateOfBirthPurpose);
@@ -92,6 +94,9 @@ internal static class SensitiveFields
         MarkSensitive(recipient.Property(p => p.Name), 200);
         MarkSensitive(recipient.Property(p => p.Organisation), 200);
         Encrypted(recipient.Property(p => p.Email), "recipient.email", 254);
+        Encrypted(recipient.Property(p => p.Phone), "recipient.phone", 40);
+        Encrypted(recipient.Property(p => p.Fax), "recipient.fax", 40);
+        MarkSensitive(recipient.Property(p => p.PickupBy), 120);
         MapAddress(recipient.OwnsOne(p => p.Address), "recipient.address");
     }
 

@@ -11,7 +11,11 @@ public sealed record PatientDetails
     public string? MedicalRecordNumber { get; init; }
     public PostalAddress Address { get; init; } = new();
     public string? Phone { get; init; }
+    /// <summary>Another number to reach the patient on (work, a relative's), as Illinois forms offer.</summary>
+    public string? SecondPhone { get; init; }
     public string? Email { get; init; }
+    /// <summary>The patient's primary-care provider, as the requester names them: helps find the records and the chart.</summary>
+    public string? PrimaryCareProvider { get; init; }
     public bool IsDeceased { get; init; }
     public DateOnly? DateOfDeath { get; init; }
 

@@ -8,4 +8,9 @@ public sealed record RecipientDetails
     public string? Organisation { get; init; }
     public PostalAddress Address { get; init; } = new();
     public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Fax { get; init; }
+
+    /// <summary>For pickup: the person who will collect the copies (they show a photo ID at the desk).</summary>
+    public string? PickupBy { get; init; }
 }

@@ -67,6 +67,10 @@ public sealed record RecordsRequestDraft
             "OtherFacilityName", "Name the other facility.");
         Require(Information.From is null || Information.To is null || Information.From <= Information.To,
             "Information.From", "The start of the date range must be on or before its end.");
+        Require(Information.NeededBy is null || Information.NeededBy >= today, "Information.NeededBy",
+            "The date the records are needed by cannot be in the past.");
+        Require(Delivery == DeliveryMethod.Pickup || string.IsNullOrWhiteSpace(Recipient.PickupBy), "Recipient.PickupBy",
+            "A person to pick up the copies is named only when they are picked up.");
         Require(Delivery != DeliveryMethod.Mail || Recipient.Address.IsComplete,
             "Recipient.Address", "Mailing needs a complete address (street, city, state, ZIP code).");
         Require(Delivery != DeliveryMethod.UnencryptedEmail || Kind == RequestKind.Access, "Delivery",

@@ -10,5 +10,9 @@ public sealed record RequestedInformation
     public IReadOnlyList<string> RecordTypes { get; init; } = [];
     public string? Description { get; init; }
 
+    /// <summary>The day the requester needs the records by, if they say (staff see it in the queue's detail; the legal
+    /// deadline is unchanged).</summary>
+    public DateOnly? NeededBy { get; init; }
+
     public bool IsSpecific => AllRecords || RecordTypes.Count > 0 || !string.IsNullOrWhiteSpace(Description);
 }

@@ -2,6 +2,8 @@ using System.Net;
 using BackOffice.Web.Tests.PatientRequest.Support;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Web.Tests.PatientRequest;
 
@@ -429,5 +431,63 @@ public sealed class RequestStepsTests(RequestAppFixture app) : IClassFixture<Req
         delivery.ShouldContain("Step 5 of 7 (Section 4 of the paper form)");
         delivery.ShouldContain("<summary>Step 5 of 7: Delivery and format");
         delivery.ShouldContain("<title>Delivery and format");
+    }
+
+    [Fact]
+    public async Task TheFieldsIllinoisFormsOffer_AreAskedOnline_ShownOnTheReview_AndStoredEncrypted()
+    {
+        using var form = new RequestForm(app.Factory);
+        form.Answers.Patient["Patient.SecondPhone"] = "630-555-0199";
+        form.Answers.Patient["Patient.PrimaryCareProvider"] = "Dr. Ruth Park, Lisle Family Clinic";
+        form.Answers.Release["Recipient.Phone"] = "630-555-0142";
+        form.Answers.Release["Recipient.Fax"] = "630-555-0143";
+        form.Answers.Information["Information.AllRecords"] = "false";
+        form.Answers.Information.Add("Information.RecordTypes", "The most recent visit only");
+        form.Answers.Information.Add("Information.RecordTypes", "Radiology images on CD or USB");
+        var neededBy = app.Factory.Services.GetRequiredService<BackOffice.Workflows.Time.DepartmentClock>().Today.AddDays(10);
+        form.Answers.Information["Information.NeededBy"] = neededBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        form.Answers.Delivery["Delivery"] = "Pickup";
+        form.Answers.Delivery["PickupBy"] = "Ana Lopez";
+        await form.CompleteThroughAsync("/request/sign");
+
+        var (_, review) = await form.Client.GetPageAsync("/request/review");
+        review.ShouldContain("630-555-0199");
+        review.ShouldContain("Dr. Ruth Park, Lisle Family Clinic");
+        review.ShouldContain("fax 630-555-0143");
+        review.ShouldContain("The most recent visit only, Radiology images on CD or USB");
+        review.ShouldContain("Ana Lopez (with a photo ID)");
+        (await form.PostAsync("/request/review")).Location().ShouldBe("/request/done");
+
+        var stored = (await form.StoredRequestsAsync()).ShouldHaveSingleItem();
+        stored.Patient.SecondPhone.ShouldBe("630-555-0199");
+        stored.Patient.PrimaryCareProvider.ShouldBe("Dr. Ruth Park, Lisle Family Clinic");
+        stored.Recipient.Phone.ShouldBe("630-555-0142");
+        stored.Recipient.Fax.ShouldBe("630-555-0143");
+        stored.Recipient.PickupBy.ShouldBe("Ana Lopez");
+        stored.Information.NeededBy.ShouldBe(neededBy);
+        stored.Information.RecordTypes.ShouldBe(["The most recent visit only", "Radiology images on CD or USB"]);
+
+        // Contact details and free text about the patient are encrypted at rest like the other phones.
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BackOffice.Workflows.Persistence.BackOfficeDbContext>();
+        var raw = await db.Database.SqlQueryRaw<string>(
+            "SELECT \"Patient_SecondPhone\" AS \"Value\" FROM \"Requests\" WHERE \"Id\" = {0}", stored.Id).ToListAsync();
+        raw.ShouldHaveSingleItem().ShouldNotContain("630-555-0199");
+    }
+
+    [Fact]
+    public async Task APersonToPickUp_IsForgotten_WhenAnotherDeliveryIsChosen()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/information");
+        (await form.PostAsync("/request/delivery", new Fields { ["Delivery"] = "Pickup", ["Format"] = "Paper", ["PickupBy"] = "Ana Lopez" }))
+            .Location().ShouldBe("/request/purpose");
+        (await form.PostAsync("/request/delivery", new Fields { ["Delivery"] = "Mail", ["Format"] = "Paper", ["PickupBy"] = "Ana Lopez" }))
+            .Location().ShouldBe("/request/purpose");
+        await form.CompleteThroughAsync("/request/sign");
+
+        (await form.PostAsync("/request/review")).Location().ShouldBe("/request/done");
+
+        (await form.StoredRequestsAsync()).ShouldHaveSingleItem().Recipient.PickupBy.ShouldBeNull();
     }
 }

@@ -32,6 +32,7 @@ public abstract class EncryptedFieldsTests : IAsyncLifetime
     [
         "1980-04-12", "MRN-4242-X", "312-555-0142", "m.lopez.secret@example.org", "Kowalczyk", "Ravenswood", "Apt 7Q", "Evanstonia",
         "60299-4242", "773-555-0199", "req.secret@example.org", "Guardianship order", "recipient.secret@example.org", "Wheatonia",
+        "312-555-0177", "Dr. Primary Secret", "630-555-0161", "630-555-0162",
         "203.0.113.142", "HIV test results", "Disability claim", "claim settles", "moved to Tucson", "psychiatric records",
         "Tuberculosis", "county TB report", "Health Dept Plaza", "hiv-results.pdf", "?search=", "outcome-secret",
     ];
@@ -282,7 +283,7 @@ public abstract class EncryptedFieldsTests : IAsyncLifetime
             Patient = d.Patient with
             {
                 DateOfBirth = Born, MedicalRecordNumber = "MRN-4242-X", Phone = "312-555-0142", Email = "m.lopez.secret@example.org",
-                FormerNames = "Maria Kowalczyk", Address = address,
+                FormerNames = "Maria Kowalczyk", Address = address, SecondPhone = "312-555-0177", PrimaryCareProvider = "Dr. Primary Secret",
             },
             Requester = new RequesterDetails
             {
@@ -292,6 +293,7 @@ public abstract class EncryptedFieldsTests : IAsyncLifetime
             Recipient = new RecipientDetails
             {
                 Type = RequesterType.OtherThirdParty, Name = "Dr. Reed", Email = "recipient.secret@example.org",
+                Phone = "630-555-0161", Fax = "630-555-0162",
                 Address = new PostalAddress { Line1 = "77 Recipient Rd", City = "Wheatonia", State = "IL", PostalCode = "60188" },
             },
             Information = new RequestedInformation { Description = "HIV test results, 2019" },

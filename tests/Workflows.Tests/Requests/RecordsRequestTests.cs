@@ -42,6 +42,28 @@ public sealed class RecordsRequestTests
         draft.Validate(Today).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Validate_TheDateTheRecordsAreNeededBy_CannotBeInThePast()
+    {
+        var past = new RequestDraftBuilder().With(d => d with { Information = d.Information with { NeededBy = Today.AddDays(-1) } }).Build();
+        var today = new RequestDraftBuilder().With(d => d with { Information = d.Information with { NeededBy = Today } }).Build();
+
+        past.Validate(Today).ShouldHaveSingleItem().Field.ShouldBe("Information.NeededBy");
+        today.Validate(Today).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Validate_APersonToPickUp_IsNamedOnlyForPickup()
+    {
+        var mailed = new RequestDraftBuilder().DeliveredBy(DeliveryMethod.Mail)
+            .With(d => d with { Recipient = d.Recipient with { PickupBy = "Ana Lopez" } }).Build();
+        var pickedUp = new RequestDraftBuilder().DeliveredBy(DeliveryMethod.Pickup)
+            .With(d => d with { Recipient = d.Recipient with { PickupBy = "Ana Lopez" } }).Build();
+
+        mailed.Validate(Today).ShouldHaveSingleItem().Field.ShouldBe("Recipient.PickupBy");
+        pickedUp.Validate(Today).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData(DeliveryMethod.SecureEmail)]
     [InlineData(DeliveryMethod.Portal)]

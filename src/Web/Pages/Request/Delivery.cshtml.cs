@@ -15,6 +15,7 @@ public sealed class DeliveryModel(WizardStore store, DepartmentClock clock, IOpt
     [BindProperty] public DeliveryMethod? Delivery { get; set; }
     [BindProperty] public RecordFormat? Format { get; set; }
     [BindProperty] public bool UnencryptedEmailRiskAccepted { get; set; }
+    [BindProperty, StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? PickupBy { get; set; }
     [BindProperty, StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? EmailPassphrase { get; set; }
     [BindProperty, StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? EmailPassphraseConfirm { get; set; }
 
@@ -29,6 +30,7 @@ public sealed class DeliveryModel(WizardStore store, DepartmentClock clock, IOpt
         Delivery = form.Delivery;
         Format = form.Format;
         UnencryptedEmailRiskAccepted = form.UnencryptedEmailRiskAccepted;
+        PickupBy = form.PickupBy;
     }
 
     protected override void Keep(AuthorizationFormInput form)
@@ -36,6 +38,7 @@ public sealed class DeliveryModel(WizardStore store, DepartmentClock clock, IOpt
         form.Delivery = Delivery;
         form.Format = Format;
         form.UnencryptedEmailRiskAccepted = UnencryptedEmailRiskAccepted;
+        form.PickupBy = Delivery == DeliveryMethod.Pickup ? PickupBy : null;
         if (Delivery != DeliveryMethod.SecureEmail)
         {
             form.EmailPassphrase = form.EmailPassphraseConfirm = null;

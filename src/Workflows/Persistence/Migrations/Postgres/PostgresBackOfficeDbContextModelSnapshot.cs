@@ -1240,6 +1240,18 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                                 .HasAnnotation("BackOffice:Encrypted", "patient.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
+                            b1.Property<string>("PrimaryCareProvider")
+                                .HasMaxLength(860)
+                                .HasColumnType("character varying(860)")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.primary-care-provider")
+                                .HasAnnotation("BackOffice:Sensitive", true);
+
+                            b1.Property<string>("SecondPhone")
+                                .HasMaxLength(220)
+                                .HasColumnType("character varying(220)")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.second-phone")
+                                .HasAnnotation("BackOffice:Sensitive", true);
+
                             b1.HasKey("RecordsRequestId");
 
                             b1.HasIndex("DateOfBirthHash");
@@ -1312,6 +1324,12 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                                 .HasAnnotation("BackOffice:Encrypted", "recipient.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
+                            b1.Property<string>("Fax")
+                                .HasMaxLength(220)
+                                .HasColumnType("character varying(220)")
+                                .HasAnnotation("BackOffice:Encrypted", "recipient.fax")
+                                .HasAnnotation("BackOffice:Sensitive", true);
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -1321,6 +1339,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                             b1.Property<string>("Organisation")
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
+                                .HasAnnotation("BackOffice:Sensitive", true);
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(220)
+                                .HasColumnType("character varying(220)")
+                                .HasAnnotation("BackOffice:Encrypted", "recipient.phone")
+                                .HasAnnotation("BackOffice:Sensitive", true);
+
+                            b1.Property<string>("PickupBy")
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Type")
@@ -1400,6 +1429,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<DateOnly?>("From")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("NeededBy")
                                 .HasColumnType("date");
 
                             b1.PrimitiveCollection<string[]>("RecordTypes")

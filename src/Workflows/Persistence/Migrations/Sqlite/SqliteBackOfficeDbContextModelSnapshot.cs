@@ -1229,6 +1229,18 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasAnnotation("BackOffice:Encrypted", "patient.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
+                            b1.Property<string>("PrimaryCareProvider")
+                                .HasMaxLength(860)
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.primary-care-provider")
+                                .HasAnnotation("BackOffice:Sensitive", true);
+
+                            b1.Property<string>("SecondPhone")
+                                .HasMaxLength(220)
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "patient.second-phone")
+                                .HasAnnotation("BackOffice:Sensitive", true);
+
                             b1.HasKey("RecordsRequestId");
 
                             b1.HasIndex("DateOfBirthHash");
@@ -1301,6 +1313,12 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasAnnotation("BackOffice:Encrypted", "recipient.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
+                            b1.Property<string>("Fax")
+                                .HasMaxLength(220)
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "recipient.fax")
+                                .HasAnnotation("BackOffice:Sensitive", true);
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -1309,6 +1327,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("Organisation")
                                 .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Sensitive", true);
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(220)
+                                .HasColumnType("TEXT")
+                                .HasAnnotation("BackOffice:Encrypted", "recipient.phone")
+                                .HasAnnotation("BackOffice:Sensitive", true);
+
+                            b1.Property<string>("PickupBy")
+                                .HasMaxLength(120)
                                 .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
@@ -1389,6 +1418,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<DateOnly?>("From")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("NeededBy")
                                 .HasColumnType("TEXT");
 
                             b1.PrimitiveCollection<string>("RecordTypes")

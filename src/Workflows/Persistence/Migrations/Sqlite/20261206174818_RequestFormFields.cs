@@ -1,0 +1,84 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RequestFormFields : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Information_NeededBy",
+                table: "Requests",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Patient_PrimaryCareProvider",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 860,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Patient_SecondPhone",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 220,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Recipient_Fax",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 220,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Recipient_Phone",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 220,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Recipient_PickupBy",
+                table: "Requests",
+                type: "TEXT",
+                maxLength: 120,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Information_NeededBy",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "Patient_PrimaryCareProvider",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "Patient_SecondPhone",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "Recipient_Fax",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "Recipient_Phone",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "Recipient_PickupBy",
+                table: "Requests");
+        }
+    }
+}
