@@ -7,6 +7,7 @@ using BackOffice.Web.Http;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Input;
 using BackOffice.Web.Jobs;
+using BackOffice.Web.Localization;
 using BackOffice.Web.Pages.Request;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Web.SecureEmail;
@@ -34,6 +35,7 @@ public static class BackOfficeHostExtensions
         builder.AddBackOfficeHttp();
         builder.Services.AddRazorPages();
         builder.Services.Configure<Site.SiteOptions>(builder.Configuration.GetSection(Site.SiteOptions.Section));
+        builder.AddBackOfficeLanguages();
         builder.Services.AddPatientRequests(builder.Configuration);
         builder.AddStaffIdentity(options);
         builder.Services.AddScoped<Demo.DemoRequests>();
@@ -96,6 +98,7 @@ public static class BackOfficeHostExtensions
         }
 
         app.UseBackOfficeHttp();
+        app.UseBackOfficeLanguages();
         if (!app.Environment.IsDevelopment()) app.UseErrorPage();
 
         app.UseErrorAnswers();
@@ -107,6 +110,7 @@ public static class BackOfficeHostExtensions
         app.UseDashboardRequestGuard();
         app.MapRazorPages();
         app.MapFeeEstimate();
+        app.MapLanguageSwitch();
         app.MapBackOfficeDashboard().WithSecurityHeadersPolicy(SecurityHeaderPolicies.JobsDashboard);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
     }
