@@ -490,4 +490,17 @@ public sealed class RequestStepsTests(RequestAppFixture app) : IClassFixture<Req
 
         (await form.StoredRequestsAsync()).ShouldHaveSingleItem().Recipient.PickupBy.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task TheRequest_KeepsTheLanguageTheFormWasSentIn()
+    {
+        using var english = new RequestForm(app.Factory);
+        (await english.SubmitAsync()).Location().ShouldBe("/request/done");
+        (await english.StoredRequestsAsync()).ShouldHaveSingleItem().Language.ShouldBe("en");
+
+        using var spanish = new RequestForm(app.Factory);
+        spanish.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX");
+        (await spanish.SubmitAsync()).Location().ShouldBe("/request/done");
+        (await spanish.StoredRequestsAsync()).ShouldHaveSingleItem().Language.ShouldBe("es");
+    }
 }

@@ -65,7 +65,7 @@ public sealed class ReviewModel(WizardStore store, SubmittedForms submitted, Lif
     {
         var today = clock.Today;
         var draft = state.Form.ToDraft(FormChannel.Online, today, new SigningFacts(clock.Now, HttpContext.Connection.RemoteIpAddress?.ToString()))
-            with { SubmissionKey = state.SubmissionId };
+            with { SubmissionKey = state.SubmissionId, Language = Localization.SiteLanguages.Current };
         // The passphrase is stored only as Data Protection made it; the lifecycle erases it once the records are sent.
         if (draft.Delivery == DeliveryMethod.SecureEmail && !string.IsNullOrEmpty(state.Form.EmailPassphrase))
             draft = draft with { ProtectedEmailPassphrase = passphrases.Protect(state.Form.EmailPassphrase) };
