@@ -6,7 +6,7 @@ namespace BackOffice.Web.Localization;
 
 /// <summary>
 /// The words the rule files give a requester — fee lines and their legal basis, missing authorization elements, where to
-/// ask instead — in the reader's language. The rules are data a rules administrator edits in English, so this is a
+/// ask instead, why a consent sent could not be used — in the reader's language. The rules are data a rules administrator edits in English, so this is a
 /// translation memory keyed by the English text (<c>RuleWords.es.resx</c>): a text with no translation (a new rule, or
 /// words a clerk typed) is shown as written. A test checks every text of the shipped rule files has its translation.
 /// </summary>
