@@ -10,7 +10,8 @@ namespace BackOffice.Web.Pages.Request;
 public sealed class PatientModel(WizardStore store, DepartmentClock clock, LocalizedSite site)
     : RequestStepModel(RequestStep.Patient, store, clock, site)
 {
-    public const string DateHint = "For example 03/31/1980.";
+    /// <summary>The day the date hints use as their example, written as the reader types a date (DateText.Numeric).</summary>
+    public static readonly DateOnly ExampleBirthDate = new(1980, 3, 31);
 
     [BindProperty] public PatientInput Patient { get; set; } = new();
     [BindProperty] public DeceasedInput Deceased { get; set; } = new();

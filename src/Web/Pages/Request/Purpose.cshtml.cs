@@ -20,6 +20,9 @@ public sealed class PurposeModel(WizardStore store, DepartmentClock clock, Local
     [BindProperty, StringLength(20, ErrorMessage = "Enter the date as 12/31/2027.")] public string? ExpiresOn { get; set; }
     [BindProperty, StringLength(300, ErrorMessage = "Use at most {1} characters.")] public string? ExpiryEvent { get; set; }
 
+    /// <summary>The day the end-date hint uses as its example, written as the reader types a date (DateText.Numeric).</summary>
+    public static readonly DateOnly ExampleEndDate = new(2027, 12, 31);
+
     /// <summary>Purposes in the order offered: the benefit claims that make copies free come right after the common ones.</summary>
     public static IReadOnlyList<RequestPurpose> Offered { get; } =
     [
