@@ -1,4 +1,5 @@
 using BackOffice.Web.EmailTransport;
+using BackOffice.Web.Localization;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 
@@ -9,10 +10,14 @@ namespace BackOffice.Web.AuthorizationForm;
 /// real date, an e-mail address), which only the form can know. The domain's <see cref="RecordsRequestDraft.Validate"/>
 /// runs after these on the draft and is not repeated here. Where the requester answers now (online), a purpose, an
 /// expiry, which records and a way to reach the patient are required up front; a paper form is keyed in as written
-/// (<see cref="FormChannel.KeyedAsWritten"/>) and the release rules hold it for what it lacks.
+/// (<see cref="FormChannel.KeyedAsWritten"/>) and the release rules hold it for what it lacks. Messages are in the
+/// language of the page being made: the Spanish is in <c>AuthorizationFormChecks.es.resx</c>, keyed by the English
+/// (<see cref="Translations"/>); staff pages stay English.
 /// </summary>
 public static class AuthorizationFormChecks
 {
+    private static readonly Translations Words = new(typeof(AuthorizationFormChecks));
+
     public static IEnumerable<FieldError> For(FormSection section, AuthorizationFormInput form, FormCheckContext context)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -57,28 +62,28 @@ public static class AuthorizationFormChecks
     {
         var requester = form.Requester;
         if (form.Kind is null)
-            yield return new("Kind", "Choose whether this is the patient's own access request or an authorization to release to someone else.");
-        if (requester.Type is null) yield return new("Requester.Type", "Choose who is asking for the records.");
+            yield return new("Kind", Words.Text("Choose whether this is the patient's own access request or an authorization to release to someone else."));
+        if (requester.Type is null) yield return new("Requester.Type", Words.Text("Choose who is asking for the records."));
         if (form.Kind == RequestKind.Access && requester.Type is not null && AuthorizationFormInput.KindFor(requester.Type) != RequestKind.Access)
-            yield return new("Kind", "Only the patient or their personal representative makes an access request; choose authorization for anyone else.");
+            yield return new("Kind", Words.Text("Only the patient or their personal representative makes an access request; choose authorization for anyone else."));
         if (requester.IsRepresentative && string.IsNullOrWhiteSpace(requester.AuthorityDescription))
-            yield return new("Requester.AuthorityDescription", "Describe the authority to act for the patient, for example \"court-appointed guardian\".");
+            yield return new("Requester.AuthorityDescription", Words.Text("Describe the authority to act for the patient, for example \"court-appointed guardian\"."));
         if (!requester.IsPatient && string.IsNullOrWhiteSpace(requester.Phone) && string.IsNullOrWhiteSpace(requester.Email))
-            yield return new("Requester.Phone", "Give a phone number or an e-mail address so we can reach the person asking.");
+            yield return new("Requester.Phone", Words.Text("Give a phone number or an e-mail address so we can reach the person asking."));
         if (!FormText.IsEmailOrBlank(requester.Email)) yield return new("Requester.Email", EmailMessageFor(requester.Email));
-        if (form.Receives is null) yield return new("Receives", "Choose who should receive the copies.");
+        if (form.Receives is null) yield return new("Receives", Words.Text("Choose who should receive the copies."));
     }
 
     private static IEnumerable<FieldError> Patient(AuthorizationFormInput form, FormCheckContext context)
     {
         var patient = form.Patient;
         if (!DateInput.IsDateOrBlank(patient.DateOfBirth))
-            yield return new("Patient.DateOfBirth", "Enter the date of birth as a real date, for example 03/31/1980.");
+            yield return new("Patient.DateOfBirth", Words.Text("Enter the date of birth as a real date, for example 03/31/1980."));
         if (patient.IsDeceased && !DateInput.IsDateOrBlank(patient.DateOfDeath))
-            yield return new("Patient.DateOfDeath", "Enter the date of death as a real date, for example 03/31/2024, or leave it empty.");
+            yield return new("Patient.DateOfDeath", Words.Text("Enter the date of death as a real date, for example 03/31/2024, or leave it empty."));
         if (!context.Channel.KeyedAsWritten && form.Requester.IsPatient
             && string.IsNullOrWhiteSpace(patient.Phone) && string.IsNullOrWhiteSpace(patient.Email))
-            yield return new("Patient.Phone", "Give a phone number or an e-mail address so we can reach you about the request.");
+            yield return new("Patient.Phone", Words.Text("Give a phone number or an e-mail address so we can reach you about the request."));
         if (!FormText.IsEmailOrBlank(patient.Email)) yield return new("Patient.Email", EmailMessageFor(patient.Email));
         if (patient.IsDeceased && !context.Channel.KeyedAsWritten)
         {
@@ -97,13 +102,13 @@ public static class AuthorizationFormChecks
         if (authority == RepresentativeAuthority.AuthorizedRelative)
         {
             if (deceased.Relation is null or DeceasedRelation.None)
-                yield return new("Deceased.Relation", "Say how you are related to the patient.");
+                yield return new("Deceased.Relation", Words.Text("Say how you are related to the patient."));
             if (deceased.HigherPriorityPersonExists is null)
-                yield return new("Deceased.HigherPriorityPersonExists", "Say whether there is an executor, administrator or agent, or (unless you are the spouse) a surviving spouse.");
+                yield return new("Deceased.HigherPriorityPersonExists", Words.Text("Say whether there is an executor, administrator or agent, or (unless you are the spouse) a surviving spouse."));
         }
 
         if (authority == RepresentativeAuthority.HealthCarePowerOfAttorney && deceased.PowerOfAttorneyContinuesAfterDeath is null)
-            yield return new("Deceased.PowerOfAttorneyContinuesAfterDeath", "Say whether the power of attorney continues after death.");
+            yield return new("Deceased.PowerOfAttorneyContinuesAfterDeath", Words.Text("Say whether the power of attorney continues after death."));
     }
 
     private static IEnumerable<FieldError> Release(AuthorizationFormInput form, FormCheckContext context)
@@ -111,8 +116,9 @@ public static class AuthorizationFormChecks
         // Online the requester is sent to the other facility straight away; a paper form is answered with a redirect letter.
         if (!context.Channel.KeyedAsWritten && !form.Locations.Contains(RecordsLocation.MedicalGroup))
         {
-            yield return new("Locations", $"We can only send copies of records made by {context.Site.OrganisationName}. " +
-                "Ask the other facility directly for the records it made.");
+            yield return new("Locations", Words.Format(
+                "We can only send copies of records made by {0}. Ask the other facility directly for the records it made.",
+                context.Site.OrganisationName));
         }
 
         if (!FormText.IsEmailOrBlank(form.Recipient.Email)) yield return new("Recipient.Email", EmailMessageFor(form.Recipient.Email));
@@ -121,22 +127,22 @@ public static class AuthorizationFormChecks
     private static IEnumerable<FieldError> Information(AuthorizationFormInput form, FormCheckContext context)
     {
         var information = form.Information;
-        if (information.AllRecords is null) yield return new("Information.AllRecords", "Choose all records or only some records.");
+        if (information.AllRecords is null) yield return new("Information.AllRecords", Words.Text("Choose all records or only some records."));
         if (information.AllRecords == false)
         {
             if (!DateInput.IsDateOrBlank(information.From))
-                yield return new("Information.From", "Enter the first date as a real date, for example 01/01/2020.");
+                yield return new("Information.From", Words.Text("Enter the first date as a real date, for example 01/01/2020."));
             if (!DateInput.IsDateOrBlank(information.To))
-                yield return new("Information.To", "Enter the last date as a real date, for example 12/31/2024.");
+                yield return new("Information.To", Words.Text("Enter the last date as a real date, for example 12/31/2024."));
             if (!context.Channel.KeyedAsWritten && information.SaysNothingOfWhich)
-                yield return new("Information.RecordTypes", "Say which records you want: dates, kinds of records or a description.");
+                yield return new("Information.RecordTypes", Words.Text("Say which records you want: dates, kinds of records or a description."));
         }
 
         // The patient's own records need no consent; only an authorization's mental-health consent has a witness.
         var consents = form.Consents;
         if (!form.IsThirdParty || !consents.IncludesMentalHealth) yield break;
         if (!DateInput.IsDateOrBlank(consents.WitnessedOn))
-            yield return new("Consents.WitnessedOn", "Enter the date the witness signed as a real date, for example 03/31/2026.");
+            yield return new("Consents.WitnessedOn", Words.Text("Enter the date the witness signed as a real date, for example 03/31/2026."));
         // A paper form is keyed in as written: a missing or defective witness withholds the mental-health records and
         // the rest is released (the rules say why). Online the witness is asked for now.
         if (context.Channel.KeyedAsWritten) yield break;
@@ -152,17 +158,17 @@ public static class AuthorizationFormChecks
     {
         var consents = form.Consents;
         if (string.IsNullOrWhiteSpace(consents.WitnessName))
-            yield return new("Consents.WitnessName", "Enter the witness's name: mental health records released to someone else need a witness.");
+            yield return new("Consents.WitnessName", Words.Text("Enter the witness's name: mental health records released to someone else need a witness."));
         else if (PersonName.Same(consents.WitnessName, form.Recipient.Name))
-            yield return new("Consents.WitnessName", "The witness cannot be the person receiving the records: ask someone else to witness the consent.");
+            yield return new("Consents.WitnessName", Words.Text("The witness cannot be the person receiving the records: ask someone else to witness the consent."));
         if (string.IsNullOrWhiteSpace(consents.WitnessSignature))
-            yield return new("Consents.WitnessSignature", "The witness signs by typing their full name.");
+            yield return new("Consents.WitnessSignature", Words.Text("The witness signs by typing their full name."));
         else if (!PersonName.Same(consents.WitnessSignature, consents.WitnessName))
-            yield return new("Consents.WitnessSignature", "The witness signs with the name given above.");
+            yield return new("Consents.WitnessSignature", Words.Text("The witness signs with the name given above."));
         if (string.IsNullOrWhiteSpace(consents.WitnessedOn))
-            yield return new("Consents.WitnessedOn", "Enter the date the witness signed.");
+            yield return new("Consents.WitnessedOn", Words.Text("Enter the date the witness signed."));
         else if (DateInput.Parse(consents.WitnessedOn) is { } witnessed && witnessed != context.Today)
-            yield return new("Consents.WitnessedOn", "The witness signs when you do: enter today's date.");
+            yield return new("Consents.WitnessedOn", Words.Text("The witness signs when you do: enter today's date."));
     }
 
     /// <summary>
@@ -172,22 +178,23 @@ public static class AuthorizationFormChecks
     /// </summary>
     private static IEnumerable<FieldError> Delivery(AuthorizationFormInput form, FormCheckContext context)
     {
-        if (form.Delivery is null) yield return new("Delivery", "Choose how the copies are delivered (Section 4).");
+        if (form.Delivery is null) yield return new("Delivery", Words.Text("Choose how the copies are delivered (Section 4)."));
         if (form.Delivery == DeliveryMethod.SecureEmail && context.Channel.SignsElectronically)
         {
             if (string.IsNullOrEmpty(form.EmailPassphrase) || form.EmailPassphrase.Length < SecureEmail.EmailPassphrases.MinimumLength)
-                yield return new("EmailPassphrase", $"Choose a passphrase of at least {SecureEmail.EmailPassphrases.MinimumLength} characters: it opens the encrypted file.");
+                yield return new("EmailPassphrase", Words.Format("Choose a passphrase of at least {0} characters: it opens the encrypted file.",
+                    SecureEmail.EmailPassphrases.MinimumLength));
             else if (form.EmailPassphrase != form.EmailPassphraseConfirm)
-                yield return new("EmailPassphraseConfirm", "Type the same passphrase again.");
+                yield return new("EmailPassphraseConfirm", Words.Text("Type the same passphrase again."));
         }
 
         if (form.Delivery == DeliveryMethod.UnencryptedEmail && form.IsThirdParty)
-            yield return new("Delivery", "Unencrypted e-mail is only for a patient's own records. Choose secure e-mail, the portal, mail or pickup.");
+            yield return new("Delivery", Words.Text("Unencrypted e-mail is only for a patient's own records. Choose secure e-mail, the portal, mail or pickup."));
         else if (form.Delivery == DeliveryMethod.UnencryptedEmail && !form.UnencryptedEmailRiskAccepted)
-            yield return new("UnencryptedEmailRiskAccepted", "Tick the box to accept the risk of e-mail that is not encrypted, or choose secure e-mail.");
-        if (form.Format is null) yield return new("Format", "Choose paper or electronic copies.");
+            yield return new("UnencryptedEmailRiskAccepted", Words.Text("Tick the box to accept the risk of e-mail that is not encrypted, or choose secure e-mail."));
+        if (form.Format is null) yield return new("Format", Words.Text("Choose paper or electronic copies."));
         if (form.Delivery is DeliveryMethod.SecureEmail or DeliveryMethod.UnencryptedEmail or DeliveryMethod.Portal && form.Format == RecordFormat.Paper)
-            yield return new("Format", "E-mail and the portal deliver electronic copies. Choose electronic copies, or mail or pickup for paper.");
+            yield return new("Format", Words.Text("E-mail and the portal deliver electronic copies. Choose electronic copies, or mail or pickup for paper."));
     }
 
     /// <summary>Nothing is asked for the patient's own access; an authorization needs a purpose and an end (45 CFR 164.508(c)(1)).</summary>
@@ -196,19 +203,19 @@ public static class AuthorizationFormChecks
         if (!form.IsThirdParty) yield break;
         if (!DateInput.IsDateOrBlank(form.ExpiresOn))
         {
-            yield return new("ExpiresOn", "Enter the expiry date as a real date, for example 12/31/2027.");
+            yield return new("ExpiresOn", Words.Text("Enter the expiry date as a real date, for example 12/31/2027."));
         }
 
         if (context.Channel.KeyedAsWritten) yield break;
-        if (form.Purpose is null) yield return new("Purpose", "Choose the purpose of the release.");
+        if (form.Purpose is null) yield return new("Purpose", Words.Text("Choose the purpose of the release."));
         // 45 CFR 164.506(c)(2): a provider asking to treat the patient needs no authorization, so no end date either.
         if (IsForTreatment(form)) yield break;
         if (form.Purpose == RequestPurpose.Other && string.IsNullOrWhiteSpace(form.PurposeDetail))
-            yield return new("PurposeDetail", "Describe the purpose of the release.");
+            yield return new("PurposeDetail", Words.Text("Describe the purpose of the release."));
         if (string.IsNullOrWhiteSpace(form.ExpiresOn) && form.Consents.IncludesMentalHealth)
-            yield return new("ExpiresOn", "Mental health records need an end date for the authorization (a date, not an event).");
+            yield return new("ExpiresOn", Words.Text("Mental health records need an end date for the authorization (a date, not an event)."));
         else if (string.IsNullOrWhiteSpace(form.ExpiresOn) && string.IsNullOrWhiteSpace(form.ExpiryEvent))
-            yield return new("ExpiresOn", "Give the date or the event when this authorization ends.");
+            yield return new("ExpiresOn", Words.Text("Give the date or the event when this authorization ends."));
     }
 
     private static IEnumerable<FieldError> Signature(AuthorizationFormInput form, FormCheckContext context)
@@ -216,14 +223,14 @@ public static class AuthorizationFormChecks
         var signature = form.Signature;
         // The patient and a representative sign in the capacity that follows from who is asking; anyone else says who signed.
         if (!form.Requester.IsPatient && !form.Requester.IsRepresentative && string.IsNullOrWhiteSpace(signature.SignerRelationship))
-            yield return new("Signature.SignerRelationship", "Say who signed: the patient or the person legally acting for the patient.");
+            yield return new("Signature.SignerRelationship", Words.Text("Say who signed: the patient or the person legally acting for the patient."));
         if (context.Channel.SignsElectronically)
         {
-            if (!signature.Agreed) yield return new("Signature.Agreed", "Tick the box to agree that typing your name is your signature.");
+            if (!signature.Agreed) yield return new("Signature.Agreed", Words.Text("Tick the box to agree that typing your name is your signature."));
         }
         else if (!DateInput.IsDateOrBlank(signature.SignedOn))
         {
-            yield return new("Signature.SignedOn", "Enter the date signed as a real date, for example 03/31/2026.");
+            yield return new("Signature.SignedOn", Words.Text("Enter the date signed as a real date, for example 03/31/2026."));
         }
     }
 
@@ -239,5 +246,5 @@ public static class AuthorizationFormChecks
     public const string OneEmailMessage = "Enter one e-mail address only: we send to a single address.";
 
     private static string EmailMessageFor(string? typed) =>
-        EmailAddressCheck.LooksLikeSeveral(typed) ? OneEmailMessage : EmailMessage;
+        Words.Text(EmailAddressCheck.LooksLikeSeveral(typed) ? OneEmailMessage : EmailMessage);
 }

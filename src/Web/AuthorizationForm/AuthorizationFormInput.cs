@@ -31,7 +31,7 @@ public sealed class AuthorizationFormInput
 
     // Section 2: release from / to
     public List<RecordsLocation> Locations { get; set; } = [];
-    [StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? OtherFacilityName { get; set; }
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")] public string? OtherFacilityName { get; set; }
     public RecipientInput Recipient { get; set; } = new();
 
     // Section 3: information and sensitive categories
@@ -43,19 +43,19 @@ public sealed class AuthorizationFormInput
     public RecordFormat? Format { get; set; }
     public bool UnencryptedEmailRiskAccepted { get; set; }
     /// <summary>For pickup: who will collect the copies (kept apart from the recipient, whom another step edits).</summary>
-    [StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? PickupBy { get; set; }
+    [StringLength(120, ErrorMessage = "Use at most {1} characters.")] public string? PickupBy { get; set; }
     /// <summary>
     /// Online, secure e-mail: the passphrase that opens the encrypted file, chosen now (the online form keeps it in its
     /// protected cookie; the request keeps it protected until the records are sent). Never shown again.
     /// </summary>
-    [StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? EmailPassphrase { get; set; }
-    [StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? EmailPassphraseConfirm { get; set; }
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")] public string? EmailPassphrase { get; set; }
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")] public string? EmailPassphraseConfirm { get; set; }
 
     // Section 5: purpose and expiry
     public RequestPurpose? Purpose { get; set; }
-    [StringLength(300, ErrorMessage = "Use at most 300 characters.")] public string? PurposeDetail { get; set; }
+    [StringLength(300, ErrorMessage = "Use at most {1} characters.")] public string? PurposeDetail { get; set; }
     [StringLength(20, ErrorMessage = "Enter the date as 12/31/2027.")] public string? ExpiresOn { get; set; }
-    [StringLength(300, ErrorMessage = "Use at most 300 characters.")] public string? ExpiryEvent { get; set; }
+    [StringLength(300, ErrorMessage = "Use at most {1} characters.")] public string? ExpiryEvent { get; set; }
     /// <summary>A paper form includes the statements 45 CFR 164.508(c)(2) requires (the online form always prints them).</summary>
     public bool RequiredStatementsPresent { get; set; }
 
@@ -144,7 +144,8 @@ public sealed class AuthorizationFormInput
         var capacity = requester.Type switch
         {
             RequesterType.Patient => "Patient",
-            RequesterType.PersonalRepresentative => RequestLabels.Authority(requester.Authority),
+            // Stored in English whatever the page's language (shown translated: RequestLabels.SignerRelationship).
+            RequesterType.PersonalRepresentative => RequestLabels.Authority(requester.Authority, RequestLabels.Stored),
             _ => null,
         };
         var stated = FormText.Optional(Signature.SignerRelationship);

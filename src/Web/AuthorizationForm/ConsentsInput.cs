@@ -16,9 +16,9 @@ public sealed class ConsentsInput
     public List<SensitiveCategory> Categories { get; set; } = [];
     /// <summary>Access: the categories the patient chose to leave out.</summary>
     public List<SensitiveCategory> LeaveOut { get; set; } = [];
-    [StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? WitnessName { get; set; }
+    [StringLength(120, ErrorMessage = "Use at most {1} characters.")] public string? WitnessName { get; set; }
     /// <summary>Online the witness signs by typing their full name.</summary>
-    [StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? WitnessSignature { get; set; }
+    [StringLength(120, ErrorMessage = "Use at most {1} characters.")] public string? WitnessSignature { get; set; }
     [StringLength(20, ErrorMessage = "Enter the date as 03/31/2026.")] public string? WitnessedOn { get; set; }
 
     public bool IncludesMentalHealth => Categories.Contains(SensitiveCategory.MentalHealth);

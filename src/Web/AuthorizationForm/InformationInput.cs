@@ -11,7 +11,7 @@ public sealed class InformationInput
     [StringLength(20, ErrorMessage = "Enter the date as 01/01/2020.")] public string? From { get; set; }
     [StringLength(20, ErrorMessage = "Enter the date as 12/31/2024.")] public string? To { get; set; }
     public List<string> RecordTypes { get; set; } = [];
-    [StringLength(1000, ErrorMessage = "Use at most 1000 characters.")] public string? Description { get; set; }
+    [StringLength(1000, ErrorMessage = "Use at most {1} characters.")] public string? Description { get; set; }
     /// <summary>The day the records are needed by, if any (asked whatever records are chosen).</summary>
     [StringLength(20, ErrorMessage = "Enter the date as 12/31/2027.")] public string? NeededBy { get; set; }
 

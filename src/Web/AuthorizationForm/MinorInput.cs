@@ -11,7 +11,7 @@ namespace BackOffice.Web.AuthorizationForm;
 public sealed class MinorInput
 {
     /// <summary>The patient (aged 12 to 17) types their full name to sign.</summary>
-    [StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? Signature { get; set; }
+    [StringLength(120, ErrorMessage = "Use at most {1} characters.")] public string? Signature { get; set; }
     /// <summary>Paper: what the form says of the patient's answer.</summary>
     public MinorObjection? Objection { get; set; }
 

@@ -6,12 +6,12 @@ namespace BackOffice.Web.AuthorizationForm;
 /// <summary>Section 2 of the form, release to: the recipient's name, organisation, address and e-mail.</summary>
 public sealed class RecipientInput
 {
-    [StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? Name { get; set; }
-    [StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? Organisation { get; set; }
+    [StringLength(120, ErrorMessage = "Use at most {1} characters.")] public string? Name { get; set; }
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")] public string? Organisation { get; set; }
     public AddressInput Address { get; set; } = new();
-    [StringLength(254, ErrorMessage = "Use at most 254 characters.")] public string? Email { get; set; }
-    [StringLength(40, ErrorMessage = "Use at most 40 characters.")] public string? Phone { get; set; }
-    [StringLength(40, ErrorMessage = "Use at most 40 characters.")] public string? Fax { get; set; }
+    [StringLength(254, ErrorMessage = "Use at most {1} characters.")] public string? Email { get; set; }
+    [StringLength(40, ErrorMessage = "Use at most {1} characters.")] public string? Phone { get; set; }
+    [StringLength(40, ErrorMessage = "Use at most {1} characters.")] public string? Fax { get; set; }
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Organisation)
         && Address.IsEmpty && string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Fax);

@@ -7,12 +7,12 @@ namespace BackOffice.Web.AuthorizationForm;
 public sealed class RequesterInput
 {
     public RequesterType? Type { get; set; }
-    [StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? Name { get; set; }
-    [StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? Organisation { get; set; }
+    [StringLength(120, ErrorMessage = "Use at most {1} characters.")] public string? Name { get; set; }
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")] public string? Organisation { get; set; }
     public RepresentativeAuthority? Authority { get; set; }
-    [StringLength(1000, ErrorMessage = "Use at most 1000 characters.")] public string? AuthorityDescription { get; set; }
-    [StringLength(40, ErrorMessage = "Use at most 40 characters.")] public string? Phone { get; set; }
-    [StringLength(254, ErrorMessage = "Use at most 254 characters.")] public string? Email { get; set; }
+    [StringLength(1000, ErrorMessage = "Use at most {1} characters.")] public string? AuthorityDescription { get; set; }
+    [StringLength(40, ErrorMessage = "Use at most {1} characters.")] public string? Phone { get; set; }
+    [StringLength(254, ErrorMessage = "Use at most {1} characters.")] public string? Email { get; set; }
 
     public bool IsPatient => Type is null or RequesterType.Patient;
 

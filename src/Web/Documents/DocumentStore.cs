@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using BackOffice.Web.Encryption;
+using BackOffice.Web.Localization;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Requests;
 using Microsoft.Extensions.Options;
@@ -12,10 +13,12 @@ namespace BackOffice.Web.Documents;
 /// Uploaded and generated documents, kept outside the web root in <c>&lt;files directory&gt;/documents/&lt;yyyy&gt;/&lt;random id&gt;</c>
 /// (<see cref="WorkflowsOptions.StoredFilesDirectory"/>: the data directory, or a folder every node mounts),
 /// encrypted at rest (<see cref="AtRestEncryption"/>), and read back only through <see cref="OpenRead"/>. A file is
-/// accepted only when its bytes are a PDF, JPEG or PNG: its name and declared type are not trusted.
+/// accepted only when its bytes are a PDF, JPEG or PNG: its name and declared type are not trusted. A refusal says why in
+/// the page's language (<c>DocumentStore.es.resx</c>, keyed by the English; staff pages are English).
 /// </summary>
 public sealed partial class DocumentStore
 {
+    private static readonly Translations Words = new(typeof(DocumentStore));
     private const int HeaderLength = 8;
     private readonly TimeProvider _time;
     private readonly AtRestEncryption _encryption;
@@ -57,7 +60,7 @@ public sealed partial class DocumentStore
         var header = new byte[HeaderLength];
         var headerLength = await content.ReadAtLeastAsync(header, HeaderLength, throwOnEndOfStream: false, cancellationToken);
         var contentType = Detect(header.AsSpan(0, headerLength))
-            ?? throw new DocumentRejectedException("This file is not a PDF, JPEG or PNG. Upload a scan or photo saved as PDF, JPEG or PNG.");
+            ?? throw new DocumentRejectedException(Words.Text("This file is not a PDF, JPEG or PNG. Upload a scan or photo saved as PDF, JPEG or PNG."));
 
         var now = _time.GetUtcNow();
         CreateDirectory(Root);
@@ -76,7 +79,7 @@ public sealed partial class DocumentStore
                 do
                 {
                     size += read;
-                    if (size > MaxBytes) throw new DocumentRejectedException($"This file is larger than {MaxSizeText}. Upload a smaller scan or photo.");
+                    if (size > MaxBytes) throw new DocumentRejectedException(Words.Format("This file is larger than {0}. Upload a smaller scan or photo.", MaxSizeText));
                     hash.AppendData(buffer, 0, read);
                     await encrypting.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                     read = await content.ReadAsync(buffer, cancellationToken);

@@ -1,17 +1,11 @@
-using System.Globalization;
 using System.Net;
+using BackOffice.Web.Localization;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Documents;
-
-/// <summary>Why an upload was refused before anything was written, and what the response says.</summary>
-/// <param name="StatusCode">429 for the per-address limit, 503 for the ceiling of unsent uploads, 200 for the per-wizard limit
-/// (a problem of this form, like any other field error).</param>
-/// <param name="RetryAfter">For the <c>Retry-After</c> header, when there is a time to give.</param>
-public sealed record UploadRefusal(int StatusCode, string Message, TimeSpan? RetryAfter);
 
 /// <summary>
 /// The uploads of anonymous online requests (the wizard), recorded in the shared database so every node applies the same
@@ -20,10 +14,12 @@ public sealed record UploadRefusal(int StatusCode, string Message, TimeSpan? Ret
 /// (<see cref="DocumentOptions.UploadsPerWizard"/> files stored and not sent) and for all unsent wizards together
 /// (<see cref="DocumentOptions.UnsentUploadBytesCeiling"/>). An upload is recorded (<see cref="StagedUpload"/> and
 /// <see cref="ClientUpload"/>) before its file is written, so no stored file goes unrecorded; the request that is sent with
-/// it takes the record over (<c>LifecycleEngine.StartAsync</c>), and the abandoned-uploads job deletes the rest.
+/// it takes the record over (<c>LifecycleEngine.StartAsync</c>), and the abandoned-uploads job deletes the rest. A refusal
+/// is worded in the page's language (<c>WizardUploads.es.resx</c>, keyed by the English).
 /// </summary>
 public sealed class WizardUploads(BackOfficeDbContext db, DocumentStore documents, IOptions<DocumentOptions> options, TimeProvider time)
 {
+    private static readonly Translations Words = new(typeof(WizardUploads));
     private readonly DocumentOptions _limits = options.Value;
 
     /// <summary>
@@ -125,8 +121,9 @@ public sealed class WizardUploads(BackOfficeDbContext db, DocumentStore document
             if (wait < TimeSpan.FromSeconds(1)) wait = TimeSpan.FromSeconds(1);
             var minutes = (int)Math.Ceiling(wait.TotalMinutes);
             return new UploadRefusal(StatusCodes.Status429TooManyRequests,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"Too many files have been uploaded from your internet connection in a short time. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}."),
+                minutes == 1
+                    ? Words.Text("Too many files have been uploaded from your internet connection in a short time. Try again in 1 minute.")
+                    : Words.Format("Too many files have been uploaded from your internet connection in a short time. Try again in {0} minutes.", minutes),
                 wait);
         }
 
@@ -134,7 +131,7 @@ public sealed class WizardUploads(BackOfficeDbContext db, DocumentStore document
         if (wizardFiles + 1 > _limits.UploadsPerWizard)
         {
             return new UploadRefusal(StatusCodes.Status200OK,
-                "This request already has as many uploaded files as it can take. Send it with the files already uploaded, or start a new request.",
+                Words.Text("This request already has as many uploaded files as it can take. Send it with the files already uploaded, or start a new request."),
                 null);
         }
 
@@ -142,7 +139,7 @@ public sealed class WizardUploads(BackOfficeDbContext db, DocumentStore document
         if (unsent + size > _limits.UnsentUploadBytesCeiling)
         {
             return new UploadRefusal(StatusCodes.Status503ServiceUnavailable,
-                "We cannot take uploaded files just now. Try again in an hour, or print the paper form and mail it with a copy of your photo ID.",
+                Words.Text("We cannot take uploaded files just now. Try again in an hour, or print the paper form and mail it with a copy of your photo ID."),
                 TimeSpan.FromHours(1));
         }
 

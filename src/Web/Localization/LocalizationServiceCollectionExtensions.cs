@@ -8,8 +8,9 @@ public static class LocalizationServiceCollectionExtensions
     /// <summary>
     /// ASP.NET Core localization for the public side: words in resource files beside the pages and classes that use them
     /// (<c>X.resx</c> English, <c>X.es.resx</c> Spanish), read through <c>IViewLocalizer</c>, <c>IHtmlLocalizer&lt;T&gt;</c> and
-    /// <c>IStringLocalizer&lt;T&gt;</c>; the language of a request from the culture cookie, then Accept-Language, English
-    /// otherwise — staff screens always English; <see cref="SiteOptions"/> per language (<see cref="LocalizedSite"/>).
+    /// <c>IStringLocalizer&lt;T&gt;</c>, and words the code writes in English through <see cref="Translations"/>
+    /// (data-annotation messages through <see cref="ValidationMessages"/>); the language of a request from the culture
+    /// cookie, then Accept-Language, English otherwise — staff screens always English; <see cref="SiteOptions"/> per language (<see cref="LocalizedSite"/>).
     /// </summary>
     public static WebApplicationBuilder AddBackOfficeLanguages(this WebApplicationBuilder builder)
     {
@@ -20,7 +21,9 @@ public static class LocalizationServiceCollectionExtensions
         // encoded): smaller pages, readable source, and a tagline in any script stays text.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorPages().AddViewLocalization();
+        // Data-annotation messages ("Use at most {1} characters.") from one shared file, keyed by the English.
+        services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
+            options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ValidationMessages)));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(SiteLanguages.FormatCulture, SiteLanguages.Culture(SiteLanguages.English));

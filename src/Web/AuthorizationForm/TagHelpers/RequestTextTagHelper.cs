@@ -37,7 +37,7 @@ public sealed class RequestTextTagHelper : TagHelper
 
         var label = new TagBuilder("label");
         label.Attributes["for"] = id;
-        label.InnerHtml.Append(Optional ? Label + " (optional)" : Label);
+        label.InnerHtml.Append(Optional ? FormField.OptionalLabel(Label) : Label);
         output.Content.AppendHtml(label);
         if (Hint is not null) output.Content.AppendHtml(FormField.Span(id + "-hint", "hint", Hint));
         if (error is not null) output.Content.AppendHtml(FormField.Span(id + "-error", "field-error", error));

@@ -4,20 +4,19 @@ using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
 
 /// <summary>Step 5 (Section 4 of the form): how the copies are delivered, and paper or electronic.</summary>
-public sealed class DeliveryModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site)
+public sealed class DeliveryModel(WizardStore store, DepartmentClock clock, LocalizedSite site)
     : RequestStepModel(RequestStep.Delivery, store, clock, site)
 {
     [BindProperty] public DeliveryMethod? Delivery { get; set; }
     [BindProperty] public RecordFormat? Format { get; set; }
     [BindProperty] public bool UnencryptedEmailRiskAccepted { get; set; }
-    [BindProperty, StringLength(120, ErrorMessage = "Use at most 120 characters.")] public string? PickupBy { get; set; }
-    [BindProperty, StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? EmailPassphrase { get; set; }
-    [BindProperty, StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? EmailPassphraseConfirm { get; set; }
+    [BindProperty, StringLength(120, ErrorMessage = "Use at most {1} characters.")] public string? PickupBy { get; set; }
+    [BindProperty, StringLength(200, ErrorMessage = "Use at most {1} characters.")] public string? EmailPassphrase { get; set; }
+    [BindProperty, StringLength(200, ErrorMessage = "Use at most {1} characters.")] public string? EmailPassphraseConfirm { get; set; }
 
     /// <summary>A passphrase was chosen before: the page does not show it, and keeps it unless a new one is typed.</summary>
     public bool PassphraseKept => !string.IsNullOrEmpty(Form.EmailPassphrase);

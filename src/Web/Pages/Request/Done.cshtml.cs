@@ -2,7 +2,6 @@ using BackOffice.Web.Http;
 using BackOffice.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
 
@@ -10,10 +9,10 @@ namespace BackOffice.Web.Pages.Request;
 /// The confirmation: tracking number, due date and what happens next. It reads the receipt from the protected
 /// cookie the send set, so it cannot be reached by guessing a tracking number in the address.
 /// </summary>
-public sealed class DoneModel(WizardStore store, IOptions<SiteOptions> site) : PageModel
+public sealed class DoneModel(WizardStore store, LocalizedSite site) : PageModel
 {
     public RequestReceipt Receipt { get; private set; } = null!;
-    public SiteOptions Site => site.Value;
+    public SiteOptions Site => site.Current;
 
     public IActionResult OnGet()
     {

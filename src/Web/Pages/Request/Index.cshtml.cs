@@ -2,12 +2,11 @@ using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
 
 /// <summary>Step 1: who is asking (the patient first, the simplest route) and who receives the copies.</summary>
-public sealed class IndexModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site)
+public sealed class IndexModel(WizardStore store, DepartmentClock clock, LocalizedSite site)
     : RequestStepModel(RequestStep.Who, store, clock, site)
 {
     [BindProperty] public RequesterInput Requester { get; set; } = new();

@@ -2,7 +2,6 @@ using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
 
@@ -10,7 +9,7 @@ namespace BackOffice.Web.Pages.Request;
 /// Step 4: which information (all records, or dates, kinds and a description) and one separate, explicit consent per
 /// sensitive category; a category left unticked is left out.
 /// </summary>
-public sealed class InformationModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site)
+public sealed class InformationModel(WizardStore store, DepartmentClock clock, LocalizedSite site)
     : RequestStepModel(RequestStep.Information, store, clock, site)
 {
     [BindProperty] public InformationInput Information { get; set; } = new();

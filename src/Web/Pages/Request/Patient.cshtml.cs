@@ -3,15 +3,15 @@ using BackOffice.Workflows.Requests;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
 
 /// <summary>Step 2: whose records (names, former names, date of birth, MRN, address, contact, deceased).</summary>
-public sealed class PatientModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site)
+public sealed class PatientModel(WizardStore store, DepartmentClock clock, LocalizedSite site)
     : RequestStepModel(RequestStep.Patient, store, clock, site)
 {
-    public const string DateHint = "For example 03/31/1980.";
+    /// <summary>The day the date hints use as their example, written as the reader types a date (DateText.Numeric).</summary>
+    public static readonly DateOnly ExampleBirthDate = new(1980, 3, 31);
 
     [BindProperty] public PatientInput Patient { get; set; } = new();
     [BindProperty] public DeceasedInput Deceased { get; set; } = new();

@@ -4,16 +4,15 @@ using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
 
 /// <summary>Step 3: release from (which locations' records) and release to (the recipient).</summary>
-public sealed class ReleaseModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site)
+public sealed class ReleaseModel(WizardStore store, DepartmentClock clock, LocalizedSite site)
     : RequestStepModel(RequestStep.Release, store, clock, site)
 {
     [BindProperty] public List<RecordsLocation> Locations { get; set; } = [];
-    [BindProperty, StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? OtherFacilityName { get; set; }
+    [BindProperty, StringLength(200, ErrorMessage = "Use at most {1} characters.")] public string? OtherFacilityName { get; set; }
     [BindProperty] public RecipientInput Recipient { get; set; } = new();
 
     protected override void Show(AuthorizationFormInput form)

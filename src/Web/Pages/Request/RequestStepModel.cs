@@ -7,7 +7,6 @@ using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
 
@@ -17,7 +16,7 @@ namespace BackOffice.Web.Pages.Request;
 /// again with each message next to its field (the answers are kept either way); "Back" keeps the answers unchecked.
 /// A step cannot be opened before the steps before it are done.
 /// </summary>
-public abstract class RequestStepModel(RequestStep step, WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site) : PageModel
+public abstract class RequestStepModel(RequestStep step, WizardStore store, DepartmentClock clock, LocalizedSite site) : PageModel
 {
     public RequestStep Step => step;
 
@@ -27,14 +26,15 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
     /// <summary>The form as answered so far.</summary>
     public AuthorizationFormInput Form => State.Form;
 
-    public SiteOptions Site => site.Value;
+    /// <summary>The site's names and sentences in the page's language.</summary>
+    public SiteOptions Site => site.Current;
 
     public RequestStepInfo Info => RequestSteps.Get(Step);
 
     /// <summary>Opened with "Change" from the review page (<c>?from=review</c>): Continue and Back return there.</summary>
     public bool FromReview => string.Equals(Request.Query["from"], RequestSteps.FromReview, StringComparison.Ordinal);
 
-    protected FormCheckContext Context => new(clock.Today, site.Value, FormChannel.Online);
+    protected FormCheckContext Context => new(clock.Today, site.Current, FormChannel.Online);
 
     protected WizardStore Store => store;
 
@@ -77,7 +77,7 @@ public abstract class RequestStepModel(RequestStep step, WizardStore store, Depa
         if (valid) state.Completed.Add(Step);
         if (!store.Save(HttpContext, state))
         {
-            ModelState.AddModelError("", "Your answers are too long to keep. Shorten the longest ones and try again.");
+            ModelState.AddModelError("", WizardWords.Text("Your answers are too long to keep. Shorten the longest ones and try again."));
             return Page();
         }
 

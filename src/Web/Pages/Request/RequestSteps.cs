@@ -6,7 +6,8 @@ namespace BackOffice.Web.Pages.Request;
 /// <summary>
 /// The order of the steps (titled with the paper form's section names, <see cref="FormSections"/>) and where an error belongs. Each step runs the form's checks for its section
 /// (<see cref="AuthorizationFormChecks"/>); the domain's <see cref="RecordsRequestDraft.Validate"/> runs over the
-/// answers so far and each of its errors is shown on the step (and next to the field) it names.
+/// answers so far and each of its errors is shown on the step (and next to the field) it names, in the page's language
+/// (<see cref="DraftMessages"/>).
 /// </summary>
 public static class RequestSteps
 {
@@ -22,13 +23,13 @@ public static class RequestSteps
 
     public static IReadOnlyList<RequestStepInfo> All { get; } =
     [
-        new(RequestStep.Who, StartPath, FormSections.Title(FormSection.Requester), FormSection.Requester),
-        new(RequestStep.Patient, "/request/patient", FormSections.Title(FormSection.Patient), FormSection.Patient),
-        new(RequestStep.Release, "/request/release", FormSections.Title(FormSection.Release), FormSection.Release),
-        new(RequestStep.Information, "/request/information", FormSections.Title(FormSection.Information), FormSection.Information),
-        new(RequestStep.Delivery, "/request/delivery", FormSections.Title(FormSection.Delivery), FormSection.Delivery),
-        new(RequestStep.Purpose, "/request/purpose", FormSections.Title(FormSection.Purpose), FormSection.Purpose),
-        new(RequestStep.Sign, "/request/sign", "Signature and photo ID", FormSection.Signature, SignModel.PhotoIdCheck),
+        new(RequestStep.Who, StartPath, FormSection.Requester),
+        new(RequestStep.Patient, "/request/patient", FormSection.Patient),
+        new(RequestStep.Release, "/request/release", FormSection.Release),
+        new(RequestStep.Information, "/request/information", FormSection.Information),
+        new(RequestStep.Delivery, "/request/delivery", FormSection.Delivery),
+        new(RequestStep.Purpose, "/request/purpose", FormSection.Purpose),
+        new(RequestStep.Sign, "/request/sign", FormSection.Signature, SignModel.PhotoIdCheck),
     ];
 
     public static RequestStepInfo Get(RequestStep step) => All[(int)step];
@@ -56,7 +57,7 @@ public static class RequestSteps
         var domain = form.ToDraft(context.Channel, context.Today).Validate(context.Today)
             .Select(error => (Place: Locate(RenameForPatient(error.Field, form), step), error.Message))
             .Where(error => error.Place.Step == step)
-            .Select(error => new FieldError(error.Place.Key, error.Message));
+            .Select(error => new FieldError(error.Place.Key, DraftMessages.Text(error.Message)));
         return own.Concat(domain).DistinctBy(error => error.Field).ToList();
     }
 

@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
 
@@ -22,12 +21,12 @@ namespace BackOffice.Web.Pages.Request;
 /// creates one request (<see cref="SubmittedForms"/>).
 /// </summary>
 public sealed class ReviewModel(WizardStore store, SubmittedForms submitted, LifecycleEngine engine, DepartmentClock clock,
-    IOptions<SiteOptions> site, EmailPassphrases passphrases, RulesEvaluator rules, ILogger<ReviewModel> logger) : PageModel
+    LocalizedSite site, EmailPassphrases passphrases, RulesEvaluator rules, ILogger<ReviewModel> logger) : PageModel
 {
     public RequestWizardState State { get; private set; } = new();
     public RecordsRequestDraft Draft { get; private set; } = new();
     public IReadOnlyList<(RequestStepInfo Step, FieldError Error)> Errors { get; private set; } = [];
-    public SiteOptions Site => site.Value;
+    public SiteOptions Site => site.Current;
 
     /// <summary>What the request will cost, by the fee rules in force; null when the rules cannot be run just now.</summary>
     public FeeOutlook? Fee { get; private set; }
@@ -79,7 +78,7 @@ public sealed class ReviewModel(WizardStore store, SubmittedForms submitted, Lif
         }
         catch (InvalidDraftException invalid)
         {
-            foreach (var error in invalid.Errors) ModelState.AddModelError("", error.Message);
+            foreach (var error in invalid.Errors) ModelState.AddModelError("", DraftMessages.Text(error.Message));
             return Page();
         }
         catch (Exception ex) when (ex is MissingUploadsException or DbUpdateException)
@@ -93,7 +92,9 @@ public sealed class ReviewModel(WizardStore store, SubmittedForms submitted, Lif
             state.Completed.Remove(RequestStep.Sign);
             store.Save(HttpContext, state);
             Show(state);
-            ModelState.AddModelError("", "A file you uploaded is no longer kept, so your request was not sent. Upload it again on the step \"Signature and photo ID\", then send your request.");
+            ModelState.AddModelError("", WizardWords.Format(
+                "A file you uploaded is no longer kept, so your request was not sent. Upload it again on the step \"{0}\", then send your request.",
+                RequestSteps.Get(RequestStep.Sign).Title));
             return Page();
         }
 
@@ -113,7 +114,7 @@ public sealed class ReviewModel(WizardStore store, SubmittedForms submitted, Lif
     private void Show(RequestWizardState state)
     {
         State = state;
-        var context = new FormCheckContext(clock.Today, site.Value, FormChannel.Online);
+        var context = new FormCheckContext(clock.Today, site.Current, FormChannel.Online);
         Draft = state.Form.ToDraft(context.Channel, context.Today);
         Errors = RequestSteps.AllErrors(state, context);
         AnswerBy = context.Today.AddDays(RecordsRequest.StandardResponseDays);

@@ -4,7 +4,6 @@ using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages.Request;
 
@@ -14,7 +13,7 @@ namespace BackOffice.Web.Pages.Request;
 /// Uploads are stored as soon as they arrive, so they survive the step failing its checks.
 /// </summary>
 [UploadLimits(Files = 2)]
-public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions<SiteOptions> site, DocumentStore documents,
+public sealed class SignModel(WizardStore store, DepartmentClock clock, LocalizedSite site, DocumentStore documents,
     WizardUploads uploads)
     : RequestStepModel(RequestStep.Sign, store, clock, site)
 {
@@ -41,7 +40,7 @@ public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!form.Documents.Exists(d => d.Kind == DocumentKind.PhotoId))
-            yield return new("PhotoId", "Upload a photo or scan of the signer's photo ID.");
+            yield return new("PhotoId", WizardWords.Text("Upload a photo or scan of the signer's photo ID."));
     }
 
     // One file per kind: a new upload replaces the earlier one. A refused file keeps the earlier one. The upload is
@@ -51,7 +50,7 @@ public sealed class SignModel(WizardStore store, DepartmentClock clock, IOptions
         if (file is null || file.Length == 0) return;
         if (file.Length > documents.MaxBytes)
         {
-            ModelState.AddModelError(field, $"This file is larger than {documents.MaxSizeText}. Upload a smaller scan or photo.");
+            ModelState.AddModelError(field, WizardWords.Format("This file is larger than {0}. Upload a smaller scan or photo.", documents.MaxSizeText));
             return;
         }
 
