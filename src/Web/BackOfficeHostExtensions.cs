@@ -36,6 +36,7 @@ public static class BackOfficeHostExtensions
         builder.Services.Configure<Site.SiteOptions>(builder.Configuration.GetSection(Site.SiteOptions.Section));
         builder.Services.AddPatientRequests(builder.Configuration);
         builder.AddStaffIdentity(options);
+        builder.Services.AddSingleton<Pages.Staff.StaffScreenAccess>();
         builder.Services.AddScoped<Demo.DemoRequests>();
         builder.Services.AddProblemDetails();
         builder.Services.AddInputChecks();

@@ -92,7 +92,7 @@ public sealed class RulesWorkbenchTests : IAsyncDisposable
         estimate.GetProperty("total").GetDecimal().ShouldBe(35.50m + (25 * 1.33m) + (25 * 0.89m) + (70 * 0.44m));
         var history = (await admin.GetPageAsync("/Staff/Rules")).Html;
         history.ShouldContain("Published");
-        history.ShouldContain("DraftEdited");
+        history.ShouldContain("Draft edited");
         history.ShouldContain("rulesadmin");
     }
 

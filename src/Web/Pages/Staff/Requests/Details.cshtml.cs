@@ -1,6 +1,7 @@
 using BackOffice.Web.Http;
 using BackOffice.Web.Documents;
 using BackOffice.Web.Identity;
+using BackOffice.Web.Labels;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
@@ -77,6 +78,17 @@ public sealed partial class DetailsModel(
     public string? ErrorFor(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
 
     public string WhenText(DateTimeOffset instant) => clock.WrittenWithTime(instant);
+
+    /// <summary>An input kept in the journal, in words: the person for an assignee, the local time for a pickup.</summary>
+    public string InputText(string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Equals("assignee", StringComparison.OrdinalIgnoreCase)) return StaffName(value);
+        if (name.Equals("pickupAt", StringComparison.OrdinalIgnoreCase)
+            && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
+            return WhenText(at);
+        return PlainWords.InputValue(name, value);
+    }
 
     public string StaffName(string? userIdOrName) =>
         userIdOrName is null ? "nobody" : Staff.FirstOrDefault(s => s.Value == userIdOrName)?.Text ?? userIdOrName;
