@@ -274,6 +274,8 @@ public static partial class PlainWords
         [LifecycleRoles.Clerk] = "Clerk",
         [LifecycleRoles.RulesAdmin] = "Rules administrator",
         [LifecycleRoles.Supervisor] = "Supervisor",
+        [LifecycleRoles.Requester] = "Requester",
+        [LifecycleRoles.System] = "The app itself",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The prefix of an audited lifecycle action ("Action:Approve").</summary>

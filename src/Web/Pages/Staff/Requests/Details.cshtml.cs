@@ -30,6 +30,7 @@ public sealed partial class DetailsModel(
     IAuditTrail audit,
     DocumentStore documents,
     UserManager<StaffUser> users,
+    DefinitionRegistry definitions,
     DepartmentClock clock) : PageModel
 {
     public RecordsRequest Item { get; private set; } = null!;
@@ -38,6 +39,15 @@ public sealed partial class DetailsModel(
     public IReadOnlyList<JournalEntry> Journal { get; private set; } = [];
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
     public IReadOnlyList<DetailsChoice> Staff { get; private set; } = [];
+
+    /// <summary>The request's phases for the step indicator at the top of the page.</summary>
+    public IReadOnlyList<DetailsStep> Steps { get; private set; } = [];
+
+    /// <summary>The permitted action that moves the request on, when there is one; it is listed first.</summary>
+    public DetailsAction? NextAction { get; private set; }
+
+    /// <summary>Completed, redirected, denied or cancelled: nothing is added to it any more.</summary>
+    public bool IsClosed { get; private set; }
 
     /// <summary>The trigger whose form was posted and refused: its form is shown open with what was typed.</summary>
     public string? OpenTrigger { get; private set; }
@@ -115,8 +125,13 @@ public sealed partial class DetailsModel(
             .OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase)
             .Select(u => new DetailsChoice(u.UserName!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : $"{u.DisplayName} ({u.UserName})"))];
 
+        var definition = definitions.Get(request.DefinitionName, request.DefinitionVersion);
+        IsClosed = definition.IsFinal(request.State);
+        Steps = DetailsSteps.For(definition, request, Journal);
         var actions = engine.GetActions(request, User.ToActor());
-        Permitted = [.. actions.Where(a => a.Permitted).Select(a => new DetailsAction(a, DetailsActionInputs.For(a.Trigger, request)))];
+        Permitted = LifecyclePhases.NextFirst(
+            actions.Where(a => a.Permitted).Select(a => new DetailsAction(a, DetailsActionInputs.For(a.Trigger, request))), a => a.Trigger);
+        NextAction = Permitted.Count > 0 && LifecyclePhases.IsForward(Permitted[0].Trigger) ? Permitted[0] : null;
         NotPossible = [.. actions.Where(a => !a.Permitted)];
         return true;
     }
