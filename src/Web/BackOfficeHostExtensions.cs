@@ -39,6 +39,7 @@ public static class BackOfficeHostExtensions
         builder.AddBackOfficeLanguages();
         builder.Services.AddPatientRequests(builder.Configuration);
         builder.AddStaffIdentity(options);
+        builder.Services.AddSingleton<Pages.Staff.StaffScreenAccess>();
         builder.Services.AddScoped<Demo.DemoRequests>();
         builder.Services.AddProblemDetails();
         builder.Services.AddInputChecks();

@@ -38,7 +38,7 @@ public sealed class StaffMessageComposer(BackOfficeDbContext db, StaffIdentityDb
         // The facts of the event: the state, due date and assignee then, the due note counted from that day.
         var f = facts ?? MessageFacts.Of(request, basics.Clock.Now);
         var values = basics.Common(request.TrackingNumber)
-            .Set("State", f.State)
+            .Set("State", Labels.PlainWords.State(f.State))
             .Set("DueDate", MessageBasics.Written(f.EffectiveDueOn))
             .Set("DueNote", DueNote(f.EffectiveDueOn, basics.Clock.DayOf(f.At)))
             .Set("Assignee", await AssigneeNameAsync(f.AssigneeId, cancellationToken))
@@ -77,7 +77,7 @@ public sealed class StaffMessageComposer(BackOfficeDbContext db, StaffIdentityDb
             {
                 var dueOn = r.ExtendedDueOn ?? r.DueOn;
                 return new MessageTableRow(
-                    [r.TrackingNumber, r.State, dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DueNote(dueOn, day), NameOf(r.AssigneeId, names)],
+                    [r.TrackingNumber, Labels.PlainWords.State(r.State), dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DueNote(dueOn, day), NameOf(r.AssigneeId, names)],
                     basics.Url($"/Staff/Requests/{r.Id}"));
             }));
         var rendered = templates.Render(DigestTemplate, values);

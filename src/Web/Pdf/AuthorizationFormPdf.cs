@@ -86,7 +86,7 @@ public static class AuthorizationFormPdf
         pdf.CheckBox("Electronic copies", request?.Format == RecordFormat.Electronic, indent: 0);
 
         pdf.Heading(FormSections.Heading(FormSection.Purpose));
-        pdf.Field("Purpose", request is null ? null : request.PurposeDetail ?? RequestLabels.Purpose(request.Purpose));
+        pdf.Field("Purpose", request is null ? null : request.PurposeDetail ?? Labels.PlainWords.Of(request.Purpose));
         pdf.Note("Copies for a veterans' disability, Social Security, SSI or Aid to the Aged, Blind or Disabled claim are free: say so here.");
         pdf.Field("This authorization expires on (date or event)", request?.ExpiresOn?.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture) ?? request?.ExpiryEvent);
 

@@ -43,7 +43,7 @@ public sealed partial class AuditSearchTests(IntakeAppFixture app) : IClassFixtu
         var (status, html) = await supervisor.GetPageAsync($"/Staff/Audit?TrackingNumber={typed}");
 
         status.ShouldBe(HttpStatusCode.OK);
-        html.ShouldContain("<td>PaperIntake</td>");
+        html.ShouldContain("<td>Keyed in a paper form</td>");
         html.ShouldContain($"<a href=\"/Staff/Requests/{request.Id}\">{request.TrackingNumber}</a>");
         html.ShouldNotContain("another request");
         html.ShouldContain("<td>clerk</td>");

@@ -33,7 +33,7 @@ public sealed class StaffUsersTests
         response.Location().ShouldBe("/Staff/Users");
         var list = (await supervisor.GetPageAsync("/Staff/Users")).Html;
         list.ShouldContain("Account pnewcomer created");
-        list.ShouldMatch(@"<td>pnewcomer</td>\s*<td>Pat Newcomer</td>\s*<td>Clerk, RulesAdmin</td>\s*<td>Active</td>");
+        list.ShouldMatch(@"<td>pnewcomer</td>\s*<td>Pat Newcomer</td>\s*<td>Clerk, Rules administrator</td>\s*<td>Active</td>");
         (await factory.RolesOfAsync("pnewcomer")).Order().ShouldBe(["Clerk", "RulesAdmin"]);
         using var newcomer = await factory.SignedInAsync("pnewcomer", NewPassword);
         (await newcomer.GetPageAsync("/Staff")).Html.ShouldContain("Signed in as <a href=\"/Staff\">Pat Newcomer</a>");

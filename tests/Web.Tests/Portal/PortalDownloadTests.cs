@@ -47,13 +47,16 @@ public sealed class PortalDownloadTests : IAsyncDisposable
         WebUtility.HtmlDecode((await client.GetPageAsync($"/portal/{token}/code")).Html).ShouldContain("m•••@example.org");
         var code = await PortalScenario.EnterCodeAsync(client, token, PortalScenario.Code(codeMail));
         code.Location().ShouldBe($"/portal/{token}/download");
-        (await client.GetPageAsync($"/portal/{token}/download")).Html.ShouldContain("medical-records.pdf");
+        var download = (await client.GetPageAsync($"/portal/{token}/download")).Html;
+        download.ShouldContain($"records-{request.TrackingNumber}.pdf");
+        download.ShouldNotContain(RequestScenarios.ClerkFileName);
         var file = await client.GetAsync(new Uri($"/portal/{token}/download?handler=File", UriKind.Relative));
 
         file.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await file.Content.ReadAsByteArrayAsync()).ShouldBe(PortalScenario.PackageBytes);
         file.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
-        file.Content.Headers.ContentDisposition.FileName!.Trim('"').ShouldBe("medical-records.pdf");
+        // Named after the tracking number, not the clerk's file (which may name the patient or a working copy).
+        file.Content.Headers.ContentDisposition.FileName!.Trim('"').ShouldBe($"records-{request.TrackingNumber}.pdf");
         file.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         (await _portal.Factory.LoadAsync(request.Id)).State.ShouldBe("Completed");
         (await _portal.DisclosuresAsync(request.Id)).ShouldHaveSingleItem().Method.ShouldBe("Portal");

@@ -124,6 +124,88 @@ public sealed class DetailPageTests(DetailApp app) : IClassFixture<DetailApp>
         stored.ContentType.ShouldBe("application/pdf");
     }
 
+    [Fact]
+    public async Task Upload_IsNotOffered_AndIsRefused_OnceTheRequestIsClosed()
+    {
+        var request = await app.Factory.StartAsync(RequestScenarios.PatientDraft(DeliveryMethod.Portal, RecordFormat.Electronic));
+        using var client = await app.Factory.SignedInAsync("clerk");
+        var page = DetailApp.PageOf(request.Id);
+        (await client.GetPageAsync(page)).Html.ShouldContain("handler=Upload");
+        await app.ActAsync(client, request.Id, "Cancel", ("reason", "The patient withdrew the request."));
+
+        var (_, closed) = await client.GetPageAsync(page);
+        var refused = await UploadAsync(client, page, "%PDF-1.7 package"u8.ToArray(), "records.pdf");
+
+        closed.ShouldNotContain("handler=Upload");
+        closed.ShouldContain("The request is closed: no release package can be added.");
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        StaffClient.FieldError(await refused.Content.ReadAsStringAsync(), "package").ShouldBe(
+            "The request is closed (cancelled); a release package can no longer be attached.");
+        (await app.Factory.QueryAsync(db => Task.FromResult(db.Documents.Count(d => d.RequestId == request.Id)))).ShouldBe(0);
+        (await app.AuditAsync(request.Id)).ShouldContain(a => a.Action == "UploadDocument" && a.Outcome == "refused: the request is closed");
+    }
+
+    [Fact]
+    public async Task Page_ShowsWhereTheRequestIs_AsSteps_WithTheNextActionFirst()
+    {
+        var request = await app.Factory.StartAsync(RequestScenarios.PatientDraft());
+        using var client = await app.Factory.SignedInAsync("clerk");
+        var page = DetailApp.PageOf(request.Id);
+
+        var received = (await client.GetPageAsync(page)).Html;
+        Steps(received).ShouldBe(["Now: Intake: Received", "To come: Fulfillment", "To come: Payment", "To come: Release", "To come: Closed"]);
+        received.ShouldContain("Next step: <a href=\"#Verify\">Verify</a>");
+        FirstAction(received).ShouldBe("Verify");
+
+        await app.ActAsync(client, request.Id, "Verify", ("identityChecked", "true"));
+        await app.ActAsync(client, request.Id, "StartFulfillment");
+        var compiling = (await client.GetPageAsync(page)).Html;
+        Steps(compiling)[..2].ShouldBe(["Done: Intake", "Now: Fulfillment: In fulfillment"]);
+        // Submitting for review is not possible before the pages are counted: counting them is next.
+        FirstAction(compiling).ShouldBe("RecordPages");
+
+        await app.ActAsync(client, request.Id, "RecordPages", ("paper", "12"), ("contentsChecked", "true"));
+        FirstAction((await client.GetPageAsync(page)).Html).ShouldBe("SubmitForReview");
+    }
+
+    [Fact]
+    public async Task Steps_OfAClosedRequest_MarkThePhasesItNeverNeeded()
+    {
+        // Copies for the patient's doctor, for continuing care, are free: the request never waits for a payment.
+        var toTheirDoctor = RequestScenarios.PatientDraft(DeliveryMethod.Mail, RecordFormat.Paper) with
+        {
+            Recipient = new RecipientDetails
+            {
+                Type = RequesterType.Provider, Name = "Dr. Priya Shah", Organisation = "Lakeview Family Medicine",
+                Address = new PostalAddress { Line1 = "500 Lakeview Dr", City = "Naperville", State = "IL", PostalCode = "60540" },
+            },
+            Purpose = RequestPurpose.ContinuingCare,
+        };
+        var request = await app.Factory.StartAsync(toTheirDoctor);
+        (await app.Factory.ThroughReviewAsync(request.Id, paperPages: 12)).ShouldBe("ReadyForRelease");
+        await app.Factory.FireAsync(request.Id, "Mail", RequestScenarios.Clerk);
+        using var client = await app.Factory.SignedInAsync("clerk");
+
+        var html = (await client.GetPageAsync(DetailApp.PageOf(request.Id))).Html;
+
+        (await app.Factory.LoadAsync(request.Id)).State.ShouldBe("Completed");
+        Steps(html).ShouldBe(["Done: Intake", "Done: Fulfillment", "Not needed: Payment", "Done: Release", "Now: Closed: Completed"]);
+        html.ShouldNotContain("Next step");
+    }
+
+    /// <summary>The step indicator as a screen reader reads it: "Done: Intake", "Now: Fulfillment: In fulfillment".</summary>
+    private static List<string> Steps(string html)
+    {
+        var nav = System.Text.RegularExpressions.Regex.Match(html, "<nav class=\"request-steps\".*?</nav>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        nav.Success.ShouldBeTrue("the page has no step indicator");
+        return [.. System.Text.RegularExpressions.Regex.Matches(nav.Value, "<li[^>]*>(.*?)</li>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(m.Groups[1].Value, "<[^>]+>", ""), "\\s+", " ")).Trim())];
+    }
+
+    /// <summary>The trigger of the first action form on the page.</summary>
+    private static string FirstAction(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "<form [^>]*class=\"action-form[^\"]*\" id=\"([^\"]+)\"").Groups[1].Value;
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string page, byte[] bytes, string name)
     {
         var (_, html) = await client.GetPageAsync(page);

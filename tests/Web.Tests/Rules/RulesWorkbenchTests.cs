@@ -92,8 +92,42 @@ public sealed class RulesWorkbenchTests : IAsyncDisposable
         estimate.GetProperty("total").GetDecimal().ShouldBe(35.50m + (25 * 1.33m) + (25 * 0.89m) + (70 * 0.44m));
         var history = (await admin.GetPageAsync("/Staff/Rules")).Html;
         history.ShouldContain("Published");
-        history.ShouldContain("DraftEdited");
+        history.ShouldContain("Draft edited");
         history.ShouldContain("rulesadmin");
+    }
+
+    [Fact]
+    public async Task Save_KeepsTheNewRevision_WhenSavedTwiceFromTheSamePage()
+    {
+        using var admin = await _factory.SignedInAsync("rulesadmin");
+        var version = await CreateDraftAsync(admin);
+        var page = $"/Staff/Rules/Edit/{version}/fee-schedules.json";
+        var first = Shipped("fee-schedules.json").Replace("\"illinois\"", "\"illinois\" ", StringComparison.Ordinal);
+        var second = With2025Schedule();
+
+        // As a browser does: each save posts the form of the page the previous save answered with.
+        var opened = (await admin.GetPageAsync(page)).Html;
+        var afterFirst = await PostEditFormAsync(admin, page, opened, first);
+        afterFirst.ShouldContain("Saved.");
+        var afterSecond = await PostEditFormAsync(admin, page, afterFirst, second);
+
+        afterSecond.ShouldNotContain("Someone else saved this draft");
+        afterSecond.ShouldContain("Saved.");
+        WebUtility.HtmlDecode((await admin.GetPageAsync(page)).Html).ShouldContain("2025-01-20");
+    }
+
+    /// <summary>Posts the edit form found in <paramref name="html"/> (its token and hidden revision) with new text.</summary>
+    private static async Task<string> PostEditFormAsync(HttpClient admin, string page, string html, string json)
+    {
+        var revision = System.Text.RegularExpressions.Regex.Match(html, "name=\"Revision\" value=\"(\\d+)\"|value=\"(\\d+)\"[^>]*name=\"Revision\"");
+        revision.Success.ShouldBeTrue("the edit form carries no revision");
+        var response = await admin.PostAsync(new Uri(page, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Json"] = json,
+            ["Revision"] = revision.Groups[1].Success ? revision.Groups[1].Value : revision.Groups[2].Value,
+            ["__RequestVerificationToken"] = StaffClient.AntiforgeryToken(html),
+        }));
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Fact]

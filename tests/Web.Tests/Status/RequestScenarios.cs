@@ -86,6 +86,9 @@ public static partial class RequestScenarios
             ("method", "CreditCardByPhone"), ("amount", balance.ToString(CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>The name the release package had on the clerk's computer; never what a requester's download is called.</summary>
+    public const string ClerkFileName = "Lopez M compiled FINAL v2.pdf";
+
     /// <summary>Stores the bytes where the document store keeps files and attaches them as the release package.</summary>
     public static async Task AttachPackageAsync(this BackOfficeFactory factory, Guid requestId, byte[] bytes)
     {
@@ -96,7 +99,7 @@ public static partial class RequestScenarios
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BackOfficeDbContext>();
         var request = await db.Requests.Include(r => r.Documents).SingleAsync(r => r.Id == requestId);
-        request.AddDocument(DocumentKind.ReleasePackage, "medical-records.pdf", "application/pdf", bytes.Length, key,
+        request.AddDocument(DocumentKind.ReleasePackage, ClerkFileName, "application/pdf", bytes.Length, key,
             Convert.ToHexStringLower(SHA256.HashData(bytes)), DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
     }

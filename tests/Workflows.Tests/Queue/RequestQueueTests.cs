@@ -261,8 +261,4 @@ public abstract class RequestQueueTests : EngineTestsBase
         await StartAsync();
         (await CountsAsync()).Open.ShouldBe(4); // cached: counts say "as of" the time they were taken
     }
-
-    [Fact]
-    public void States_AreDescribedInPlainWords() =>
-        QueueStates.Describe("PublishedToPortal").ShouldBe("Published to portal");
 }

@@ -21,7 +21,7 @@ public sealed class DownloadModel(
         var link = await portal.OpenAsync(token, cancellationToken);
         if (link is null) return LinkGone();
         if (!passes.Holds(Request, PassKind.PortalDownload, link.Grant.Id)) return Redirect(PathFor(token));
-        FileName = link.Package.FileName;
+        FileName = DownloadName(link.Request.TrackingNumber);
         Size = link.Package.Size;
         return Page();
     }
@@ -42,6 +42,10 @@ public sealed class DownloadModel(
         if (!HttpMethods.IsHead(Request.Method)) await recorder.RecordAsync(link.Grant.Id, cancellationToken);
         Response.Headers.XContentTypeOptions = "nosniff";
         var contentType = string.IsNullOrWhiteSpace(link.Package.ContentType) ? "application/octet-stream" : link.Package.ContentType;
-        return File(stream, contentType, link.Package.FileName);
+        return File(stream, contentType, DownloadName(link.Request.TrackingNumber));
     }
+
+    /// <summary>The file the requester saves: named after the tracking number (as the e-mailed file is), never after
+    /// the name the clerk's upload had, which may name the patient or a working copy. Release packages are PDFs.</summary>
+    public static string DownloadName(string trackingNumber) => $"records-{trackingNumber}.pdf";
 }

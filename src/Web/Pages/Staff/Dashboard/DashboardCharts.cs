@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOffice.Web.Charts;
+using BackOffice.Web.Labels;
 using BackOffice.Workflows.Queue;
 using BackOffice.Workflows.Reporting;
 using BackOffice.Workflows.Time;
@@ -55,7 +56,7 @@ public static class DashboardCharts
         var data = new ChartData("received", "Requests received per week by channel",
             $"{Plural(figures.ReceivedInPeriod, "request", "requests")} received in {figures.PeriodWeeks} weeks, weeks starting on Monday.",
             "Week starting", Weeks(figures),
-            [.. figures.Channels.Select(c => new ChartSeries(c.ToString(), [.. figures.Weeks.Select(w => (decimal)w.Received[c])]))]);
+            [.. figures.Channels.Select(c => new ChartSeries(PlainWords.Of(c), [.. figures.Weeks.Select(w => (decimal)w.Received[c])]))]);
         return new ChartPanel(data, SvgColumnChart.Render(data, ColumnLayout.Stacked), WeekRows(figures), [.. figures.Weeks.Select(_ => (string?)null)],
             RowTotals: figures.Channels.Count > 1);
     }
@@ -85,7 +86,7 @@ public static class DashboardCharts
 
     private static ChartPanel States(IReadOnlyList<StateCount> states, string id, string title, string description)
     {
-        var labels = states.Select(s => QueueStates.Describe(s.State)).ToList();
+        var labels = states.Select(s => PlainWords.State(s.State)).ToList();
         var data = new ChartData(id, title, description, "State", labels,
             [new ChartSeries("Requests", [.. states.Select(s => (decimal)s.Count)])]);
         return new ChartPanel(data, SvgBarChart.Render(data), labels, [.. states.Select(s => (string?)StateLink(s.State))]);

@@ -5,16 +5,19 @@ using NetEscapades.AspNetCore.SecurityHeaders;
 
 namespace BackOffice.Web.Pages.Staff.Lifecycle;
 
-/// <summary>Each lifecycle definition version as a diagram (the engine's Mermaid export), for staff to read.</summary>
+/// <summary>
+/// Each lifecycle definition version, newest first, phase by phase: a small diagram per phase (drawn by mermaid in the
+/// browser) and every state with its actions, conditions, messages and timers in words, so the page reads at a normal
+/// screen size and without the diagrams.
+/// </summary>
 [SecurityHeadersPolicy(SecurityHeaderPolicies.Diagrams)]
-public sealed class IndexModel(DefinitionRegistry definitions, MachineBuilder machines) : PageModel
+public sealed class IndexModel(DefinitionRegistry definitions, GuardCatalog guards, ActivityCatalog activities) : PageModel
 {
-    public IReadOnlyList<Diagram> Diagrams { get; private set; } = [];
+    public IReadOnlyList<LifecycleVersionView> Versions { get; private set; } = [];
 
-    public void OnGet() => Diagrams = definitions.All
-        .OrderBy(d => d.Name, StringComparer.Ordinal).ThenByDescending(d => d.Version)
-        .Select(d => new Diagram(d.Name, d.Version, d.States.Count, d.Transitions.Count, machines.ToMermaid(d)))
-        .ToList();
-
-    public sealed record Diagram(string Name, int Version, int States, int Transitions, string Mermaid);
+    public void OnGet()
+    {
+        var builder = new LifecycleViewBuilder(guards, activities);
+        Versions = [.. definitions.All.OrderBy(d => d.Name, StringComparer.Ordinal).ThenByDescending(d => d.Version).Select(builder.Build)];
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Input;
+using BackOffice.Web.Labels;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 using Microsoft.AspNetCore.Mvc;
@@ -30,8 +31,8 @@ public sealed partial class DetailsModel
             var result = await engine.FireAsync(id, trigger, User.ToActor(), triggerArgs, version ?? -1, cancellationToken);
             await audit.RecordAsync("Action:" + trigger, id, outcome: "done", cancellationToken: cancellationToken);
             StatusMessage = result.FromState == result.ToState
-                ? $"Done: {DetailsFormat.TriggerLabel(trigger)}."
-                : $"Done: {DetailsFormat.TriggerLabel(trigger)}. The request is now: {DetailsFormat.StateText(result.ToState)}.";
+                ? $"Done: {PlainWords.Trigger(trigger)}."
+                : $"Done: {PlainWords.Trigger(trigger)}. The request is now: {PlainWords.State(result.ToState)}.";
             return RedirectToPage(new { id });
         }
         catch (RequestNotFoundException)
@@ -46,7 +47,7 @@ public sealed partial class DetailsModel
         catch (TransitionRefusedException ex)
         {
             RefusalReasons = ex.Reasons;
-            ModelState.AddModelError("", $"{DetailsFormat.TriggerLabel(trigger)} is not possible now: {string.Join("; ", ex.Reasons)}.");
+            ModelState.AddModelError("", $"{PlainWords.Trigger(trigger)} is not possible now: {string.Join("; ", ex.Reasons)}.");
             outcome = "refused: " + string.Join("; ", ex.Reasons);
         }
         catch (ConcurrencyConflictException)

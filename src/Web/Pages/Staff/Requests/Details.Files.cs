@@ -1,5 +1,6 @@
 using BackOffice.Web.Documents;
 using BackOffice.Web.Identity;
+using BackOffice.Web.Labels;
 using BackOffice.Workflows.Requests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -32,11 +33,21 @@ public sealed partial class DetailsModel
         return RedirectToPage(new { id });
     }
 
-    /// <summary>Attaches the release package (a PDF, checked by its bytes) that portal and secure e-mail delivery send.</summary>
+    /// <summary>
+    /// Attaches the release package (a PDF, checked by its bytes) that portal and secure e-mail delivery send. Refused once
+    /// the request is closed: what was released is on record and must not change afterwards.
+    /// </summary>
     public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? package, CancellationToken cancellationToken)
     {
         var request = await db.Requests.Include(r => r.Documents).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null) return NotFound();
+        if (definitions.Get(request.DefinitionName, request.DefinitionVersion).IsFinal(request.State))
+        {
+            ModelState.AddModelError(PackageField, $"The request is closed ({PlainWords.State(request.State).ToLowerInvariant()}); a release package can no longer be attached.");
+            await audit.RecordAsync("UploadDocument", id, package?.FileName, "refused: the request is closed", cancellationToken);
+            return await ShowAgainAsync(id, cancellationToken);
+        }
+
         if (package is null || package.Length == 0)
         {
             ModelState.AddModelError(PackageField, "Choose the release package PDF to upload.");

@@ -1,6 +1,7 @@
 using BackOffice.Web.Http;
 using BackOffice.Web.Documents;
 using BackOffice.Web.Identity;
+using BackOffice.Web.Labels;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
@@ -29,6 +30,7 @@ public sealed partial class DetailsModel(
     IAuditTrail audit,
     DocumentStore documents,
     UserManager<StaffUser> users,
+    DefinitionRegistry definitions,
     DepartmentClock clock) : PageModel
 {
     public RecordsRequest Item { get; private set; } = null!;
@@ -37,6 +39,15 @@ public sealed partial class DetailsModel(
     public IReadOnlyList<JournalEntry> Journal { get; private set; } = [];
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
     public IReadOnlyList<DetailsChoice> Staff { get; private set; } = [];
+
+    /// <summary>The request's phases for the step indicator at the top of the page.</summary>
+    public IReadOnlyList<DetailsStep> Steps { get; private set; } = [];
+
+    /// <summary>The permitted action that moves the request on, when there is one; it is listed first.</summary>
+    public DetailsAction? NextAction { get; private set; }
+
+    /// <summary>Completed, redirected, denied or cancelled: nothing is added to it any more.</summary>
+    public bool IsClosed { get; private set; }
 
     /// <summary>The trigger whose form was posted and refused: its form is shown open with what was typed.</summary>
     public string? OpenTrigger { get; private set; }
@@ -78,6 +89,17 @@ public sealed partial class DetailsModel(
 
     public string WhenText(DateTimeOffset instant) => clock.WrittenWithTime(instant);
 
+    /// <summary>An input kept in the journal, in words: the person for an assignee, the local time for a pickup.</summary>
+    public string InputText(string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Equals("assignee", StringComparison.OrdinalIgnoreCase)) return StaffName(value);
+        if (name.Equals("pickupAt", StringComparison.OrdinalIgnoreCase)
+            && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at))
+            return WhenText(at);
+        return PlainWords.InputValue(name, value);
+    }
+
     public string StaffName(string? userIdOrName) =>
         userIdOrName is null ? "nobody" : Staff.FirstOrDefault(s => s.Value == userIdOrName)?.Text ?? userIdOrName;
 
@@ -103,8 +125,13 @@ public sealed partial class DetailsModel(
             .OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase)
             .Select(u => new DetailsChoice(u.UserName!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : $"{u.DisplayName} ({u.UserName})"))];
 
+        var definition = definitions.Get(request.DefinitionName, request.DefinitionVersion);
+        IsClosed = definition.IsFinal(request.State);
+        Steps = DetailsSteps.For(definition, request, Journal);
         var actions = engine.GetActions(request, User.ToActor());
-        Permitted = [.. actions.Where(a => a.Permitted).Select(a => new DetailsAction(a, DetailsActionInputs.For(a.Trigger, request)))];
+        Permitted = LifecyclePhases.NextFirst(
+            actions.Where(a => a.Permitted).Select(a => new DetailsAction(a, DetailsActionInputs.For(a.Trigger, request))), a => a.Trigger);
+        NextAction = Permitted.Count > 0 && LifecyclePhases.IsForward(Permitted[0].Trigger) ? Permitted[0] : null;
         NotPossible = [.. actions.Where(a => !a.Permitted)];
         return true;
     }

@@ -1,3 +1,4 @@
+using BackOffice.Web.Labels;
 using BackOffice.Workflows.Lifecycle;
 
 namespace BackOffice.Web.Pages.Staff.Requests;
@@ -6,5 +7,5 @@ namespace BackOffice.Web.Pages.Staff.Requests;
 public sealed record DetailsAction(ActionAvailability Availability, IReadOnlyList<DetailsInput> Inputs)
 {
     public string Trigger => Availability.Trigger;
-    public string Label => Availability.Label;
+    public string Label => PlainWords.Trigger(Availability.Trigger, Availability.Label);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackOffice.Web.Labels;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
 
@@ -10,27 +11,17 @@ public static class DetailsActionInputs
     /// <summary>The journal comment, given with a send-back as its reason.</summary>
     public const string Comment = "comment";
 
+    /// <summary>The payment methods, and cash: offered so that the refusal (a message next to the field) says why.</summary>
     public static readonly IReadOnlyList<DetailsChoice> PaymentMethods =
-    [
-        new("CreditCardByPhone", "Credit card by phone"),
-        new("Check", "Check"),
-        new("Cash", "Cash"),
-    ];
+        [.. Choices<PaymentMethod>(), new("Cash", "Cash")];
 
     /// <summary>740 ILCS 110/4(a)(3): the minor's answer and the therapist's finding, as the clerk records them.</summary>
-    public static readonly IReadOnlyList<DetailsChoice> MinorObjections =
-    [
-        new(nameof(MinorObjection.NotAsked), "Not asked yet"),
-        new(nameof(MinorObjection.InformedDoesNotObject), "Told, and does not object"),
-        new(nameof(MinorObjection.Objects), "Told, and objects"),
-    ];
+    public static readonly IReadOnlyList<DetailsChoice> MinorObjections = Choices<MinorObjection>();
 
-    public static readonly IReadOnlyList<DetailsChoice> TherapistFindings =
-    [
-        new(nameof(TherapistFinding.NotAsked), "Not asked yet"),
-        new(nameof(TherapistFinding.NotDetrimental), "No compelling reason to deny the access"),
-        new(nameof(TherapistFinding.Detrimental), "Compelling reasons to deny the access (the parent may petition a court)"),
-    ];
+    public static readonly IReadOnlyList<DetailsChoice> TherapistFindings = Choices<TherapistFinding>();
+
+    private static List<DetailsChoice> Choices<TEnum>() where TEnum : struct, Enum =>
+        [.. Enum.GetValues<TEnum>().Select(value => new DetailsChoice(value.ToString(), PlainWords.Of(value)))];
 
     /// <summary>The inputs of <paramref name="trigger"/>, with values taken from <paramref name="request"/> where it has them.</summary>
     public static IReadOnlyList<DetailsInput> For(string trigger, RecordsRequest? request) => trigger switch
@@ -65,7 +56,7 @@ public static class DetailsActionInputs
             new("film", "Film pages", DetailsInputKind.WholeNumber, Value: Count(request?.Pages.Film)),
             new("postage", "Postage ($)", DetailsInputKind.Amount, Value: Money(request?.Postage)),
             .. Enum.GetValues<SensitiveCategory>().Select(category => new DetailsInput(StandardActivities.ContainsInput(category),
-                "The records contain: " + DetailsFormat.Category(category), DetailsInputKind.Checkbox,
+                "The records contain: " + PlainWords.Of(category), DetailsInputKind.Checkbox,
                 Value: request is { ContentsRecorded: true } && request.CategoriesPresent.Contains(category) ? "true" : null)),
             new(StandardActivities.ContentsCheckedInput, "I checked the compiled records for each sensitive category above", DetailsInputKind.Checkbox,
                 "Only categories the records contain and the request does not permit are withheld; the decision is evaluated again."),
@@ -73,7 +64,7 @@ public static class DetailsActionInputs
         "SubmitForReview" => request is { WithheldCategories.Count: 0 }
             ? []
             : [new("exclusionsApplied", "I removed the withheld categories from the package", DetailsInputKind.Checkbox,
-                request is null ? null : "Withheld: " + string.Join(", ", request.WithheldCategories.Select(DetailsFormat.Category)))],
+                request is null ? null : "Withheld: " + string.Join(", ", request.WithheldCategories.Select(PlainWords.Of)))],
         "RecordMinorReview" =>
         [
             new("objection", "What the patient (aged 12 to 17) said when told of the request", DetailsInputKind.Choice, Choices: MinorObjections,

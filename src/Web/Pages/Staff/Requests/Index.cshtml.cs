@@ -1,4 +1,5 @@
 using BackOffice.Web.Identity;
+using BackOffice.Web.Labels;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
@@ -6,6 +7,7 @@ using BackOffice.Workflows.Queue;
 using BackOffice.Workflows.Requests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -57,6 +59,10 @@ public sealed class IndexModel(RequestQueue queue, DefinitionRegistry definition
         // Which requests a clerk looked at through the queue is not per request; opening one is audited by its page.
         await audit.RecordAsync("ViewQueue", null, Request.QueryString.Value, $"{Results.Rows.Count} rows", cancellationToken);
     }
+
+    /// <summary>An enum filter's options: the value posted is the identifier, the text its words.</summary>
+    public static IEnumerable<SelectListItem> Choices<TEnum>() where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(value => new SelectListItem(PlainWords.Of(value), value.ToString()));
 
     public string AssigneeName(string? id) =>
         id is null ? "Unassigned" : StaffNames.TryGetValue(id, out var name) ? name : id;

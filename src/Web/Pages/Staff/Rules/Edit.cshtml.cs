@@ -46,6 +46,9 @@ public sealed class EditModel(RuleSetStore store) : PageModel
             Saved = true;
             RuleSet = await store.GetAsync(version, cancellationToken);
             Revision = RuleSet.Revision;
+            // The form's hidden field shows the posted value over the property unless it is dropped: the next save
+            // would then carry the old revision and be refused as someone else's change.
+            ModelState.Remove(nameof(Revision));
         }
         catch (Exception exception) when (exception is DomainException or ConcurrencyConflictException)
         {
