@@ -89,7 +89,9 @@ public sealed class ComposedFromFactsTests : IAsyncDisposable
         var message = (await scope.ServiceProvider.GetRequiredService<IStaffMessageComposer>().ComposeAsync(request.Id, "DueWarning", Event)).ShouldNotBeNull();
 
         message.TextBody.ShouldContain("April 11, 2026");
-        message.TextBody.ShouldContain(Event.State);
+        // The state in plain words (Labels.PlainWords), not its identifier.
+        message.TextBody.ShouldContain(BackOffice.Web.Labels.PlainWords.State(Event.State));
+        message.TextBody.ShouldNotContain(Event.State);
         message.TextBody.ShouldContain(((Event.EffectiveDueOn.DayNumber - DateOnly.FromDateTime(EventAt.UtcDateTime).DayNumber)).ToString(CultureInfo.InvariantCulture));
     }
 }
