@@ -275,7 +275,7 @@ public static partial class PlainWords
         [LifecycleRoles.RulesAdmin] = "Rules administrator",
         [LifecycleRoles.Supervisor] = "Supervisor",
         [LifecycleRoles.Requester] = "Requester",
-        [LifecycleRoles.System] = "The app itself",
+        [LifecycleRoles.System] = "the app itself",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The prefix of an audited lifecycle action ("Action:Approve").</summary>

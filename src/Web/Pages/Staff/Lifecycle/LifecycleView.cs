@@ -64,8 +64,8 @@ public sealed class LifecycleViewBuilder(GuardCatalog guards, ActivityCatalog ac
         PlainWords.Trigger(transition.Trigger, transition.Label),
         transition.To is null ? null : PlainWords.State(transition.To),
         [.. transition.Guards.Select(g => guards.Get(g).Description)],
-        transition.Automatic ? "The app itself, as soon as the conditions hold"
-            : transition.Roles.Count == 0 ? "The app itself" : string.Join(", ", transition.Roles.Select(PlainWords.Role)),
+        transition.Automatic ? "the app itself, as soon as the conditions hold"
+            : transition.Roles.Count == 0 ? "the app itself" : string.Join(", ", transition.Roles.Select(PlainWords.Role)),
         transition.Automatic);
 
     /// <summary>An activity in words: the message or letter it sends by name, anything else by its description.</summary>

@@ -46,7 +46,7 @@ public sealed class CreateModel(UserManager<StaffUser> users, StaffIdentityDbCon
 
         logger.LogInformation("Staff account {UserName} created with roles {Roles} by {Supervisor}",
             user.UserName, string.Join(", ", roles), User.Identity?.Name);
-        TempData["StatusMessage"] = $"Account {user.UserName} created with the roles {string.Join(", ", roles)}.";
+        TempData["StatusMessage"] = $"Account {user.UserName} created with the roles {string.Join(", ", roles.Select(Labels.PlainWords.Role))}.";
         return RedirectToPage("Index");
     }
 
