@@ -141,5 +141,10 @@ public sealed class LanguageSwitchTests(RequestAppFixture app) : IClassFixture<R
         }
 
         Languages.HtmlLang((await visitor.GetPageAsync("/")).Html).ShouldBe("es");
+        // A clerk reading a public page in Spanish sees the sign-in status in Spanish too, and English again on staff pages.
+        var (_, publicPage) = await clerk.GetPageAsync("/");
+        publicPage.ShouldContain("Sesión iniciada como");
+        publicPage.ShouldContain(">Cerrar sesión</button>");
+        (await clerk.GetPageAsync("/Staff")).Html.ShouldContain(">Sign out</button>");
     }
 }
