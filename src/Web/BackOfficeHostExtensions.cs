@@ -3,6 +3,7 @@ using BackOffice.Web.Api;
 using BackOffice.Web.Auditing;
 using BackOffice.Web.EmailContent;
 using BackOffice.Web.Encryption;
+using BackOffice.Web.Health;
 using BackOffice.Web.Http;
 using BackOffice.Web.Identity;
 using BackOffice.Web.Input;
@@ -10,8 +11,8 @@ using BackOffice.Web.Jobs;
 using BackOffice.Web.Localization;
 using BackOffice.Web.Pages.Request;
 using BackOffice.Web.PatientAccess;
-using BackOffice.Web.SecureEmail;
 using BackOffice.Web.Pdf.Documents;
+using BackOffice.Web.SecureEmail;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
 using Microsoft.AspNetCore.DataProtection;
@@ -48,7 +49,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddSecureEmail(builder.Configuration);
         builder.Services.AddRequestDocuments();
         builder.Services.AddBackOfficeJobs(builder.Configuration, options);
-        builder.Services.AddHealthChecks().AddDbContextCheck<BackOfficeDbContext>("database");
+        builder.Services.AddBackOfficeHealth();
         return builder;
     }
 
@@ -93,7 +94,7 @@ public static class BackOfficeHostExtensions
 
         if (app.Services.IsWorkerOnly())
         {
-            app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+            app.MapBackOfficeHealth();
             return; // a worker process runs the jobs and answers /health, nothing else
         }
 
@@ -112,7 +113,7 @@ public static class BackOfficeHostExtensions
         app.MapFeeEstimate();
         app.MapLanguageSwitch();
         app.MapBackOfficeDashboard().WithSecurityHeadersPolicy(SecurityHeaderPolicies.JobsDashboard);
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapBackOfficeHealth();
     }
 
     private static void CompileRulesInBackground(WebApplication app) => _ = Task.Run(async () =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using BackOffice.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Web.Tests;
 
@@ -48,6 +49,82 @@ public sealed class HealthTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("Exception");
+    }
+
+    [Fact]
+    public async Task Ready_ChecksTheDatabaseJobsFilesAndKeys_AndLive_AsksNothing()
+    {
+        await using var factory = new BackOfficeFactory();
+        using var client = factory.CreateClient();
+
+        var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        checks.EnumerateObject().Select(c => (c.Name, c.Value.GetString())).OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ShouldBe([("database", "Healthy"), ("files", "Healthy"), ("jobs", "Healthy"), ("keys", "Healthy")]);
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonDocument.Parse(await live.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").EnumerateObject().ShouldBeEmpty();
+        // /health stays as it was: the database.
+        JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").EnumerateObject()
+            .Select(c => c.Name).ShouldBe(["database"]);
+    }
+
+    [Fact]
+    public async Task Ready_IsUnavailable_NamingTheFiles_WhenTheFilesDirectoryCannotBeWritten_WhileLiveStaysUp()
+    {
+        await using var factory = new BackOfficeFactory();
+        using var client = factory.CreateClient();
+        (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The files directory replaced by a plain file: nothing can be written under it (root ignores permissions).
+        var files = factory.Services.GetRequiredService<BackOffice.Web.Encryption.StoredFiles>().FilesDirectory;
+        var moved = files + ".away";
+        Directory.Move(files, moved);
+        try
+        {
+            await File.WriteAllTextAsync(files, "not a directory");
+            var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+            ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            var body = await ready.Content.ReadAsStringAsync();
+            JsonDocument.Parse(body).RootElement.GetProperty("checks").GetProperty("files").GetString().ShouldBe("Unhealthy");
+            body.ShouldNotContain("Exception");
+            live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            File.Delete(files);
+            Directory.Move(moved, files);
+        }
+    }
+
+    [Fact]
+    public async Task Ready_IsUnavailable_NamingTheKeys_WhenTheStoredFilesNeedAnotherKey()
+    {
+        await using var factory = new BackOfficeFactory();
+        using var client = factory.CreateClient();
+        var check = factory.Services.GetRequiredService<BackOffice.Web.Encryption.StoredFiles>().CheckFile;
+        var original = await File.ReadAllBytesAsync(check);
+        try
+        {
+            // The check file as another key would have written it: its bytes no longer decrypt with this key.
+            var damaged = (byte[])original.Clone();
+            damaged[^1] ^= 0xFF;
+            await File.WriteAllBytesAsync(check, damaged);
+
+            var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+            ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("keys").GetString().ShouldBe("Unhealthy");
+        }
+        finally
+        {
+            await File.WriteAllBytesAsync(check, original);
+        }
     }
 
     [Fact]

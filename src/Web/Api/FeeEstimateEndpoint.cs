@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Unicode;
 using BackOffice.Rules;
+using BackOffice.Web.Localization;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Time;
+using Microsoft.Extensions.Localization;
 
 namespace BackOffice.Web.Api;
 
@@ -20,13 +22,14 @@ public static class FeeEstimateEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> Handle(HttpRequest request, RulesEvaluator rules, DepartmentClock clock, PatientAttemptLimiter limiter)
+    private static async Task<IResult> Handle(HttpRequest request, RulesEvaluator rules, DepartmentClock clock, PatientAttemptLimiter limiter,
+        IStringLocalizer<FeeEstimateText> messages, RuleWords words)
     {
         // One count per client address for the API and the /fees form, on every node.
         if (!await limiter.TryUseAsync(AttemptBucket.FeeEstimatesPerIp, PatientAttemptLimiter.ClientKey(request.HttpContext), request.HttpContext.RequestAborted))
         {
             RateLimits.SetRetryAfter(request.HttpContext.Response, limiter.WindowOf(AttemptBucket.FeeEstimatesPerIp));
-            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many estimates from this address: try again in a minute.");
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: messages["TooMany"]);
         }
 
         // The body is small (RequestBodyLimits caps it); reading it whole lets invalid UTF-8 be named as such, where
@@ -34,7 +37,7 @@ public static class FeeEstimateEndpoint
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (!Utf8.IsValid(bytes.Span)) return BodyProblem("The body is not valid UTF-8.");
+        if (!Utf8.IsValid(bytes.Span)) return BodyProblem(messages["NotUtf8"]);
 
         JsonElement body;
         try
@@ -43,12 +46,12 @@ public static class FeeEstimateEndpoint
         }
         catch (JsonException)
         {
-            return BodyProblem("The body is not valid JSON.");
+            return BodyProblem(messages["NotJson"]);
         }
 
-        var (input, errors) = FeeEstimateInput.Read(body, clock.Today);
-        if (input is null) return Results.ValidationProblem(errors, title: "The estimate request has invalid fields.");
-        return Results.Ok(FeeEstimateResponse.From(input.Estimate(rules), input));
+        var (input, errors) = FeeEstimateInput.Read(body, clock.Today, messages);
+        if (input is null) return Results.ValidationProblem(errors, title: messages["InvalidFields"]);
+        return Results.Ok(FeeEstimateResponse.From(input.Estimate(rules), input, words));
     }
 
     private static IResult BodyProblem(string message) =>

@@ -7,7 +7,7 @@ namespace BackOffice.Web.Commands;
 
 /// <summary>
 /// Administrative commands run with the app's own settings instead of starting the server:
-/// <c>BackOffice.Web encryption new-key|status|rotate</c>. Words before the first <c>--setting=value</c> name the
+/// <c>BackOffice.Web encryption new-key|status|rotate</c>, <c>create-user</c>. Words before the first <c>--setting=value</c> name the
 /// command; the rest configure the host as usual.
 /// </summary>
 public static class BackOfficeCommands
@@ -17,6 +17,9 @@ public static class BackOfficeCommands
           encryption new-key <path>   write a new random key-encryption key to <path> (readable only by you)
           encryption status           the configured keys, which key wraps each stored file and which key
                                       encrypted the values in the database
+          create-user <name> --role <Role> [--display-name "<name>"] [--email <address>]
+                                      a staff account (roles: Clerk, Supervisor, RulesAdmin); asks for the
+                                      password at a terminal, otherwise generates one and prints it once
           encryption rotate           re-wrap every stored file's data key with the current key and
                                       re-encrypt the database's encrypted columns with it
                                       (configure the new key as BackOffice:Encryption:KeyFile and the old
@@ -41,7 +44,7 @@ public static class BackOfficeCommands
         {
             case ["encryption", "new-key", var path]:
                 return NewKey(path, output);
-            case ["encryption", "status"] or ["encryption", "rotate"]:
+            case ["encryption", "status"] or ["encryption", "rotate"] or ["create-user", _]:
                 return null;
             default:
                 output.WriteLine($"Unknown command: {string.Join(' ', command)}");
@@ -55,6 +58,12 @@ public static class BackOfficeCommands
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(output);
+        if (command is ["create-user", var userName])
+        {
+            return await CreateUserCommand.RunAsync(services, userName, services.GetRequiredService<IConfiguration>(), output,
+                CreateUserCommand.TerminalReader());
+        }
+
         try
         {
             var files = services.GetRequiredService<StoredFiles>();

@@ -10,6 +10,8 @@ namespace BackOffice.Web.EmailContent;
 /// message does not provide stops the message with an exception naming the file and the placeholder, so nothing is sent
 /// with a gap in it. An edited template applies to the next message: each render looks at the file's time and size
 /// and reads it again only when they changed (reading three files per message was a visible part of a message's cost).
+/// A message in another language is <c>Name.es.txt</c> and <c>Name.es.html</c> (both), in <c>_layout.es.html</c>; a message
+/// without both files of a language is sent in English, so a missing translation never stops a message.
 /// </summary>
 public sealed partial class MessageTemplates(string directory)
 {
@@ -21,28 +23,41 @@ public sealed partial class MessageTemplates(string directory)
 
     public string Directory { get; } = directory;
 
-    /// <summary>Every message template (its .txt files, relative, without extension, e.g. "Received", "staff/Overdue").</summary>
+    /// <summary>Every message template (its English .txt files, relative, without extension, e.g. "Received", "staff/Overdue").</summary>
     public IReadOnlyList<string> Names() => System.IO.Directory.Exists(Directory)
         ? System.IO.Directory.EnumerateFiles(Directory, "*.txt", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Directory, f).Replace('\\', '/'))
             .Where(f => !Path.GetFileName(f).StartsWith('_'))
             .Select(f => f[..^".txt".Length])
+            .Where(f => !Path.GetFileName(f).Contains('.', StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToList()
         : [];
 
-    public RenderedMessage Render(string name, MessageValues values)
+    /// <summary>True when <paramref name="name"/> is written in <paramref name="language"/> (English always is).</summary>
+    public bool IsTranslated(string name, string language) =>
+        language == Workflows.Requests.RequesterLanguage.English
+        || (LanguageCode().IsMatch(language) && File.Exists(Path.Combine(Directory, $"{name}.{language}.txt"))
+            && File.Exists(Path.Combine(Directory, $"{name}.{language}.html")));
+
+    /// <param name="language">"en" (default) or another language the message may be written in (e.g. "es"): its
+    /// <c>Name.es.txt</c>/<c>Name.es.html</c> when both exist, else the English message.</param>
+    public RenderedMessage Render(string name, MessageValues values, string language = Workflows.Requests.RequesterLanguage.English)
     {
         ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(language);
         if (!TemplateName().IsMatch(name)) throw new ArgumentException($"'{name}' is not a message template name.", nameof(name));
+        var translated = language != Workflows.Requests.RequesterLanguage.English && IsTranslated(name, language);
+        var suffix = translated ? "." + language : "";
+        var layoutFile = translated && File.Exists(Path.Combine(Directory, $"_layout.{language}.html")) ? $"_layout.{language}.html" : LayoutFile;
 
-        var textFile = name + ".txt";
+        var textFile = name + suffix + ".txt";
         var (subjectTemplate, textTemplate) = SplitSubject(Read(textFile), textFile);
         var subject = Fill(subjectTemplate, textFile, values, html: false).ReplaceLineEndings(" ").Trim();
         var text = Fill(textTemplate, textFile, values, html: false).Trim() + "\n";
 
-        var htmlFile = name + ".html";
+        var htmlFile = name + suffix + ".html";
         var content = Fill(Read(htmlFile), htmlFile, values, html: true).Trim();
-        var html = Fill(Read(LayoutFile), LayoutFile, values, html: true,
+        var html = Fill(Read(layoutFile), layoutFile, values, html: true,
             extra: name => name switch
             {
                 "Content" => content,
@@ -106,4 +121,7 @@ public sealed partial class MessageTemplates(string directory)
 
     [GeneratedRegex("^(staff/)?[A-Za-z][A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
     private static partial Regex TemplateName();
+
+    [GeneratedRegex("^[a-z]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageCode();
 }

@@ -1,7 +1,9 @@
+using BackOffice.Web.Localization;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace BackOffice.Web.EmailContent;
 
@@ -11,10 +13,12 @@ namespace BackOffice.Web.EmailContent;
 /// were when it happened), so a message composed late still says what was true then. It goes to the requester's e-mail address on file; without one there is
 /// nothing to send (null) — a requester without e-mail gets letters instead. Messages carry the tracking number,
 /// dates, amounts, what is missing and where to go, and link to the status page; never the patient's date of birth,
-/// diagnoses or record contents.
+/// diagnoses or record contents. Written in the requester's language (the request's <c>Language</c>: <c>Name.es.txt</c>
+/// and the words below from <c>MessageWords.es.resx</c>), with dates in that language; what staff typed (a reason, a
+/// missing item) is sent as typed, and the rules' own words in translation (<see cref="RuleWords"/>).
 /// </summary>
-public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemplates templates, MessageBasics basics)
-    : IRequesterMessageComposer
+public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemplates templates, MessageBasics basics,
+    IStringLocalizer<MessageWords> words, RuleWords rules) : IRequesterMessageComposer
 {
     /// <summary>Sent by the portal with the download link (<see cref="Portal.PortalOutboxHandler"/>), not composed here.</summary>
     public const string PortalLinkType = "PublishedToPortal";
@@ -43,16 +47,18 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
         var to = MessageBasics.Address(request.Requester.Email);
         if (to is null) return null;
 
+        var language = MessageLanguage.ForRequester(request);
+        using var inLanguage = SiteLanguages.Use(language);
         var f = facts ?? MessageFacts.Of(request, basics.Clock.Now);
-        var values = basics.Common(request.TrackingNumber).Set("DueDate", MessageBasics.Written(f.EffectiveDueOn));
-        await AddValuesAsync(messageType, request, f, values, cancellationToken);
-        var rendered = templates.Render(messageType, values);
+        var values = basics.Common(request.TrackingNumber, language).Set("DueDate", MessageBasics.Written(f.EffectiveDueOn));
+        await AddValuesAsync(messageType, request, f, basics.SiteIn(language), values, cancellationToken);
+        var rendered = templates.Render(messageType, values, language);
         return new ComposedMessage(to, rendered.Subject, rendered.TextBody, rendered.HtmlBody);
     }
 
-    private async Task AddValuesAsync(string type, RecordsRequest request, MessageFacts f, MessageValues values, CancellationToken cancellationToken)
+    private async Task AddValuesAsync(string type, RecordsRequest request, MessageFacts f, Site.SiteOptions site, MessageValues values,
+        CancellationToken cancellationToken)
     {
-        var site = basics.Site;
         switch (type)
         {
             case "Received":
@@ -60,8 +66,8 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
                 break;
             case "NeedsInformation" or "MissingInformationReminder":
                 values.SetList("MissingItems", f.MissingElements.Count > 0
-                        ? f.MissingElements
-                        : ["Call us: we will tell you what is missing."])
+                        ? f.MissingElements.Select(rules.Text)
+                        : [words["CallForMissing"]])
                     .Set("ReplyBy", await LastDayBeforeTimerAsync(request, "MissingInformationClosure", 30, cancellationToken));
                 break;
             case "InvoiceIssued" or "PaymentReminder":
@@ -83,25 +89,23 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
                     .Set("ExtensionReason", f.ExtensionReason ?? "");
                 break;
             case "Mailed":
-                values.Set("MailedDate", basics.Clock.Written(f.At)).Set("WithheldNotice", WithheldNotice(f));
+                values.Set("MailedDate", basics.Clock.Written(f.At)).Set("WithheldNotice", WithheldNotice(f, words));
                 break;
             case "SentSecurely":
-                values.Set("SentDate", basics.Clock.Written(f.At)).Set("WithheldNotice", WithheldNotice(f));
+                values.Set("SentDate", basics.Clock.Written(f.At)).Set("WithheldNotice", WithheldNotice(f, words));
                 break;
             case "PickupScheduled":
-                values.Set("PickupTime", f.PickupAt is { } at ? basics.Clock.WrittenWithTime(at) : "the time agreed by phone")
+                values.Set("PickupTime", f.PickupAt is { } at ? basics.Clock.WrittenWithTime(at) : words["PickupTimeAgreed"])
                     .Set("PickupAddress", site.MailingAddress);
                 break;
             case "Redirected":
-                values.Set("RedirectTo", f.RedirectTo ?? request.OtherFacilityName ?? site.ExcludedOrganisationContact);
+                values.Set("RedirectTo", f.RedirectTo is { } where ? rules.Text(where) : request.OtherFacilityName ?? site.ExcludedOrganisationContact);
                 break;
             case "Denied":
                 values.Set("DenialBasis", f.DenialBasis ?? "")
                     .Set("ReviewRights", f.DenialReviewable == true
-                        ? $"You may ask for this decision to be reviewed by a licensed health care professional, chosen by {site.OrganisationName}, " +
-                          $"who did not take part in it. Write to {site.DepartmentName}, {site.MailingAddress}, or call {site.QuestionsPhone}; " +
-                          "we will tell you the outcome in writing."
-                        : "Under federal law (45 CFR 164.524(a)(1)) this kind of denial cannot be reviewed.");
+                        ? words["ReviewRights", site.OrganisationName, site.DepartmentName, site.MailingAddress, site.QuestionsPhone]
+                        : words["NoReview"]);
                 break;
             case "Cancelled":
                 values.Set("CancelledDate", basics.Clock.Written(f.At))
@@ -114,8 +118,8 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
     /// Says that part of the records was left out, without naming it: a message carries no health information. The
     /// letter with the records names what it may (a consent that could not be used) and how to send a corrected one.
     /// </summary>
-    private static string WithheldNotice(MessageFacts facts) => facts.WithheldCount == 0 ? ""
-        : "Part of the records was not included. The letter that comes with the records says why and, where a consent could not be used, how to send a corrected one.";
+    private static string WithheldNotice(MessageFacts facts, IStringLocalizer<MessageWords> words) =>
+        facts.WithheldCount == 0 ? "" : words["WithheldNotice"];
 
     /// <summary>
     /// The last day to act before the state's closing timer (e.g. the cancellation 30 days after asking for information)

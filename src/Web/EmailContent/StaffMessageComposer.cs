@@ -30,6 +30,8 @@ public sealed class StaffMessageComposer(BackOfficeDbContext db, StaffIdentityDb
         if (!Types.Contains(messageType, StringComparer.Ordinal))
             throw new ArgumentException($"There is no staff message '{messageType}'. Known: {string.Join(", ", Types)}.", nameof(messageType));
         if (Mailbox() is not { } to) return null;
+        // Staff read English, whatever the process's own language.
+        using var inEnglish = Localization.SiteLanguages.Use(Localization.SiteLanguages.English);
 
         var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken)
             ?? throw new InvalidOperationException($"There is no request {requestId}.");
@@ -48,6 +50,7 @@ public sealed class StaffMessageComposer(BackOfficeDbContext db, StaffIdentityDb
     public async Task<ComposedMessage?> ComposeDigestAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         if (Mailbox() is not { } to) return null;
+        using var inEnglish = Localization.SiteLanguages.Use(Localization.SiteLanguages.English);
         var settings = options.Value;
         var dueBy = day.AddDays(settings.DigestDueWithinDays);
         var due = db.Requests.AsNoTracking()

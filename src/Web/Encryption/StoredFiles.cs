@@ -113,6 +113,9 @@ public sealed class StoredFiles(AtRestEncryption encryption, WorkflowsOptions wo
         return new RotationResult(encryption.Keys.Current.Id, rewrapped, current, keys);
     }
 
+    /// <summary>For readiness: the configured key still opens the check file (throws as start-up would otherwise).</summary>
+    public void VerifyKey() => VerifyCheckFile();
+
     private void VerifyCheckFile()
     {
         var what = FilesDirectory == DataDirectory ? $"The data directory {DataDirectory}" : $"The files directory {FilesDirectory}";

@@ -20,6 +20,7 @@ public static class HttpServiceCollectionExtensions
         options.RequireHttps ??= !builder.Environment.IsDevelopment();
         var services = builder.Services;
         services.AddSingleton(options);
+        builder.AddRequestLoggingWithoutHealthData();
         services.AddBackOfficeSecurityHeaders(options.RequireHttps.Value, options.HstsDays);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
@@ -57,6 +58,7 @@ public static class HttpServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<HttpOptions>();
         if (options.KnownProxies.Count + options.KnownNetworks.Count > 0) app.UseForwardedHeaders();
+        app.UseRequestLoggingWithoutHealthData();
         app.UseSecurityHeaders();
         if (options.RequireHttps == true) app.UseHttpsRedirection();
 

@@ -13,6 +13,7 @@ public static class StoredText
     /// <summary>The most characters a field without its own limit takes.</summary>
     public const int DefaultMaxLength = 4000;
 
+    /// <summary>The English message; pages show it in their language (<see cref="StoredTextWords"/>).</summary>
     public const string UnreadableMessage =
         "This answer has a character we cannot keep (a control character or a symbol that could not be read). Retype it.";
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using Microsoft.Extensions.Localization;
 
 namespace BackOffice.Web.Input;
 
@@ -27,8 +28,12 @@ public sealed class StoredTextValidatorProvider : IModelValidatorProvider
         public IEnumerable<ModelValidationResult> Validate(ModelValidationContext context)
         {
             if (context.Model is not string text) return [];
-            if (!StoredText.IsKeepable(text)) return [new ModelValidationResult("", StoredText.UnreadableMessage)];
-            if (maxLength is { } limit && text.Length > limit) return [new ModelValidationResult("", StoredText.TooLongMessage(limit))];
+            // In the page's language: the public forms are in English or Spanish (StoredTextWords.resx), staff screens English.
+            var words = context.ActionContext.HttpContext.RequestServices.GetService<IStringLocalizer<StoredTextWords>>();
+            if (!StoredText.IsKeepable(text))
+                return [new ModelValidationResult("", words?["Unreadable"] ?? StoredText.UnreadableMessage)];
+            if (maxLength is { } limit && text.Length > limit)
+                return [new ModelValidationResult("", words?["TooLong", limit.ToString("N0", Localization.SiteLanguages.FormatCulture)] ?? StoredText.TooLongMessage(limit))];
             return [];
         }
     }

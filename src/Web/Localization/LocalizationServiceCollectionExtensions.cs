@@ -52,6 +52,7 @@ public static class LocalizationServiceCollectionExtensions
         }
 
         services.AddSingleton<LocalizedSite>();
+        services.AddSingleton<RuleWords>();
         services.Configure<LanguageAssistanceOptions>(builder.Configuration.GetSection(LanguageAssistanceOptions.Section));
         return builder;
     }

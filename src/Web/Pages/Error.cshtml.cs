@@ -1,7 +1,6 @@
 using BackOffice.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.Pages;
 
@@ -10,12 +9,14 @@ namespace BackOffice.Web.Pages;
 /// away for a moment), a request the server could not read (400,
 /// 413, 415), a path that does not exist (404), a method a page does not take (405). It keeps the status it was given
 /// and says what the person can do; it never shows exception details. Shown for every method (a failed POST is
-/// re-executed as a POST), so it takes no antiforgery token and has no handlers of its own.
+/// re-executed as a POST), so it takes no antiforgery token and has no handlers of its own. In the language of the page
+/// that failed (staff pages: English); the words are in <c>Error.resx</c> / <c>Error.es.resx</c>, one title and one
+/// explanation per <see cref="Kind"/>.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel(IOptions<SiteOptions> site) : PageModel
+public sealed class ErrorModel(LocalizedSite sites) : PageModel
 {
-    public SiteOptions Site => site.Value;
+    public SiteOptions Site { get; } = sites.Current;
 
     /// <summary>Called by the view (the page has no handlers, so it answers every method): a 503 says when to try again.</summary>
     public void SayWhenToRetry()
@@ -26,28 +27,15 @@ public sealed class ErrorModel(IOptions<SiteOptions> site) : PageModel
 
     public int Status => HttpContext.Response.StatusCode;
 
-    public string Title => Status switch
+    /// <summary>Which error this is, as the resource keys name it: "Title." + Kind and "Explanation." + Kind.</summary>
+    public string Kind => Status switch
     {
-        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => "We could not read what was sent",
-        StatusCodes.Status404NotFound => "Page not found",
-        StatusCodes.Status405MethodNotAllowed => "That page cannot do this",
-        StatusCodes.Status413PayloadTooLarge => "What was sent is too large",
-        StatusCodes.Status429TooManyRequests => "Too many attempts",
-        StatusCodes.Status503ServiceUnavailable => "Briefly unavailable",
-        _ => "Something went wrong",
-    };
-
-    public string Explanation => Status switch
-    {
-        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType =>
-            "The form may have been open too long, or the browser sent something we could not read. Nothing was saved. Go back, reload the page and try again.",
-        StatusCodes.Status404NotFound => "Check the address, or start again from the home page.",
-        StatusCodes.Status405MethodNotAllowed => "Go back and use the page's own buttons and links.",
-        StatusCodes.Status413PayloadTooLarge =>
-            "Nothing was saved. Go back and send less: shorter answers, or a smaller scan or photo.",
-        StatusCodes.Status429TooManyRequests => "For your security, this is paused for a while. Try again later.",
-        StatusCodes.Status503ServiceUnavailable =>
-            "We could not reach our records system just now. Nothing you sent was half-saved and your answers are kept: go back and try again in a minute.",
-        _ => "We could not complete that. Nothing you sent was half-saved; please try again.",
+        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => "Unreadable",
+        StatusCodes.Status404NotFound => "NotFound",
+        StatusCodes.Status405MethodNotAllowed => "MethodNotAllowed",
+        StatusCodes.Status413PayloadTooLarge => "TooLarge",
+        StatusCodes.Status429TooManyRequests => "TooMany",
+        StatusCodes.Status503ServiceUnavailable => "Unavailable",
+        _ => "Failed",
     };
 }

@@ -1,9 +1,11 @@
 using BackOffice.Web.EmailTransport;
+using BackOffice.Web.Localization;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Portal;
 using BackOffice.Workflows.Requests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.PatientAccess;
@@ -13,7 +15,8 @@ public sealed record PortalLink(PortalGrant Grant, RecordsRequest Request, Reque
 
 /// <summary>The steps of a portal download: open the link, match the date of birth, send and check the code.</summary>
 public sealed class PortalAccess(
-    BackOfficeDbContext db, IEmailSender email, IOptions<PortalOptions> portal, IOptions<SiteOptions> site, TimeProvider time)
+    BackOfficeDbContext db, IEmailSender email, IOptions<PortalOptions> portal, LocalizedSite sites, IStringLocalizer<PortalEmailWords> words,
+    TimeProvider time)
 {
     public PortalOptions Options => portal.Value;
 
@@ -48,7 +51,12 @@ public sealed class PortalAccess(
         if (to is null) return false;
         var code = PortalSecrets.NewCode();
         var expires = time.GetUtcNow().AddMinutes(Options.CodeMinutes);
-        await email.SendAsync(PortalEmails.OneTimeCode(to, code, Options.CodeMinutes, site.Value), cancellationToken);
+        // In the language of the link's e-mail (the recipient's), whatever the page's language.
+        var language = MessageLanguage.ForRecipient(link.Request);
+        OutgoingEmail message;
+        using (SiteLanguages.Use(language))
+            message = PortalEmails.OneTimeCode(to, code, Options.CodeMinutes, sites.For(language), words);
+        await email.SendAsync(message, cancellationToken);
         await SaveWithRetryAsync(link.Grant.Id, grant => grant.SetCode(token, code, expires), cancellationToken);
         return true;
     }

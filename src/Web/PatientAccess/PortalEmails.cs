@@ -1,12 +1,14 @@
 using BackOffice.Web.EmailTransport;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
+using Microsoft.Extensions.Localization;
 
 namespace BackOffice.Web.PatientAccess;
 
 /// <summary>
 /// The two portal messages. They name no patient, diagnosis or record type: a mailbox read by someone else
-/// learns only that records from the department are waiting behind a date of birth and a code.
+/// learns only that records from the department are waiting behind a date of birth and a code. Their words are in
+/// <c>PortalEmailWords.resx</c> / <c>PortalEmailWords.es.resx</c>.
 /// </summary>
 public static class PortalEmails
 {
@@ -18,37 +20,22 @@ public static class PortalEmails
             .FirstOrDefault(e => !string.IsNullOrWhiteSpace(e) && System.Net.Mail.MailAddress.TryCreate(e.Trim(), out _))?.Trim();
     }
 
-    public static OutgoingEmail RecordsAvailable(string to, string link, string expiresOn, SiteOptions site)
+    /// <summary>The link e-mail, in the language of <paramref name="site"/> and <paramref name="words"/> (the caller's
+    /// <see cref="Localization.MessageLanguage.ForRecipient"/>).</summary>
+    public static OutgoingEmail RecordsAvailable(string to, string link, string expiresOn, SiteOptions site, IStringLocalizer<PortalEmailWords> words)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return new OutgoingEmail(to, "Your requested records are ready to download", $"""
-            Hello,
-
-            The copies of medical records you asked {site.OrganisationName} for are ready on our secure download page:
-
-            {link}
-
-            To open them you need the patient's date of birth and a one-time code, which we e-mail to this address when you ask for it. The link works until {expiresOn}.
-
-            If you did not ask for these records, or the link does not work, call {site.DepartmentName} at {site.QuestionsPhone} ({site.QuestionsHours}).
-
-            {site.DepartmentName}
-            {site.OrganisationName}
-            """);
+        ArgumentNullException.ThrowIfNull(words);
+        return new OutgoingEmail(to, words["RecordsAvailable.Subject"], Lines(words["RecordsAvailable.Body",
+            site.OrganisationName, link, expiresOn, site.DepartmentName, site.QuestionsPhone, site.QuestionsHours]));
     }
 
-    public static OutgoingEmail OneTimeCode(string to, string code, int minutes, SiteOptions site)
+    public static OutgoingEmail OneTimeCode(string to, string code, int minutes, SiteOptions site, IStringLocalizer<PortalEmailWords> words)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return new OutgoingEmail(to, "Your one-time code", $"""
-            Hello,
-
-            Your code to download the records is {code}
-
-            It works for {minutes} minutes and only once. If you did not ask for a code, you can ignore this message: nobody can download the records without it.
-
-            {site.DepartmentName}
-            {site.OrganisationName}
-            """);
+        ArgumentNullException.ThrowIfNull(words);
+        return new OutgoingEmail(to, words["OneTimeCode.Subject"], Lines(words["OneTimeCode.Body", code, minutes, site.DepartmentName, site.OrganisationName]));
     }
+
+    private static string Lines(string text) => text.ReplaceLineEndings("\n");
 }

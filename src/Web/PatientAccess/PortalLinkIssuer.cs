@@ -1,9 +1,11 @@
 using BackOffice.Web.EmailTransport;
+using BackOffice.Web.Localization;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Portal;
 using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.PatientAccess;
@@ -23,8 +25,8 @@ public enum PortalIssue
 /// gets a new token on the next try: the token of a mail never sent is never usable.
 /// </summary>
 public sealed class PortalLinkIssuer(
-    BackOfficeDbContext db, IEmailSender email, IOptions<PortalOptions> portal, IOptions<SiteOptions> site,
-    DepartmentClock clock)
+    BackOfficeDbContext db, IEmailSender email, IOptions<PortalOptions> portal, IOptions<SiteOptions> site, LocalizedSite sites,
+    IStringLocalizer<PortalEmailWords> words, DepartmentClock clock)
 {
     public Task<PortalIssue> IssueAsync(Guid requestId, CancellationToken cancellationToken = default) =>
         IssueAsync(requestId, outboxMessageId: null, cancellationToken);
@@ -56,7 +58,11 @@ public sealed class PortalLinkIssuer(
 
         await db.SaveChangesAsync(cancellationToken);
         var link = $"{site.Value.PublicBaseUrl.TrimEnd('/')}/portal/{token}";
-        await email.SendAsync(PortalEmails.RecordsAvailable(to, link, clock.Written(grant.ExpiresAt), site.Value), cancellationToken);
+        var language = MessageLanguage.ForRecipient(request);
+        OutgoingEmail message;
+        using (SiteLanguages.Use(language))
+            message = PortalEmails.RecordsAvailable(to, link, clock.Written(grant.ExpiresAt), sites.For(language), words);
+        await email.SendAsync(message, cancellationToken);
         return PortalIssue.Sent;
     }
 }

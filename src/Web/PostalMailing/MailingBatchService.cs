@@ -20,6 +20,8 @@ public sealed class MailingBatchService(
     IServiceScopeFactory scopes,
     MailingBatchStore store,
     IOptions<SiteOptions> site,
+    LocalizedSite sites,
+    Pdf.Documents.LetterWords words,
     DepartmentClock clock,
     ILogger<MailingBatchService> logger)
 {
@@ -109,7 +111,7 @@ public sealed class MailingBatchService(
     private async Task<byte[]> PrintAsync(MailingBatchRecord record, CancellationToken cancellationToken)
     {
         var items = await ItemsAsync(record.Mailed, cancellationToken);
-        var pdf = MailingBatchPdf.Render(site.Value, record.Day, clock, items);
+        var pdf = MailingBatchPdf.Render(site.Value, record.Day, clock, items, sites, words);
         await store.SavePdfAsync(record.Id, pdf, cancellationToken);
         return pdf;
     }

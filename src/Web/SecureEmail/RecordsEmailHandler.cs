@@ -1,10 +1,12 @@
 using BackOffice.Web.Documents;
 using BackOffice.Web.EmailContent;
 using BackOffice.Web.EmailTransport;
+using BackOffice.Web.Localization;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Web.SecureEmail;
@@ -26,6 +28,7 @@ public sealed class RecordsEmailHandler(
     EmailPassphrases passphrases,
     MessageTemplates templates,
     MessageBasics basics,
+    IStringLocalizer<MessageWords> words,
     IOptions<SecureEmailOptions> options,
     ILogger<RecordsEmailHandler> logger)
 {
@@ -59,10 +62,15 @@ public sealed class RecordsEmailHandler(
             content = encrypted ? EncryptedPdf.Encrypt(buffer.ToArray(), package.ContentType, passphrase!) : EncryptedPdf.Plain(buffer.ToArray(), package.ContentType);
         }
 
-        var values = basics.Common(request.TrackingNumber).Set("OpenWith", encrypted
-            ? "The records are in the attached PDF file, encrypted. Open it with the passphrase chosen when the records were requested; we never send the passphrase. Most PDF readers ask for it when you open the file."
-            : "The records are in the attached PDF file. As the patient asked, it is not encrypted: anyone who can read this message can open it.");
-        var rendered = templates.Render(MessageType, values);
+        // The recipient's language: the requester's when the records go to the requester, English for a third party.
+        var language = MessageLanguage.ForRecipient(request);
+        RenderedMessage rendered;
+        using (SiteLanguages.Use(language))
+        {
+            var values = basics.Common(request.TrackingNumber, language).Set("OpenWith", words[encrypted ? "OpenWith.Encrypted" : "OpenWith.Plain"]);
+            rendered = templates.Render(MessageType, values, language);
+        }
+
         await email.SendAsync(new OutgoingEmail(to, rendered.Subject, rendered.TextBody, rendered.HtmlBody)
         {
             MessageId = $"{message.Id:N}@backoffice",

@@ -27,6 +27,14 @@ public static class Languages
         return (response.StatusCode, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
+    /// <summary>Chooses Spanish with the language switch, as a visitor would: the client's cookies now carry it.</summary>
+    public static async Task ChooseSpanishAsync(this HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.GetAsync(new Uri("/language/es?returnUrl=%2F", UriKind.Relative));
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+    }
+
     /// <summary>The value of the root element's lang attribute.</summary>
     public static string? HtmlLang(string html) =>
         System.Text.RegularExpressions.Regex.Match(html, "<html lang=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;

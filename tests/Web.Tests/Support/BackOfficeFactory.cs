@@ -19,13 +19,24 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDataDirectory;
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly CapturingLoggerProvider _logs;
+
+    /// <summary>The setting that makes the factory keep every log line at every level, scopes included (the log tests).</summary>
+    public const string CaptureAllLogs = "Tests:CaptureAllLogs";
 
     /// <param name="settings">Configuration; a <c>BackOffice:DataDirectory</c> given here is used and kept (to start
     /// the app twice on one database), otherwise a fresh one is made and deleted on dispose.</param>
     public BackOfficeFactory(IDictionary<string, string?>? settings = null)
     {
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        var everything = _settings.TryGetValue(CaptureAllLogs, out var all) && all == "true";
+        _logs = new CapturingLoggerProvider(everything ? LogLevel.Trace : LogLevel.Information);
+        if (everything)
+        {
+            // Every category the shipped settings quiet, opened too: an operator may turn any of them up.
+            foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore.Database.Command" })
+                _settings["Logging:LogLevel:" + category] = "Trace";
+        }
         _ownsDataDirectory = !_settings.TryGetValue("BackOffice:DataDirectory", out var given) || given is null;
         DataDirectory = _ownsDataDirectory
             ? Path.Combine(Path.GetTempPath(), "backoffice-web-tests", Guid.NewGuid().ToString("N"))
@@ -76,7 +87,7 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
         if (_ownsDataDirectory && Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
     }
 
-    private sealed class CapturingLoggerProvider : ILoggerProvider
+    private sealed class CapturingLoggerProvider(LogLevel minimum) : ILoggerProvider
     {
         private readonly ConcurrentQueue<string> _messages = new();
         private readonly ConcurrentQueue<string> _errors = new();
@@ -85,25 +96,37 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
 
         public IReadOnlyCollection<string> Errors => _errors.ToArray();
 
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _messages, _errors);
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, minimum, _messages, _errors);
 
         public void Dispose()
         {
         }
 
-        private sealed class CapturingLogger(string category, ConcurrentQueue<string> messages, ConcurrentQueue<string> errors) : ILogger
+        private sealed class CapturingLogger(string category, LogLevel minimum, ConcurrentQueue<string> messages, ConcurrentQueue<string> errors) : ILogger
         {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            // Scopes are kept as lines of their own when everything is captured: a scope's values reach log collectors too.
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull
+            {
+                if (minimum <= LogLevel.Trace) messages.Enqueue($"{category} [scope]: {Describe(state)}");
+                return null;
+            }
 
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= minimum;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
                 Func<TState, Exception?, string> formatter)
             {
                 if (!IsEnabled(logLevel)) return;
-                messages.Enqueue($"{category}: {formatter(state, exception)}");
+                messages.Enqueue(minimum <= LogLevel.Trace
+                    ? $"{category}: {formatter(state, exception)} {Describe(state)} {exception?.Message}"
+                    : $"{category}: {formatter(state, exception)}");
                 if (logLevel >= LogLevel.Error) errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}");
             }
+
+            // Structured state as a log collector stores it: each named value, not only the formatted message.
+            private static string Describe(object? state) => state is IEnumerable<KeyValuePair<string, object?>> values
+                ? string.Join("; ", values.Select(v => $"{v.Key}={v.Value}"))
+                : state?.ToString() ?? "";
         }
     }
 }

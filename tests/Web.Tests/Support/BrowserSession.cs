@@ -45,12 +45,14 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
-    /// <summary>A fresh browser context (its own cookies), phone-sized when asked.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// <summary>A fresh browser context (its own cookies), phone-sized when asked. <paramref name="bypassCsp"/> only for
+    /// a context that injects a test script (axe-core): the app's Content-Security-Policy allows no script of another origin.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, bool bypassCsp = false)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
+            BypassCSP = bypassCsp,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
         // The CI machine runs many test hosts on two cores; a first page render can take far longer than on a desk.

@@ -1,6 +1,7 @@
 using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Portal;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace BackOffice.Web.Pages.Portal;
 
@@ -8,7 +9,8 @@ namespace BackOffice.Web.Pages.Portal;
 /// Step 2: the one-time code, for the browser that matched the date of birth. A right code is used up and lets this
 /// browser download for a few minutes; five wrong tries void the code, and a new one can be e-mailed.
 /// </summary>
-public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter, PatientPasses passes) : PortalPage
+public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter, PatientPasses passes, IStringLocalizer<PortalText> words)
+    : PortalPage
 {
     [BindProperty] public string? Code { get; set; }
 
@@ -33,7 +35,7 @@ public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter
         SentTo = PortalAccess.MaskedAddress(link);
         if (string.IsNullOrWhiteSpace(Code))
         {
-            ModelState.AddModelError(nameof(Code), "Enter the code from the e-mail.");
+            ModelState.AddModelError(nameof(Code), words["EnterCode"]);
             return Page();
         }
 
@@ -47,12 +49,10 @@ public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter
                 passes.Give(Response, PassKind.PortalDownload, link.Grant.Id, PathFor(token), TimeSpan.FromMinutes(portal.Options.DownloadMinutes));
                 return Redirect(PathFor(token) + "/download");
             case CodeCheck.Wrong:
-                ModelState.AddModelError(nameof(Code),
-                    $"That code is not right. You can try {triesLeft} more {(triesLeft == 1 ? "time" : "times")}.");
+                ModelState.AddModelError(nameof(Code), words[triesLeft == 1 ? "WrongCodeOneTry" : "WrongCode", triesLeft]);
                 return Page();
             default:
-                ModelState.AddModelError(nameof(Code),
-                    "This code can no longer be used: it expired, was already used, or was entered wrongly too many times. Ask for a new code below.");
+                ModelState.AddModelError(nameof(Code), words["CodeUsedUp"]);
                 return Page();
         }
     }
@@ -67,7 +67,7 @@ public sealed class CodeModel(PortalAccess portal, PatientAttemptLimiter limiter
         SentTo = PortalAccess.MaskedAddress(link);
         ModelState.Clear();
         Code = null;
-        Notice = "We sent a new code. Codes sent earlier no longer work.";
+        Notice = words["NewCodeSent"];
         return Page();
     }
 }

@@ -1,12 +1,15 @@
 using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace BackOffice.Web.Pages.Portal;
 
 /// <summary>Step 1 of a portal download: the link from the e-mail, then the patient's date of birth; a match e-mails a code.</summary>
-public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limiter, PatientPasses passes) : PortalPage
+public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limiter, PatientPasses passes, IStringLocalizer<PortalText> words)
+    : PortalPage
 {
+    /// <summary>The English of <c>PortalText</c>'s "Mismatch".</summary>
     public const string MismatchMessage = "We could not confirm that date of birth. Check it and try again.";
 
     [BindProperty] public string? DateOfBirth { get; set; }
@@ -26,8 +29,8 @@ public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limite
         if (dateOfBirth is null)
         {
             ModelState.AddModelError(nameof(DateOfBirth), string.IsNullOrWhiteSpace(DateOfBirth)
-                ? "Enter the patient's date of birth."
-                : "Enter the date of birth as month/day/year, for example 03/27/1985.");
+                ? words["EnterDateOfBirth"]
+                : words["DateOfBirthFormat"]);
             return Page();
         }
 
@@ -36,7 +39,7 @@ public sealed class IndexModel(PortalAccess portal, PatientAttemptLimiter limite
             await limiter.TryUseAsync(AttemptBucket.PortalFailuresPerLink, linkKey, cancellationToken);
             ModelState.Clear();
             DateOfBirth = null;
-            ModelState.AddModelError(nameof(DateOfBirth), MismatchMessage);
+            ModelState.AddModelError(nameof(DateOfBirth), words["Mismatch"]);
             return Page();
         }
 

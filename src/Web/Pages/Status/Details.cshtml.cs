@@ -1,16 +1,18 @@
 using BackOffice.Web.Http;
+using BackOffice.Web.Localization;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace BackOffice.Web.Pages.Status;
 
 /// <summary>One request's status, for a browser that looked it up in the last few minutes; anyone else starts over.</summary>
 public sealed class DetailsModel(BackOfficeDbContext db, PatientPasses passes, DepartmentClock clock, LifecycleEngine engine,
-    ILogger<DetailsModel> logger) : PageModel
+    IStringLocalizer<StatusText> words, RuleWords rules, ILogger<DetailsModel> logger) : PageModel
 {
     public const string ForgotPassphraseTrigger = "ForgotPassphrase";
 
@@ -30,15 +32,15 @@ public sealed class DetailsModel(BackOfficeDbContext db, PatientPasses passes, D
         try
         {
             await engine.FireAsync(id, ForgotPassphraseTrigger, Actor.Requester("status page"), TriggerArgs.None, cancellationToken: cancellationToken);
-            StatusMessage = "Done: we will send the records as a secure download link instead of a file with a passphrase.";
+            StatusMessage = words["PassphraseGivenUp"];
         }
         catch (TransitionRefusedException)
         {
-            StatusMessage = "The records are already on their way, or no passphrase is kept; call us if you cannot open them.";
+            StatusMessage = words["PassphraseNotKept"];
         }
         catch (ConcurrencyConflictException)
         {
-            StatusMessage = "Please try again in a moment.";
+            StatusMessage = words["TryAgain"];
         }
 
         logger.LogInformation("Passphrase given up on the status page for request {RequestId}", id);
@@ -49,7 +51,7 @@ public sealed class DetailsModel(BackOfficeDbContext db, PatientPasses passes, D
     {
         Response.MarkNoStore();
         if (!passes.Holds(Request, PassKind.Status, id)) return RedirectToPage("Index");
-        var report = await StatusReport.LoadAsync(db, clock, id, cancellationToken);
+        var report = await StatusReport.LoadAsync(db, clock, words, rules, id, cancellationToken);
         if (report is null) return RedirectToPage("Index");
         Report = report;
         return Page();

@@ -4,6 +4,7 @@ using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace BackOffice.Web.Pages.Status;
 
@@ -12,8 +13,10 @@ namespace BackOffice.Web.Pages.Status;
 /// a log. Every wrong, unknown or malformed combination gets the same page; lookups are limited per client
 /// address and failures per tracking number.
 /// </summary>
-public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter limiter, PatientPasses passes) : PageModel
+public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter limiter, PatientPasses passes, IStringLocalizer<StatusText> words)
+    : PageModel
 {
+    /// <summary>The English of <c>StatusText</c>'s "NotFound": the one answer to every wrong combination.</summary>
     public const string NotFoundMessage =
         "We could not find a request with that tracking number and date of birth. Check both and try again.";
     public static readonly TimeSpan VerifiedFor = TimeSpan.FromMinutes(15);
@@ -34,11 +37,11 @@ public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter lim
 
         var dateOfBirth = DateInput.Parse(DateOfBirth);
         if (string.IsNullOrWhiteSpace(TrackingNumber))
-            ModelState.AddModelError(nameof(TrackingNumber), "Enter the tracking number.");
+            ModelState.AddModelError(nameof(TrackingNumber), words["EnterTrackingNumber"]);
         if (string.IsNullOrWhiteSpace(DateOfBirth))
-            ModelState.AddModelError(nameof(DateOfBirth), "Enter the patient's date of birth.");
+            ModelState.AddModelError(nameof(DateOfBirth), words["EnterDateOfBirth"]);
         else if (dateOfBirth is null)
-            ModelState.AddModelError(nameof(DateOfBirth), "Enter the date of birth as month/day/year, for example 03/27/1985.");
+            ModelState.AddModelError(nameof(DateOfBirth), words["DateOfBirthFormat"]);
         if (!ModelState.IsValid) return Page();
 
         var normalized = Workflows.Requests.TrackingNumber.Normalize(TrackingNumber);
@@ -51,7 +54,7 @@ public sealed class IndexModel(BackOfficeDbContext db, PatientAttemptLimiter lim
             await limiter.TryUseAsync(AttemptBucket.StatusFailuresPerTrackingNumber, numberKey, cancellationToken);
             // Echo nothing back: the page for a wrong date, an unknown number and a malformed one is the same.
             Forget();
-            ModelState.AddModelError(nameof(TrackingNumber), NotFoundMessage);
+            ModelState.AddModelError(nameof(TrackingNumber), words["NotFound"]);
             return Page();
         }
 

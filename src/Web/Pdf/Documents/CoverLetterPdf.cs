@@ -1,7 +1,5 @@
 using System.Globalization;
-using BackOffice.Web.Site;
 using BackOffice.Workflows.Requests;
-using BackOffice.Workflows.Time;
 
 namespace BackOffice.Web.Pdf.Documents;
 
@@ -26,25 +24,25 @@ public static class CoverLetterPdf
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var site = context.Site;
-        Letter.Open(pdf, context, Addressee.Recipient(request), "Copies of medical records");
+        Letter.Open(pdf, context, Addressee.Recipient(request), context.T("Cover.Subject"));
         var asked = request.IsThirdPartyRelease
-            ? $"released under the authorization signed by {request.Signature.SignerName} on {context.Written(request.Signature.SignedOn)}"
-            : $"requested on {context.Written(request.ReceivedOn)}";
-        pdf.Paragraph($"Enclosed are copies of the medical records of {request.Patient.FullName} from {site.OrganisationName}, {asked}.");
+            ? context.T("Cover.AskedUnderAuthorization", request.Signature.SignerName, context.Written(request.Signature.SignedOn))
+            : context.T("Cover.AskedOn", context.Written(request.ReceivedOn));
+        pdf.Paragraph(context.T("Cover.Enclosed", request.Patient.FullName, site.OrganisationName, asked));
         pdf.Bullets(
         [
-            "What is enclosed: " + ScopeOf(request.Information),
-            "Pages: " + PagesOf(request),
-            "Tracking number: " + request.TrackingNumber,
+            context.T("Cover.What", ScopeOf(request.Information, context)),
+            context.T("Cover.Pages", PagesOf(request, context)),
+            context.T("Cover.TrackingNumber", request.TrackingNumber),
         ]);
 
-        WriteWithheld(pdf, request, site);
+        WriteWithheld(pdf, context);
 
         // The notices Illinois and federal law attach to mental-health, HIV and Part 2 records that go out with this release.
-        foreach (var notice in AuthorizationForm.RedisclosureNotices.ForRelease(request)) pdf.Paragraph(notice, bold: true);
+        foreach (var notice in AuthorizationForm.RedisclosureNotices.ForRelease(request)) pdf.Paragraph(Notice(notice, context), bold: true);
         if (request.FeeTotal is > 0m)
-            pdf.Paragraph("The invoice for these copies, with the payments received, is enclosed.");
-        pdf.Paragraph("These records are confidential. Please keep them in a safe place.");
+            pdf.Paragraph(context.T("Cover.InvoiceEnclosed"));
+        pdf.Paragraph(context.T("Cover.Confidential"));
         Letter.Close(pdf, context);
     }
 
@@ -55,78 +53,81 @@ public static class CoverLetterPdf
     /// a patient has HIV, genetic, mental-health or substance-use records is itself protected (410 ILCS 305/9,
     /// 740 ILCS 110, 42 CFR 2.13), and the patient's own choices stay the patient's.
     /// </summary>
-    private static void WriteWithheld(LetterComposer pdf, RecordsRequest request, SiteOptions site)
+    private static void WriteWithheld(LetterComposer pdf, LetterContext context)
     {
+        var request = context.Request;
+        var site = context.Site;
         if (request.WithheldCategories.Count == 0) return;
-        var write = $"write to {site.DepartmentName}, {site.MailingAddress}, or call {site.QuestionsPhone}, and give the tracking number";
+        var write = context.T("Cover.WriteOrCall", site.DepartmentName, site.MailingAddress, site.QuestionsPhone);
         var named = new List<string>();
         var general = false;
         for (var i = 0; i < request.WithheldCategories.Count; i++)
         {
             var category = request.WithheldCategories[i];
             if (request.IsThirdPartyRelease && request.ConsentFor(category) is { Granted: true } && i < request.WithheldReasons.Count)
-                named.Add($"{CategoryName(category)}: {request.WithheldReasons[i]}");
+                named.Add($"{CategoryName(category, context)}: {context.Rule(request.WithheldReasons[i])}");
             else
                 general = true;
         }
 
         if (named.Count > 0)
         {
-            pdf.Paragraph("A consent you sent could not be used, so the records it covers were not included; everything else the authorization covers is enclosed:");
+            pdf.Paragraph(context.T("Cover.ConsentNotUsable"));
             pdf.Bullets(named);
-            pdf.Paragraph($"To receive them, send a corrected consent: {write}.");
+            pdf.Paragraph(context.T("Cover.SendCorrectedConsent", write));
         }
 
         if (!general) return;
         pdf.Paragraph(request.IsThirdPartyRelease
-            ? "Some information was not included because state or federal law requires a separate, specific consent for it "
-                + $"that we did not have. If you believe it should have been included, you may send an authorization that names it specifically, or ask us to review this decision: {write}."
-            : $"Information the patient asked us to leave out was not included. To receive it after all, or to ask us to review this decision, {write}.");
+            ? context.T("Cover.WithheldNeedsConsent", write)
+            : context.T("Cover.WithheldAtPatientsRequest", write));
     }
 
-    /// <summary>"all records from January 2, 2024 to March 1, 2026" or the record types asked for.</summary>
-    public static string ScopeOf(RequestedInformation information)
+    /// <summary>"all records from January 2, 2024 to March 1, 2026" or the record types asked for (as the request holds them).</summary>
+    private static string ScopeOf(RequestedInformation information, LetterContext context)
     {
-        ArgumentNullException.ThrowIfNull(information);
-        var what = information.AllRecords ? "all records"
+        var what = information.AllRecords ? context.T("Cover.AllRecords")
             : information.RecordTypes.Count > 0 ? string.Join(", ", information.RecordTypes)
-            : information.Description ?? "the records described in the request";
+            : information.Description ?? context.T("Cover.RecordsDescribed");
         var range = (information.From, information.To) switch
         {
             (null, null) => "",
-            ({ } from, null) => $" from {LetterDay(from)}",
-            (null, { } to) => $" up to {LetterDay(to)}",
-            ({ } from, { } to) => $" from {LetterDay(from)} to {LetterDay(to)}",
+            ({ } from, null) => context.T("Cover.From", context.Written(from)),
+            (null, { } to) => context.T("Cover.UpTo", context.Written(to)),
+            ({ } from, { } to) => context.T("Cover.FromTo", context.Written(from), context.Written(to)),
         };
         return what + range;
     }
 
-    private static string PagesOf(RecordsRequest request)
+    private static string PagesOf(RecordsRequest request, LetterContext context)
     {
         var pages = request.Pages;
         var parts = new List<string>();
-        if (pages.Paper > 0) parts.Add(Count(pages.Paper, "paper page"));
-        if (pages.Electronic > 0) parts.Add(Count(pages.Electronic, "page") + " in electronic form");
-        if (pages.Microfiche > 0) parts.Add(Count(pages.Microfiche, "microfiche page"));
-        if (pages.Film > 0) parts.Add(Count(pages.Film, "film"));
-        return parts.Count == 0 ? "none counted" : string.Join(", ", parts);
+        if (pages.Paper > 0) parts.Add(Count(pages.Paper, "Cover.PaperPages", context));
+        if (pages.Electronic > 0) parts.Add(Count(pages.Electronic, "Cover.ElectronicPages", context));
+        if (pages.Microfiche > 0) parts.Add(Count(pages.Microfiche, "Cover.MicrofichePages", context));
+        if (pages.Film > 0) parts.Add(Count(pages.Film, "Cover.Films", context));
+        return parts.Count == 0 ? context.T("Cover.NoneCounted") : string.Join(", ", parts);
     }
 
-    private static string Count(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
+    /// <summary>"1 paper page", "40 paper pages": the key's ".One" or ".Many" sentence.</summary>
+    private static string Count(int count, string key, LetterContext context) =>
+        context.T(key + (count == 1 ? ".One" : ".Many"), count.ToString(CultureInfo.InvariantCulture));
 
-    private static string LetterDay(DateOnly day) => DateText.Written(day);
-
-    /// <summary>The category as a requester reads it.</summary>
-    public static string CategoryName(SensitiveCategory category) => category switch
+    /// <summary>A redisclosure notice in the letter's language (the law's words in translation; English as written).</summary>
+    private static string Notice(string notice, LetterContext context) => notice switch
     {
-        SensitiveCategory.MentalHealth => "Mental health and developmental disabilities records",
-        SensitiveCategory.PsychotherapyNotes => "Psychotherapy notes",
-        SensitiveCategory.Hiv => "HIV test information",
-        SensitiveCategory.Genetic => "Genetic testing information",
-        SensitiveCategory.SubstanceUseDisorder => "Substance use disorder program records",
-        SensitiveCategory.SexuallyTransmittedInfection => "Care for a sexually transmitted infection",
-        _ => "Care the patient consented to alone as a minor",
+        AuthorizationForm.RedisclosureNotices.MentalHealth => context.T("Notice.MentalHealth"),
+        AuthorizationForm.RedisclosureNotices.Hiv => context.T("Notice.Hiv"),
+        AuthorizationForm.RedisclosureNotices.SubstanceUseDisorder => context.T("Notice.SubstanceUseDisorder"),
+        _ => notice,
     };
 
+    /// <summary>The category as a requester reads it.</summary>
+    private static string CategoryName(SensitiveCategory category, LetterContext context) => context.T("Category." + category switch
+    {
+        SensitiveCategory.MentalHealth or SensitiveCategory.PsychotherapyNotes or SensitiveCategory.Hiv or SensitiveCategory.Genetic
+            or SensitiveCategory.SubstanceUseDisorder or SensitiveCategory.SexuallyTransmittedInfection => category.ToString(),
+        _ => nameof(SensitiveCategory.MinorConsentedServices),
+    });
 }

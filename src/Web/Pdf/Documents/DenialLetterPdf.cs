@@ -21,33 +21,24 @@ public static class DenialLetterPdf
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var site = context.Site;
-        var office = $"the {site.PrivacyOfficeName}, {site.OrganisationName}, {site.MailingAddress}";
-        Letter.Open(pdf, context, Addressee.Requester(request), "Your request for medical records is denied");
-        pdf.Paragraph($"We reviewed the request for the medical records of {request.Patient.FullName} that we received on "
-            + $"{context.Written(request.ReceivedOn)}. We cannot provide the records asked for, for this reason:");
-        pdf.Bullets([request.DenialBasis ?? "the reason our staff will explain when you call"]);
-        pdf.Paragraph("If only part of the records is covered by this reason, you may ask for the rest and we will provide it.");
+        var office = context.T("Denial.Office", site.PrivacyOfficeName, site.OrganisationName, site.MailingAddress);
+        Letter.Open(pdf, context, Addressee.Requester(request), context.T("Denial.Subject"));
+        pdf.Paragraph(context.T("Denial.Reviewed", request.Patient.FullName, context.Written(request.ReceivedOn)));
+        pdf.Bullets([request.DenialBasis ?? context.T("Letter.StaffWillExplain")]);
+        pdf.Paragraph(context.T("Denial.PartOnly"));
 
-        pdf.Heading(request.DenialReviewable == true ? "Your right to a review" : "Review");
-        if (request.DenialReviewable == true)
-        {
-            pdf.Paragraph("You have the right to have this denial reviewed by a licensed health care professional, chosen by us, who "
-                + "did not take part in the original decision (45 CFR 164.524(a)(3) and (d)(4)). To ask for a review, write to "
-                + $"{office}, or call {site.QuestionsPhone}. We will send you the reviewer's decision in writing and follow it.");
-        }
-        else
-        {
-            pdf.Paragraph("The law does not provide for a review of a denial on this ground (45 CFR 164.524(a)(1) and (a)(2)). "
-                + "You may still complain, as described below.");
-        }
+        pdf.Heading(context.T(request.DenialReviewable == true ? "Denial.RightToReview" : "Denial.Review"));
+        pdf.Paragraph(request.DenialReviewable == true
+            ? context.T("Denial.Reviewable", office, site.QuestionsPhone)
+            : context.T("Denial.NotReviewable"));
 
-        pdf.Heading("How to complain");
+        pdf.Heading(context.T("Denial.HowToComplain"));
         pdf.Bullets(
         [
-            $"To us: write to {office}, or call {site.QuestionsPhone}, {site.QuestionsHours}.",
-            $"To the federal government: {site.OcrComplaintContact}.",
+            context.T("Denial.ComplainToUs", office, site.QuestionsPhone, site.QuestionsHours),
+            context.T("Denial.ComplainToGovernment", site.OcrComplaintContact),
         ]);
-        pdf.Paragraph("We will not hold a complaint against you.");
+        pdf.Paragraph(context.T("Denial.NoRetaliation"));
         Letter.Close(pdf, context);
     }
 }

@@ -19,13 +19,11 @@ public static class ExtensionNoticePdf
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        Letter.Open(pdf, context, Addressee.Requester(request), "We need more time");
-        pdf.Paragraph($"We received the request for the medical records of {request.Patient.FullName} on {context.Written(request.ReceivedOn)} "
-            + $"and were to respond by {context.Written(request.DueOn)}. We need more time, for this reason:");
-        pdf.Bullets([request.ExtensionReason ?? "the reason our staff will explain when you call"]);
-        pdf.Paragraph($"We will respond by {context.Written(request.EffectiveDueOn)}.", bold: true);
-        pdf.Paragraph("The law allows one extension of up to 30 days, given in writing within the first 30 days after we receive a "
-            + "request (45 CFR 164.524(b)(2)(iii)). We will not extend it again.");
+        Letter.Open(pdf, context, Addressee.Requester(request), context.T("Extension.Subject"));
+        pdf.Paragraph(context.T("Extension.Received", request.Patient.FullName, context.Written(request.ReceivedOn), context.Written(request.DueOn)));
+        pdf.Bullets([request.ExtensionReason ?? context.T("Letter.StaffWillExplain")]);
+        pdf.Paragraph(context.T("Extension.RespondBy", context.Written(request.EffectiveDueOn)), bold: true);
+        pdf.Paragraph(context.T("Extension.OneExtension"));
         Letter.Close(pdf, context);
     }
 }

@@ -40,71 +40,71 @@ public static partial class InvoicePdf
         var paid = payments.Sum(p => p.Amount);
         var balance = waived ? 0m : Math.Max(0m, feeTotal - paid);
         // An invoice is a statement, not a letter: no salutation or sign-off, so it fits on one page.
-        Letter.Open(pdf, context, Addressee.Requester(request), "Invoice", salutation: false);
-        pdf.Pair("Invoice date", context.Written(terms.IssuedOn));
-        pdf.Pair("Tracking number", request.TrackingNumber, bold: true);
-        pdf.Pair("Patient", request.Patient.FullName);
-        pdf.Pair("Request received", context.Written(request.ReceivedOn));
-        pdf.Pair("Payment due", balance > 0 ? "On receipt: records are released after payment" : "Nothing is due");
+        Letter.Open(pdf, context, Addressee.Requester(request), context.T("Invoice.Subject"), salutation: false);
+        pdf.Pair(context.T("Invoice.Date"), context.Written(terms.IssuedOn));
+        pdf.Pair(context.T("Invoice.TrackingNumber"), request.TrackingNumber, bold: true);
+        pdf.Pair(context.T("Invoice.Patient"), request.Patient.FullName);
+        pdf.Pair(context.T("Invoice.Received"), context.Written(request.ReceivedOn));
+        pdf.Pair(context.T("Invoice.PaymentDue"), context.T(balance > 0 ? "Invoice.DueOnReceipt" : "Invoice.NothingDue"));
         pdf.Space(6);
 
-        pdf.Heading("Charges");
-        pdf.Row(["Charge", "Quantity", "Unit price", "Amount"], Columns, bold: true);
+        pdf.Heading(context.T("Invoice.Charges"));
+        pdf.Row([context.T("Invoice.Charge"), context.T("Invoice.Quantity"), context.T("Invoice.UnitPrice"), context.T("Invoice.Amount")], Columns, bold: true);
         pdf.Rule();
         foreach (var line in request.FeeLines.Select(InvoiceLine.From))
         {
-            pdf.Row([line.Description, line.Quantity, line.UnitPrice, LetterContext.Money(line.Amount)], Columns,
-                detail: "Allowed by: " + line.Basis);
+            pdf.Row([context.Rule(line.Description), line.Quantity, line.UnitPrice, LetterContext.Money(line.Amount)], Columns,
+                detail: context.T("Invoice.AllowedBy", context.Rule(line.Basis)));
         }
 
         pdf.Rule();
         var total = feeTotal;
-        pdf.Row(["Total", "", "", LetterContext.Money(total)], Columns, bold: true);
+        pdf.Row([context.T("Invoice.Total"), "", "", LetterContext.Money(total)], Columns, bold: true);
         foreach (var payment in payments)
         {
-            pdf.Row([$"Paid {context.Written(payment.ReceivedAt)}, {MethodOf(payment)}", "", "",
+            pdf.Row([context.T("Invoice.Paid", context.Written(payment.ReceivedAt), MethodOf(payment, context)), "", "",
                 LetterContext.Money(-payment.Amount)], Columns);
         }
 
         if (waived && total - paid > 0)
-            pdf.Row(["Fee waived", "", "", LetterContext.Money(-(total - paid))], Columns);
-        pdf.Row(["Balance due", "", "", LetterContext.Money(balance)], Columns, bold: true);
+            pdf.Row([context.T("Invoice.Waived"), "", "", LetterContext.Money(-(total - paid))], Columns);
+        pdf.Row([context.T("Invoice.Balance"), "", "", LetterContext.Money(balance)], Columns, bold: true);
         if (request.FeeRuleSetVersion is { } version)
-            pdf.Note(string.Create(CultureInfo.InvariantCulture, $"Charges computed under fee rule set version {version}."));
+            pdf.Note(context.T("Invoice.RuleSetVersion", version.ToString(CultureInfo.InvariantCulture)));
         pdf.Space(6);
 
         if (balance > 0)
         {
             pdf.KeepTogether(100);
-            pdf.Heading("How to pay");
+            pdf.Heading(context.T("Invoice.HowToPay"));
             pdf.Bullets(
             [
-                $"By credit card over the phone: call {site.PaymentPhone}, {site.QuestionsHours}, and give the tracking number {request.TrackingNumber}.",
-                $"By check in the mail: make the check payable to {site.PayableTo}, write the tracking number {request.TrackingNumber} on it, and mail it to {site.MailingAddress}.",
+                context.T("Invoice.ByCard", site.PaymentPhone, site.QuestionsHours, request.TrackingNumber),
+                context.T("Invoice.ByCheck", site.PayableTo, request.TrackingNumber, site.MailingAddress),
             ]);
-            pdf.Paragraph("We cannot accept cash.", bold: true);
+            pdf.Paragraph(context.T("Invoice.NoCash"), bold: true);
             if (terms.CancelledIfUnpaidOn is { } cancelled)
-                pdf.Paragraph($"If the invoice is still unpaid on {context.Written(cancelled)}, the request is cancelled. You may ask again at any time.");
+                pdf.Paragraph(context.T("Invoice.CancelledIfUnpaid", context.Written(cancelled)));
         }
         else if (waived)
         {
-            pdf.Paragraph("The fee was waived: there is nothing to pay.");
+            pdf.Paragraph(context.T("Invoice.FeeWaived"));
         }
         else if (total > 0)
         {
-            pdf.Paragraph("Paid in full. Thank you.");
+            pdf.Paragraph(context.T("Invoice.PaidInFull"));
         }
         else
         {
-            pdf.Paragraph("There is no charge for this request.");
+            pdf.Paragraph(context.T("Invoice.NoCharge"));
         }
 
         Letter.Close(pdf, context, signOff: false);
     }
 
-    private static string MethodOf(Payment payment) => payment.Method == PaymentMethod.Check
-        ? $"check no. {payment.CheckNumber}"
-        : "credit card by phone";
+    private static string MethodOf(Payment payment, LetterContext context) => payment.Method == PaymentMethod.Check
+        ? context.T("Invoice.Check", payment.CheckNumber ?? "")
+        : context.T("Invoice.Card");
 
     /// <summary>A fee line with its quantity and unit price split out of the rules' "description: quantity × unit" form.</summary>
     internal sealed record InvoiceLine(string Description, string Quantity, string UnitPrice, decimal Amount, string Basis)

@@ -30,6 +30,7 @@ public sealed class LetterComposer : IDisposable
     private XGraphics? _graphics;
     private string _footer = "";
     private string? _continuation;
+    private string _continued = "(continued)";
     private double _y;
 
     public LetterComposer(string title)
@@ -65,11 +66,14 @@ public sealed class LetterComposer : IDisposable
     /// Starts a letter on a new page: letterhead (name, department, address, phone and hours), the date, the
     /// recipient's block in the envelope window and the "Re:" line.
     /// </summary>
-    public void BeginLetter(Letterhead head, string date, IReadOnlyList<string> recipient, string subject, string footer)
+    /// <param name="continued">The mark after the subject atop a following page, in the letter's language.</param>
+    public void BeginLetter(Letterhead head, string date, IReadOnlyList<string> recipient, string subject, string footer,
+        string continued = "(continued)")
     {
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(recipient);
         _footer = footer;
+        _continued = continued;
         _continuation = null;
         AddPage();
         var g = Graphics;
@@ -227,7 +231,7 @@ public sealed class LetterComposer : IDisposable
             _graphics.DrawString(_footer, Small, XBrushes.DimGray, new XRect(Margin, FooterY, ContentWidth, 10), XStringFormats.TopCenter);
         if (_continuation is not null)
         {
-            _graphics.DrawString(_continuation + " (continued)", Small, XBrushes.DimGray, new XPoint(Margin, 40));
+            _graphics.DrawString(_continuation + " " + _continued, Small, XBrushes.DimGray, new XPoint(Margin, 40));
             _y = Margin + 6;
         }
     }

@@ -20,19 +20,18 @@ public static class MissingInformationLetterPdf
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var site = context.Site;
-        Letter.Open(pdf, context, Addressee.Requester(request), "Information needed");
-        pdf.Paragraph($"We received the request for the medical records of {request.Patient.FullName} on {context.Written(request.ReceivedOn)}. "
-            + "Before we can send the records, we need the following:");
-        pdf.Bullets(request.MissingElements.Count > 0 ? request.MissingElements : ["the items our staff will explain when you call"]);
-        pdf.Heading("How to send it");
+        Letter.Open(pdf, context, Addressee.Requester(request), context.T("Missing.Subject"));
+        pdf.Paragraph(context.T("Missing.Received", request.Patient.FullName, context.Written(request.ReceivedOn)));
+        pdf.Bullets(request.MissingElements.Count > 0
+            ? [.. request.MissingElements.Select(context.Rule)]
+            : [context.T("Missing.StaffWillExplain")]);
+        pdf.Heading(context.T("Missing.HowToSend"));
         pdf.Bullets(
         [
-            $"By mail to {site.DepartmentName}, {site.MailingAddress}. Write the tracking number {request.TrackingNumber} on what you send.",
-            $"If the authorization form itself needs correcting, fill in and sign a new Authorization for Release of Health Information: print it from {site.PublicBaseUrl.TrimEnd('/')}/request/paper-form or make a new request online.",
+            context.T("Missing.ByMail", site.DepartmentName, site.MailingAddress, request.TrackingNumber),
+            context.T("Missing.NewForm", site.PublicBaseUrl.TrimEnd('/') + "/request/paper-form"),
         ]);
-        pdf.Paragraph(closesOn is { } day
-            ? $"If we have not received it by {context.Written(day)}, we will close the request. You may send a new request at any time."
-            : "If we do not hear from you within 30 days, we will close the request. You may send a new request at any time.");
+        pdf.Paragraph(closesOn is { } day ? context.T("Missing.ClosesOn", context.Written(day)) : context.T("Missing.Closes30Days"));
         Letter.Close(pdf, context);
     }
 }

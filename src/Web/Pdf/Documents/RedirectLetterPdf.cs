@@ -22,25 +22,20 @@ public static class RedirectLetterPdf
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var site = context.Site;
-        Letter.Open(pdf, context, Addressee.Requester(request), "Where to ask for these records");
-        pdf.Paragraph($"We received the request for the medical records of {request.Patient.FullName} on {context.Written(request.ReceivedOn)}. "
-            + $"The records asked for are not held by {site.OrganisationName}, so we cannot send them, and we have closed this request.");
+        Letter.Open(pdf, context, Addressee.Requester(request), context.T("Redirect.Subject"));
+        pdf.Paragraph(context.T("Redirect.Received", request.Patient.FullName, context.Written(request.ReceivedOn), site.OrganisationName));
         var where = request.RedirectTo ?? request.OtherFacilityName;
         if (IsExcludedOrganisation(request, site.ExcludedOrganisationName, where))
-        {
-            pdf.Paragraph($"{site.OrganisationName} cannot release records of {site.ExcludedOrganisationName} locations. "
-                + site.ExcludedOrganisationContact);
-        }
+            pdf.Paragraph(context.T("Redirect.Excluded", site.OrganisationName, site.ExcludedOrganisationName) + " " + site.ExcludedOrganisationContact);
 
         if (!string.IsNullOrWhiteSpace(where))
         {
-            pdf.Paragraph("Please ask here instead:", bold: true);
-            pdf.Bullets([where]);
-            pdf.Paragraph("Each provider releases only the records it made, so please send your request to them directly. "
-                + "Your authorization can be used there if it names them as the ones who may disclose the records.");
+            pdf.Paragraph(context.T("Redirect.AskHere"), bold: true);
+            pdf.Bullets([context.Rule(where)]);
+            pdf.Paragraph(context.T("Redirect.EachProvider"));
         }
 
-        pdf.Paragraph($"If you also need records of {site.OrganisationName}, send a new request that names us. There is no charge for this letter.");
+        pdf.Paragraph(context.T("Redirect.AlsoOurs", site.OrganisationName));
         Letter.Close(pdf, context);
     }
 

@@ -1,3 +1,4 @@
+using BackOffice.Web.Localization;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
@@ -10,11 +11,13 @@ namespace BackOffice.Web.Pdf.Documents;
 
 /// <summary>
 /// Renders a request's documents from the request as stored (read without tracking). A letter is dated the day of the
-/// step that produced it (from the journal), so rendering it again later gives the same letter.
+/// step that produced it (from the journal), so rendering it again later gives the same letter. Each is written in its
+/// reader's language (<see cref="MessageLanguage"/>): the cover letter in the recipient's, the others in the requester's.
 /// </summary>
 public sealed class RequestDocumentRenderer(
     BackOfficeDbContext db,
-    IOptions<SiteOptions> site,
+    LocalizedSite sites,
+    LetterWords words,
     DefinitionRegistry definitions,
     DepartmentClock clock) : IRequestDocumentRenderer
 {
@@ -34,7 +37,9 @@ public sealed class RequestDocumentRenderer(
         var definition = definitions.Get(request.DefinitionName, request.DefinitionVersion);
 
         DateOnly DayOf(Func<Step, bool> which) => journal.LastOrDefault(which) is { } step ? clock.DayOf(step.At) : clock.Today;
-        LetterContext Context(DateOnly day) => new(site.Value, request, day, clock);
+        var requesterLanguage = MessageLanguage.ForRequester(request);
+        LetterContext In(string language, DateOnly day) => new(sites.For(language), request, day, clock, language, words);
+        LetterContext Context(DateOnly day) => In(requesterLanguage, day);
         var tracking = request.TrackingNumber;
         return documentType switch
         {
@@ -42,7 +47,7 @@ public sealed class RequestDocumentRenderer(
             RequestDocumentTypes.Invoice => Invoice(request, definition,
                 journal.LastOrDefault(s => s.ToState == InvoiceState && s.FromState != InvoiceState)?.At ?? clock.Now, Context),
             RequestDocumentTypes.CoverLetter => new RenderedDocument($"cover-letter-{tracking}.pdf", $"Cover letter {tracking}",
-                CoverLetterPdf.Render(Context(DayOf(s => s.ToState == "Mailed")))),
+                CoverLetterPdf.Render(In(MessageLanguage.ForRecipient(request), DayOf(s => s.ToState == "Mailed")))),
             RequestDocumentTypes.MissingInformationLetter => MissingInformation(definition, DayOf(s => s.ToState == NeedsInformationState), Context, tracking),
             RequestDocumentTypes.RedirectLetter => new RenderedDocument($"redirect-letter-{tracking}.pdf", $"Where to ask {tracking}",
                 RedirectLetterPdf.Render(Context(DayOf(s => s.ToState == "Redirected")))),

@@ -1,33 +1,51 @@
 // Progressive enhancement: with JavaScript the estimate comes from POST /api/fee-estimate without a page
-// reload; without it the form posts to the page and the server renders the same estimate.
+// reload; without it the form posts to the page and the server renders the same estimate. The words come from the
+// page (data-* on #fee-result, "{0}" standing for the value) and the API answers in the page's language (the same
+// culture cookie or Accept-Language), so both ways read alike in English and Spanish.
 (function () {
   const form = document.getElementById("fee-estimate");
   const result = document.getElementById("fee-result");
   if (!form || !result || !window.fetch) return;
+  const words = result.dataset;
+  const language = document.documentElement.lang || "en";
+  // US dollars written the US way in every language, as the server writes them.
   const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
-  function cell(text) { const td = document.createElement("td"); td.textContent = text; return td; }
+  function fill(text, value) { return text.replace("{0}", value); }
+
+  function cell(text, tag) { const td = document.createElement(tag || "td"); td.textContent = text; return td; }
 
   function render(estimate) {
     result.replaceChildren();
     const heading = document.createElement("h2");
-    heading.textContent = "Estimated cost: " + money.format(estimate.total) + (estimate.plusPostage ? " plus postage" : "");
+    const total = document.createElement("span");
+    total.dataset.total = "";
+    total.textContent = estimate.plusPostage ? fill(words.plusPostage, money.format(estimate.total)) : money.format(estimate.total);
+    heading.append(words.estimated + " ", total);
     const table = document.createElement("table");
-    table.innerHTML = "<thead><tr><th scope='col'>Charge</th><th scope='col'>Amount</th><th scope='col'>Allowed by</th></tr></thead>";
+    const head = document.createElement("thead");
+    const headRow = document.createElement("tr");
+    for (const name of [words.charge, words.amount, words.allowedBy]) {
+      const th = cell(name, "th");
+      th.scope = "col";
+      headRow.append(th);
+    }
+    head.append(headRow);
     const body = document.createElement("tbody");
     for (const line of estimate.lines) {
       const row = document.createElement("tr");
       row.append(cell(line.description), cell(line.amount.toFixed(2)), cell(line.basis));
       body.append(row);
     }
-    table.append(body);
+    table.append(head, body);
     const note = document.createElement("p");
     note.className = "hint";
     const on = estimate.receivedOn
-      ? new Date(estimate.receivedOn + "T12:00:00").toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric" })
-      : "the date we receive the request";
-    note.textContent = (estimate.plusPostage ? "Plus the actual cost of postage, added to the invoice. " : "")
-      + "Fees in force on " + on + (estimate.scheduleYear ? " (Illinois copying fees for " + estimate.scheduleYear + ")" : "") + ".";
+      ? new Date(estimate.receivedOn + "T12:00:00").toLocaleDateString(language === "es" ? "es-US" : "en-US",
+          { month: "long", day: "numeric", year: "numeric" })
+      : words.unknownDate;
+    note.textContent = (estimate.plusPostage ? words.postageNote + " " : "")
+      + fill(words.feesOn, on) + (estimate.scheduleYear ? " " + fill(words.schedule, estimate.scheduleYear) : "") + ".";
     result.append(heading, table, note);
   }
 
@@ -40,7 +58,7 @@
     }
     try {
       const response = await fetch(form.dataset.api, {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data),
+        method: "POST", headers: { "Content-Type": "application/json", "Accept-Language": language }, body: JSON.stringify(data),
       });
       if (response.ok) { render(await response.json()); return; }
     } catch (_) { /* fall through to the ordinary post */ }

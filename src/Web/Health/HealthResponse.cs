@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace BackOffice.Web;
+namespace BackOffice.Web.Health;
 
 /// <summary>Health as JSON: overall status and each check's status, without exception details.</summary>
 internal static class HealthResponse
