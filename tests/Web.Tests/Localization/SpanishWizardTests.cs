@@ -161,7 +161,7 @@ public sealed class SpanishWizardTests(RequestAppFixture app) : IClassFixture<Re
         sign.ShouldContain("<h2 id=\"statements-title\">Antes de firmar</h2>");
         sign.ShouldContain("Puede revocar esta autorización en cualquier momento");
         sign.ShouldContain("ya no esté protegida por la ley federal de privacidad (45 CFR 164.508(c)(2)(iii))");
-        sign.ShouldContain("Información sobre el VIH: proviene de expedientes cuya confidencialidad está protegida por la ley de Illinois");
+        sign.ShouldContain("Información sobre el VIH: proviene de expedientes cuya confidencialidad protege la ley de Illinois");
         sign.ShouldContain("(410 ILCS 305/9, 305/10)");
         sign.ShouldNotContain("Information released under this authorization");
 
@@ -173,6 +173,22 @@ public sealed class SpanishWizardTests(RequestAppFixture app) : IClassFixture<Re
         review.ShouldContain("31 de diciembre de 2027");
         review.ShouldContain("Información de pruebas del VIH");
         review.ShouldContain("Se cobra por página según la tabla de tarifas de Illinois vigente");
+    }
+
+    [Fact]
+    public async Task FreeCopiesForABenefitClaim_InSpanish_SayNoCharge_WithTheLegalBasisInSpanish()
+    {
+        using var form = SpanishForm();
+        form.Answers.Purpose["Purpose"] = "SocialSecurity";
+        await form.CompleteThroughAsync("/request/sign");
+
+        var (_, review) = await form.Client.GetPageAsync("/request/review");
+        review = WebUtility.HtmlDecode(review);
+
+        review.ShouldContain("<strong>Sin costo</strong> por estas copias. (Illinois P.A. 102-0183 (");
+        review.ShouldContain("Una solicitud de beneficios por discapacidad del Seguro Social");
+        review.ShouldNotContain("(earlier P.A. 100-0814)");
+        review.ShouldNotContain("<span lang=\"en\">");
     }
 
     [Fact]
