@@ -206,6 +206,23 @@ public sealed class SpanishWizardTests(RequestAppFixture app) : IClassFixture<Re
         StaffClient.FieldError(html, "Receives").ShouldBe("Elija quién debe recibir las copias.");
     }
 
+    /// <summary>The paper form has no Spanish yet: it is printed whole in English, not with Spanish section titles.</summary>
+    [Fact]
+    public async Task PaperForm_AskedForInSpanish_IsPrintedWholeInEnglish()
+    {
+        using var form = SpanishForm();
+
+        var response = await form.Client.GetAsync(new Uri("/request/paper-form", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        text.ShouldContain("Section 4: Delivery and format");
+        text.ShouldContain("Secure online portal");
+        text.ShouldNotContain("Sección");
+        text.ShouldNotContain("Correo");
+    }
+
     [Fact]
     public async Task Staff_SeeTheSpanishRequest_InEnglish()
     {
