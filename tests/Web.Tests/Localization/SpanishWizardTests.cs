@@ -161,7 +161,7 @@ public sealed class SpanishWizardTests(RequestAppFixture app) : IClassFixture<Re
         sign.ShouldContain("<h2 id=\"statements-title\">Antes de firmar</h2>");
         sign.ShouldContain("Puede revocar esta autorización en cualquier momento");
         sign.ShouldContain("ya no esté protegida por la ley federal de privacidad (45 CFR 164.508(c)(2)(iii))");
-        sign.ShouldContain("Información sobre el VIH: proviene de expedientes cuya confidencialidad está protegida por la ley de Illinois");
+        sign.ShouldContain("Información sobre el VIH: proviene de expedientes cuya confidencialidad protege la ley de Illinois");
         sign.ShouldContain("(410 ILCS 305/9, 305/10)");
         sign.ShouldNotContain("Information released under this authorization");
 
@@ -173,6 +173,22 @@ public sealed class SpanishWizardTests(RequestAppFixture app) : IClassFixture<Re
         review.ShouldContain("31 de diciembre de 2027");
         review.ShouldContain("Información de pruebas del VIH");
         review.ShouldContain("Se cobra por página según la tabla de tarifas de Illinois vigente");
+    }
+
+    [Fact]
+    public async Task FreeCopiesForABenefitClaim_InSpanish_SayNoCharge_WithTheLegalBasisInSpanish()
+    {
+        using var form = SpanishForm();
+        form.Answers.Purpose["Purpose"] = "SocialSecurity";
+        await form.CompleteThroughAsync("/request/sign");
+
+        var (_, review) = await form.Client.GetPageAsync("/request/review");
+        review = WebUtility.HtmlDecode(review);
+
+        review.ShouldContain("<strong>Sin costo</strong> por estas copias. (Illinois P.A. 102-0183 (");
+        review.ShouldContain("Una solicitud de beneficios por discapacidad del Seguro Social");
+        review.ShouldNotContain("(earlier P.A. 100-0814)");
+        review.ShouldNotContain("<span lang=\"en\">");
     }
 
     [Fact]
@@ -188,6 +204,23 @@ public sealed class SpanishWizardTests(RequestAppFixture app) : IClassFixture<Re
         Languages.HtmlLang(start).ShouldBe("es");
         StaffClient.FieldError(html, "Requester_Type").ShouldBe("Elija quién solicita los expedientes.");
         StaffClient.FieldError(html, "Receives").ShouldBe("Elija quién debe recibir las copias.");
+    }
+
+    /// <summary>The paper form has no Spanish yet: it is printed whole in English, not with Spanish section titles.</summary>
+    [Fact]
+    public async Task PaperForm_AskedForInSpanish_IsPrintedWholeInEnglish()
+    {
+        using var form = SpanishForm();
+
+        var response = await form.Client.GetAsync(new Uri("/request/paper-form", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        text.ShouldContain("Section 4: Delivery and format");
+        text.ShouldContain("Secure online portal");
+        text.ShouldNotContain("Sección");
+        text.ShouldNotContain("Correo");
     }
 
     [Fact]

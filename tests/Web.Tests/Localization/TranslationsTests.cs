@@ -12,8 +12,9 @@ namespace BackOffice.Web.Tests.Localization;
 /// <summary>Every English text has its Spanish, with the same placeholders; the shipped rules' words are all translated.</summary>
 public sealed partial class TranslationsTests
 {
-    // Translation memories: keyed by the English text itself, so their English file is empty on purpose.
-    private static readonly string[] KeyedByEnglish = ["RuleWords", "SiteWords"];
+    // Translation memories: keyed by the English text itself, so their English file is empty on purpose (the
+    // data-annotation messages too: the attributes carry the English).
+    private static readonly string[] KeyedByEnglish = ["RuleWords", "SiteWords", "ValidationMessages"];
 
     private static string WebSource()
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BackOffice.Rules;
-using BackOffice.Web.Localization;
 using BackOffice.Workflows.Requests;
 
 namespace BackOffice.Web.Pages.Request;
@@ -19,7 +18,6 @@ public sealed record FeeOutlook(FeeOutlookKind Kind, decimal Amount, IReadOnlyLi
     public const int ExamplePageCount = 50;
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
-    private static readonly Translations Words = new(typeof(FeeOutlook));
 
     public static FeeOutlook For(RecordsRequestDraft draft, CompiledRuleSet rules, DateOnly today)
     {
@@ -36,24 +34,6 @@ public sealed record FeeOutlook(FeeOutlookKind Kind, decimal Amount, IReadOnlyLi
 
     /// <summary>The legal basis the page names: the first line's (a free request's "no charge" line names its law).</summary>
     public string? Basis => ExampleLines.Select(line => line.Basis).FirstOrDefault(basis => !string.IsNullOrWhiteSpace(basis));
-
-    /// <summary>
-    /// <see cref="Basis"/> in the page's language: the shipped rules' bases are translated in <c>FeeOutlook.es.resx</c>
-    /// (keyed by the English); a basis the department wrote itself and has not translated is shown as written
-    /// (<c>Translated</c> false: the page marks it as English). Null when there is none.
-    /// </summary>
-    public (string Text, bool Translated)? ShownBasis
-    {
-        get
-        {
-            if (Basis is not { } basis) return null;
-            if (SiteLanguages.Current == SiteLanguages.English) return (basis, true);
-            return Words.Find(basis, CultureInfo.CurrentUICulture) is { } translated ? (translated, true) : (basis, false);
-        }
-    }
-
-    /// <summary>The translation of a rule's basis into <paramref name="language"/>, or null (for tests).</summary>
-    public static string? TranslatedBasis(string basis, CultureInfo language) => Words.Find(basis, language);
 
     public static string Money(decimal amount) => amount.ToString("C", English);
 
