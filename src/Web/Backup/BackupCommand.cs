@@ -43,7 +43,8 @@ public static class BackupCommand
             var stored = services.GetRequiredService<StoredFiles>();
             var time = services.GetRequiredService<TimeProvider>();
             var pgDump = workflows.Database.Provider == DatabaseProvider.PostgreSql
-                ? PostgresTools.Locate("pg_dump") ?? throw new BackupException(PostgresTools.NotFoundMessage("pg_dump"))
+                ? PostgresTools.Locate("pg_dump", services.GetRequiredService<IConfiguration>())
+                    ?? throw new BackupException(PostgresTools.NotFoundMessage("pg_dump"))
                 : null;
             Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
             CreatePrivateDirectory(work);

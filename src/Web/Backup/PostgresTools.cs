@@ -11,10 +11,19 @@ namespace BackOffice.Web.Backup;
 /// </summary>
 public static class PostgresTools
 {
-    /// <summary>The full path of <paramref name="tool"/>, or null when it is not installed.</summary>
-    public static string? Locate(string tool) => Locate(tool, Environment.GetEnvironmentVariable("PATH"), PackageDirectories());
+    /// <summary>The setting naming the one folder to take the tools from (e.g. one PostgreSQL version of several installed).</summary>
+    public const string BinDirectorySetting = "BackOffice:Backup:PostgresBinDirectory";
 
-    /// <summary>As <see cref="Locate(string)"/>, looking in the given PATH and package folders (newest version first).</summary>
+    /// <summary>The full path of <paramref name="tool"/>, or null when it is not installed.</summary>
+    public static string? Locate(string tool, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[BinDirectorySetting] is { Length: > 0 } folder
+            ? Locate(tool, null, [folder])
+            : Locate(tool, System.Environment.GetEnvironmentVariable("PATH"), PackageDirectories());
+    }
+
+    /// <summary>As <see cref="Locate(string, IConfiguration)"/>, looking in the given PATH and package folders (newest version first).</summary>
     public static string? Locate(string tool, string? path, IEnumerable<string> packageDirectories)
     {
         ArgumentNullException.ThrowIfNull(packageDirectories);
@@ -25,7 +34,7 @@ public static class PostgresTools
 
     /// <summary>What to say when a tool is missing: what to install.</summary>
     public static string NotFoundMessage(string tool) =>
-        $"{tool} was not found on the PATH nor in /usr/lib/postgresql/*/bin. Install the PostgreSQL client programs of the "
+        $"{tool} was not found (on the PATH, in /usr/lib/postgresql/*/bin, or in {BinDirectorySetting} when set). Install the PostgreSQL client programs of the "
         + "server's major version or newer (Debian/Ubuntu: apt-get install postgresql-client; RHEL: dnf install postgresql), "
         + "or put the folder holding them on the PATH, and run the command again.";
 

@@ -41,7 +41,8 @@ public static class RestoreCommand
         try
         {
             var pgRestore = target.Provider == DatabaseProvider.PostgreSql
-                ? PostgresTools.Locate("pg_restore") ?? throw new BackupException(PostgresTools.NotFoundMessage("pg_restore"))
+                ? PostgresTools.Locate("pg_restore", services.GetRequiredService<IConfiguration>())
+                    ?? throw new BackupException(PostgresTools.NotFoundMessage("pg_restore"))
                 : null;
             await RefuseUnlessEmptyAsync(target, cancellationToken);
             var keys = services.GetRequiredService<KeyRing>();

@@ -1,0 +1,160 @@
+using BackOffice.Web.Backup;
+using BackOffice.Web.Encryption;
+using BackOffice.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackOffice.Web.Tests.Commands;
+
+/// <summary>One small backup (a few paper forms with their scans), made in the app's own process.</summary>
+public sealed class SmallBackupFixture : IAsyncLifetime
+{
+    public string Folder { get; } = BackupSupport.NewDirectory("small");
+
+    public string Archive => Path.Combine(Folder, "backoffice.tar.gz");
+
+    public Dictionary<string, byte[]> Entries { get; private set; } = [];
+
+    public BackupManifest Manifest { get; private set; } = null!;
+
+    public string BackupOutput { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        await using var live = new BackOfficeFactory();
+        using var load = await IntakeLoad.StartAsync(live, clients: 1);
+        await load.WaitForAsync(2);
+        await load.StopAsync();
+        var output = new StringWriter();
+        (await BackupCommand.RunAsync(live.Services, Archive, output)).ShouldBe(0, output.ToString());
+        BackupOutput = output.ToString();
+        Entries = await BackupSupport.EntriesAsync(Archive);
+        Manifest = BackupSupport.Manifest(Entries);
+    }
+
+    public Task DisposeAsync()
+    {
+        BackupSupport.DeleteDirectory(Folder);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>What restore checks before it writes anything, and what backup refuses.</summary>
+[Collection(BackupRuns.Name)]
+public sealed class BackupArchiveChecksTests(SmallBackupFixture backup) : IClassFixture<SmallBackupFixture>
+{
+    private static Dictionary<string, string?> Settings(string data, string? keyFile = null) => new()
+    {
+        ["BackOffice:DataDirectory"] = data, ["BackOffice:Encryption:KeyFile"] = keyFile ?? TestEncryption.KeyFile,
+    };
+
+    [Fact]
+    public async Task Backup_PrintsTheKeyItNeeds_AndNeverOverwritesAFile()
+    {
+        var key = KeyEncryptionKey.FromFile(TestEncryption.KeyFile);
+        backup.BackupOutput.ShouldContain($"Keys needed to restore it (kept apart from the backup, never in it): {key.Id} ({TestEncryption.KeyFile})");
+        var before = File.GetLastWriteTimeUtc(backup.Archive);
+        await using var live = new BackOfficeFactory();
+        var output = new StringWriter();
+
+        (await BackupCommand.RunAsync(live.Services, backup.Archive, output)).ShouldBe(1);
+
+        output.ToString().ShouldContain("a backup never overwrites a file");
+        File.GetLastWriteTimeUtc(backup.Archive).ShouldBe(before);
+        Directory.GetFileSystemEntries(backup.Folder).ShouldBe([backup.Archive], "no partial or work files are left behind");
+    }
+
+    [Fact]
+    public async Task Restore_IntoAnEmptyDirectory_TakesTheBackup_AndASecondRestoreThereIsRefused()
+    {
+        var data = BackupSupport.NewDirectory("again");
+        try
+        {
+            var (exit, output) = await BackupSupport.RunCommandAsync(["restore", backup.Archive], Settings(data));
+            exit.ShouldBe(0, output);
+            File.Exists(Path.Combine(data, "backoffice.db")).ShouldBeTrue();
+            Directory.GetFiles(Path.Combine(data, "documents"), "*", SearchOption.AllDirectories).Length.ShouldBe((int)backup.Manifest.Counts.Documents);
+
+            (exit, output) = await BackupSupport.RunCommandAsync(["restore", backup.Archive], Settings(data));
+            exit.ShouldBe(1);
+            output.ShouldContain("is not empty");
+        }
+        finally
+        {
+            BackupSupport.DeleteDirectory(data);
+        }
+    }
+
+    [Fact]
+    public async Task Restore_WithAnotherKey_NamesTheKeyTheBackupNeeds_AndWritesNothing()
+    {
+        var data = BackupSupport.NewDirectory("other-key");
+        var otherKey = TestEncryption.NewKeyFile();
+        var needed = KeyEncryptionKey.FromFile(TestEncryption.KeyFile).Id;
+        try
+        {
+            var (exit, output) = await BackupSupport.RunCommandAsync(["restore", backup.Archive], Settings(data, otherKey));
+
+            exit.ShouldBe(1);
+            output.ShouldContain($"The configured key ({KeyEncryptionKey.FromFile(otherKey).Id}) cannot open this backup. It needs key {needed} "
+                + $"(configured as {TestEncryption.KeyFile} when the backup was made; it wraps {backup.Manifest.Counts.StoredFiles} stored files)");
+            output.ShouldContain("Nothing was restored");
+            Path.Exists(data).ShouldBeFalse();
+        }
+        finally
+        {
+            BackupSupport.DeleteDirectory(data);
+            File.Delete(otherKey);
+        }
+    }
+
+    [Theory]
+    [InlineData("a document altered", "does not match its manifest")]
+    [InlineData("a document left out", "does not match its manifest")]
+    [InlineData("a file added", "does not match its manifest")]
+    [InlineData("a path outside the data directory", "which a BackOffice backup never holds")]
+    [InlineData("no manifest", "has no manifest.json")]
+    public async Task Restore_OfAnAlteredArchive_IsRefused_AndWritesNothing(string alteration, string message)
+    {
+        var data = BackupSupport.NewDirectory("altered");
+        var altered = Path.Combine(backup.Folder, $"altered-{Guid.NewGuid():N}.tar.gz");
+        var document = backup.Entries.Keys.First(k => k.StartsWith(BackupLayout.DocumentsPrefix, StringComparison.Ordinal));
+        try
+        {
+            await BackupSupport.RewriteAsync(backup.Entries, altered, entries =>
+            {
+                switch (alteration)
+                {
+                    case "a document altered":
+                        var bytes = entries[document].ToArray();
+                        bytes[^1] ^= 1;
+                        entries[document] = bytes;
+                        break;
+                    case "a document left out":
+                        entries.Remove(document);
+                        break;
+                    case "a file added":
+                        entries[BackupLayout.DocumentsPrefix + "2026/" + new string('a', 32)] = entries[document];
+                        break;
+                    case "a path outside the data directory":
+                        entries["files/documents/../../../outside"] = [1];
+                        break;
+                    default:
+                        entries.Remove(BackupLayout.Manifest);
+                        break;
+                }
+            });
+
+            var (exit, output) = await BackupSupport.RunCommandAsync(["restore", altered], Settings(data));
+
+            exit.ShouldBe(1);
+            output.ShouldContain(message);
+            output.ShouldContain("Nothing was restored");
+            Path.Exists(data).ShouldBeFalse();
+        }
+        finally
+        {
+            BackupSupport.DeleteDirectory(data);
+            File.Delete(altered);
+        }
+    }
+}
