@@ -178,7 +178,7 @@ public static class BackupCommand
         }
         finally
         {
-            File.Delete(partial);
+            if (File.Exists(partial)) File.Delete(partial);
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
     }

@@ -13,7 +13,7 @@ internal static class DatabaseSnapshots
     /// <summary>
     /// Copies a SQLite database with SQLite's online backup API: one step over all pages inside one read transaction, so
     /// the copy is the database as of one commit, while the app goes on writing (WAL: readers and writers do not block
-    /// each other). The copy is a single file (rollback journal), ready to be opened anywhere.
+    /// each other). The copy is a single file, ready to be opened anywhere.
     /// </summary>
     public static async Task CopySqliteAsync(string sourcePath, string destinationPath, CancellationToken cancellationToken)
     {
@@ -42,7 +42,9 @@ internal static class DatabaseSnapshots
             }
         }
 
-        await ExecuteAsync(destination, "PRAGMA journal_mode=DELETE", cancellationToken);
+        // The copy keeps the source's journal mode (the app's database is WAL, which the app expects of it), and everything
+        // in the one file.
+        await ExecuteAsync(destination, "PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
     }
 
     /// <summary>What a SQLite copy names and counts.</summary>

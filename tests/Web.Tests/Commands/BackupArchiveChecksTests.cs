@@ -47,6 +47,12 @@ public sealed class BackupArchiveChecksTests(SmallBackupFixture backup) : IClass
         ["BackOffice:DataDirectory"] = data, ["BackOffice:Encryption:KeyFile"] = keyFile ?? TestEncryption.KeyFile,
     };
 
+    // The host makes the (empty) data directory as it is built, as for every command; restore adds nothing to it.
+    private static void NothingIn(string data)
+    {
+        if (Directory.Exists(data)) Directory.EnumerateFileSystemEntries(data).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Backup_PrintsTheKeyItNeeds_AndNeverOverwritesAFile()
     {
@@ -98,7 +104,7 @@ public sealed class BackupArchiveChecksTests(SmallBackupFixture backup) : IClass
             output.ShouldContain($"The configured key ({KeyEncryptionKey.FromFile(otherKey).Id}) cannot open this backup. It needs key {needed} "
                 + $"(configured as {TestEncryption.KeyFile} when the backup was made; it wraps {backup.Manifest.Counts.StoredFiles} stored files)");
             output.ShouldContain("Nothing was restored");
-            Path.Exists(data).ShouldBeFalse();
+            NothingIn(data);
         }
         finally
         {
@@ -149,7 +155,7 @@ public sealed class BackupArchiveChecksTests(SmallBackupFixture backup) : IClass
             exit.ShouldBe(1);
             output.ShouldContain(message);
             output.ShouldContain("Nothing was restored");
-            Path.Exists(data).ShouldBeFalse();
+            NothingIn(data);
         }
         finally
         {
