@@ -1,11 +1,20 @@
 using BackOffice.Web.Backup;
+using BackOffice.Web.Documents;
 using BackOffice.Web.Encryption;
+using BackOffice.Web.PostalMailing;
+using BackOffice.Web.Tests.PatientRequest.Support;
 using BackOffice.Web.Tests.Support;
+using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Web.Tests.Commands;
 
-/// <summary>One small backup (a few paper forms with their scans), made in the app's own process.</summary>
+/// <summary>
+/// One small backup, made in the app's own process: a few paper forms with their scans, a mailing batch, the photo ID of
+/// an online request not yet sent, and a file no record names (a write whose commit failed).
+/// </summary>
 public sealed class SmallBackupFixture : IAsyncLifetime
 {
     public string Folder { get; } = BackupSupport.NewDirectory("small");
@@ -18,12 +27,34 @@ public sealed class SmallBackupFixture : IAsyncLifetime
 
     public string BackupOutput { get; private set; } = "";
 
+    public string MailingBatchId { get; } = MailingBatchStore.NewId(new DateOnly(2026, 12, 4));
+
+    public string StagedUploadKey { get; private set; } = "";
+
+    public string UnnamedFileKey { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         await using var live = new BackOfficeFactory();
         using var load = await IntakeLoad.StartAsync(live, clients: 1);
         await load.WaitForAsync(2);
         await load.StopAsync();
+        var mailing = live.Services.GetRequiredService<MailingBatchStore>();
+        await mailing.SaveRecordAsync(new MailingBatchRecord(MailingBatchId, new DateOnly(2026, 12, 4), DateTimeOffset.UtcNow, "clerk", "batch.pdf", [], []),
+            CancellationToken.None);
+        await mailing.SavePdfAsync(MailingBatchId, UploadFile.Pdf("Batch", "batch.pdf").Bytes, CancellationToken.None);
+        await using (var scope = live.Services.CreateAsyncScope())
+        {
+            var documents = scope.ServiceProvider.GetRequiredService<DocumentStore>();
+            var db = scope.ServiceProvider.GetRequiredService<BackOfficeDbContext>();
+            var photo = UploadFile.Jpeg("PhotoId", "id.jpg");
+            StagedUploadKey = documents.NewStorageKey();
+            db.StagedUploads.Add(StagedUpload.Stage(StagedUploadKey, Guid.NewGuid(), "192.0.2.0", photo.Bytes.Length, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            await db.SaveChangesAsync();
+            await documents.SaveAsync(StagedUploadKey, new MemoryStream(photo.Bytes), "id.jpg", DocumentKind.PhotoId);
+            UnnamedFileKey = (await documents.SaveAsync(new MemoryStream(photo.Bytes), "lost.jpg", DocumentKind.PhotoId)).StorageKey;
+        }
+
         var output = new StringWriter();
         (await BackupCommand.RunAsync(live.Services, Archive, output)).ShouldBe(0, output.ToString());
         BackupOutput = output.ToString();
@@ -70,6 +101,17 @@ public sealed class BackupArchiveChecksTests(SmallBackupFixture backup) : IClass
     }
 
     [Fact]
+    public void Backup_HoldsMailingBatchesAndUploadsOfUnsentRequests_ButNoFileNoRecordNames()
+    {
+        backup.Entries.Keys.ShouldContain($"{BackupLayout.MailingPrefix}{backup.MailingBatchId}.json");
+        backup.Entries.Keys.ShouldContain($"{BackupLayout.MailingPrefix}{backup.MailingBatchId}.pdf");
+        backup.Entries.Keys.ShouldContain(BackupLayout.DocumentsPrefix + backup.StagedUploadKey);
+        backup.Entries.Keys.ShouldNotContain(BackupLayout.DocumentsPrefix + backup.UnnamedFileKey);
+        backup.Manifest.Counts.StagedUploads.ShouldBe(1);
+        backup.Manifest.Counts.StoredFiles.ShouldBe(backup.Manifest.Counts.Documents + 1 + 2 + 1, "documents, the upload, the batch's two files, the check");
+    }
+
+    [Fact]
     public async Task Restore_IntoAnEmptyDirectory_TakesTheBackup_AndASecondRestoreThereIsRefused()
     {
         var data = BackupSupport.NewDirectory("again");
@@ -78,7 +120,11 @@ public sealed class BackupArchiveChecksTests(SmallBackupFixture backup) : IClass
             var (exit, output) = await BackupSupport.RunCommandAsync(["restore", backup.Archive], Settings(data));
             exit.ShouldBe(0, output);
             File.Exists(Path.Combine(data, "backoffice.db")).ShouldBeTrue();
-            Directory.GetFiles(Path.Combine(data, "documents"), "*", SearchOption.AllDirectories).Length.ShouldBe((int)backup.Manifest.Counts.Documents);
+            Directory.GetFiles(Path.Combine(data, "documents"), "*", SearchOption.AllDirectories).Length.ShouldBe((int)backup.Manifest.Counts.Documents + 1);
+            File.Exists(Path.Combine(data, "documents", backup.StagedUploadKey)).ShouldBeTrue();
+            File.Exists(Path.Combine(data, "mailing", backup.MailingBatchId + ".pdf")).ShouldBeTrue();
+            File.Exists(Path.Combine(data, "encryption-check")).ShouldBeTrue();
+            File.Exists(Path.Combine(data, "hangfire.db")).ShouldBeTrue();
 
             (exit, output) = await BackupSupport.RunCommandAsync(["restore", backup.Archive], Settings(data));
             exit.ShouldBe(1);
