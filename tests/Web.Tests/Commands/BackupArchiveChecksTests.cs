@@ -112,6 +112,35 @@ public sealed class BackupArchiveChecksTests(SmallBackupFixture backup) : IClass
     }
 
     [Fact]
+    public async Task Backup_OfADocumentWhoseFileIsGone_SaysSo_AndListsItInTheManifest()
+    {
+        await using var live = new BackOfficeFactory();
+        using (var load = await IntakeLoad.StartAsync(live, clients: 1))
+        {
+            await load.WaitForAsync(1);
+            await load.StopAsync();
+        }
+
+        var lost = (await BackupSupport.StoredRequestsAsync(live)).Values.First().Documents[0].StorageKey;
+        File.Delete(Path.Combine(live.DataDirectory, "documents", lost));
+        var archive = Path.Combine(BackupSupport.NewDirectory("lost"), "backoffice.tar.gz");
+        try
+        {
+            var output = new StringWriter();
+            (await BackupCommand.RunAsync(live.Services, archive, output)).ShouldBe(0, output.ToString());
+
+            output.ToString().ShouldContain("Warning: 1 document(s) the database names had no file when copied");
+            var entries = await BackupSupport.EntriesAsync(archive);
+            BackupSupport.Manifest(entries).MissingDocuments.ShouldBe([lost]);
+            entries.Keys.ShouldNotContain(BackupLayout.DocumentsPrefix + lost);
+        }
+        finally
+        {
+            BackupSupport.DeleteDirectory(Path.GetDirectoryName(archive)!);
+        }
+    }
+
+    [Fact]
     public async Task Restore_IntoAnEmptyDirectory_TakesTheBackup_AndASecondRestoreThereIsRefused()
     {
         var data = BackupSupport.NewDirectory("again");
