@@ -95,6 +95,7 @@ public static class BackOfficeHostExtensions
         CompileRulesInBackground(app);
         app.Logger.LogInformation("Start-up work done in {Laps}", laps);
 
+        app.UseBackOfficeMetricsPort();
         if (app.Services.IsWorkerOnly())
         {
             app.MapBackOfficeHealth();

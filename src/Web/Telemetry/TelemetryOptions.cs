@@ -43,8 +43,10 @@ public sealed class TelemetryOptions
         /// <summary>The scrape path.</summary>
         public string Path { get; set; } = "/metrics";
 
-        /// <summary>Serve the scrape endpoint only on this host pattern, e.g. <c>*:9464</c> (a port the proxy does not
-        /// forward); empty serves it on every address the app listens on.</summary>
-        public string? Host { get; set; }
+        /// <summary>Serve the scrape endpoint only on this local port (e.g. 9464, one more address in <c>ASPNETCORE_URLS</c>
+        /// that the proxy does not forward): answered there before HTTPS redirection and host filtering, everything else
+        /// on that port is 404, and the path is 404 on the other ports. Empty: the path on the app's own addresses.</summary>
+        [Range(1, 65535)]
+        public int? Port { get; set; }
     }
 }

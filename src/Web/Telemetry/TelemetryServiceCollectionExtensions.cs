@@ -2,6 +2,7 @@ using System.Reflection;
 using BackOffice.Rules;
 using BackOffice.Web.Jobs;
 using BackOffice.Workflows.Telemetry;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -51,14 +52,33 @@ public static class TelemetryServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>The Prometheus scrape endpoint, when configured (on its own host pattern if one is given).</summary>
+    /// <summary>
+    /// The Prometheus scrape endpoint on its own port, when one is configured: first in the pipeline, since a scraper on
+    /// the internal network speaks plain HTTP to the node's address (no redirect to HTTPS, no public host name).
+    /// </summary>
+    public static void UseBackOfficeMetricsPort(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var settings = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+        if (!settings.Prometheus.Enabled || settings.Prometheus.Port is not { } port) return;
+        app.MapWhen(context => context.Connection.LocalPort == port, metrics =>
+        {
+            metrics.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Request.Path == settings.Prometheus.Path);
+            metrics.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
+        });
+    }
+
+    /// <summary>The Prometheus scrape endpoint on the app's own addresses, when configured without a port of its own.</summary>
     public static void MapBackOfficeMetrics(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var settings = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value;
-        if (!settings.Prometheus.Enabled) return;
-        var endpoint = app.MapPrometheusScrapingEndpoint(settings.Prometheus.Path);
-        if (!string.IsNullOrWhiteSpace(settings.Prometheus.Host)) endpoint.RequireHost(settings.Prometheus.Host);
+        var settings = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+        if (!settings.Prometheus.Enabled || settings.Prometheus.Port is not null) return;
+        app.MapPrometheusScrapingEndpoint(settings.Prometheus.Path);
     }
 
     private static void Configure(OtlpExporterOptions exporter, TelemetryOptions settings, string signalPath)

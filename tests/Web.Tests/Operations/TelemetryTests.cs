@@ -110,6 +110,53 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Prometheus_OnItsOwnPort_AnswersOnlyThere()
+    {
+        await using var factory = new BackOfficeFactory(new Dictionary<string, string?>
+        {
+            ["BackOffice:Telemetry:Prometheus:Enabled"] = "true",
+            ["BackOffice:Telemetry:Prometheus:Port"] = "9464",
+            // As in production: HTTPS required and only the public host answered — the scrape port is exempt.
+            ["BackOffice:Http:RequireHttps"] = "true",
+        })
+        {
+            ConfigureServices = services => services.AddSingleton<IStartupFilter>(new LocalPortFromHeader()),
+        };
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        HttpRequestMessage Get(string path, int? port)
+        {
+            var message = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+            if (port is { } local) message.Headers.Add(LocalPortFromHeader.Header, local.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return message;
+        }
+
+        var scraped = await client.SendAsync(Get("/metrics", 9464));
+        scraped.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await scraped.Content.ReadAsStringAsync()).ShouldContain("target_info");
+        (await client.SendAsync(Get("/", 9464))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.SendAsync(Get("/health", 9464))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // On the app's own port the path is an ordinary page address: redirected to HTTPS, then not found.
+        (await client.SendAsync(Get("/metrics", null))).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>The test server has no ports: a header says which local port a request "arrived on".</summary>
+    private sealed class LocalPortFromHeader : IStartupFilter
+    {
+        public const string Header = "X-Test-Local-Port";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                if (int.TryParse(context.Request.Headers[Header], out var port)) context.Connection.LocalPort = port;
+                return following(context);
+            });
+            next(app);
+        };
+    }
+
+    [Fact]
     public async Task NoExporterConfigured_CollectsNothingAndServesNoMetrics()
     {
         await using var factory = new BackOfficeFactory();
