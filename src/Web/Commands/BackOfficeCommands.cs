@@ -1,3 +1,4 @@
+using BackOffice.Web.Backup;
 using BackOffice.Web.Encryption;
 using BackOffice.Web.Identity;
 using BackOffice.Workflows.Persistence;
@@ -7,7 +8,7 @@ namespace BackOffice.Web.Commands;
 
 /// <summary>
 /// Administrative commands run with the app's own settings instead of starting the server:
-/// <c>BackOffice.Web encryption new-key|status|rotate</c>, <c>create-user</c>. Words before the first <c>--setting=value</c> name the
+/// <c>BackOffice.Web encryption new-key|status|rotate</c>, <c>create-user</c>, <c>backup</c>, <c>restore</c>. Words before the first <c>--setting=value</c> name the
 /// command; the rest configure the host as usual.
 /// </summary>
 public static class BackOfficeCommands
@@ -24,6 +25,11 @@ public static class BackOfficeCommands
                                       re-encrypt the database's encrypted columns with it
                                       (configure the new key as BackOffice:Encryption:KeyFile and the old
                                       one as BackOffice:Encryption:PreviousKeyFiles:0 first)
+          backup <file>               write a backup archive (.tar.gz) of the database, the stored documents and
+                                      mailing batches (still encrypted) and the ids of the keys they need, while
+                                      the app runs; never the key itself (PostgreSQL: needs pg_dump)
+          restore <file>              put a backup back into an empty data directory (and an empty PostgreSQL
+                                      database: needs pg_restore) after checking it and the configured key
         """;
 
     /// <summary>The command words (those before the first option) and the arguments left for the host.</summary>
@@ -44,7 +50,7 @@ public static class BackOfficeCommands
         {
             case ["encryption", "new-key", var path]:
                 return NewKey(path, output);
-            case ["encryption", "status"] or ["encryption", "rotate"] or ["create-user", _]:
+            case ["encryption", "status"] or ["encryption", "rotate"] or ["create-user", _] or ["backup", _] or ["restore", _]:
                 return null;
             default:
                 output.WriteLine($"Unknown command: {string.Join(' ', command)}");
@@ -58,6 +64,14 @@ public static class BackOfficeCommands
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(output);
+        switch (command)
+        {
+            case ["backup", var file]:
+                return await BackupCommand.RunAsync(services, file, output);
+            case ["restore", var file]:
+                return await RestoreCommand.RunAsync(services, file, output);
+        }
+
         if (command is ["create-user", var userName])
         {
             return await CreateUserCommand.RunAsync(services, userName, services.GetRequiredService<IConfiguration>(), output,
