@@ -245,9 +245,13 @@ public sealed class SpanishWizardTests(RequestAppFixture app) : IClassFixture<Re
         StaffClient.FieldError(await response.Content.ReadAsStringAsync(), "Delivery").ShouldBe("The value 'abc' is not valid.");
     }
 
-    /// <summary>The paper form has no Spanish yet: it is printed whole in English, not with Spanish section titles.</summary>
+    /// <summary>
+    /// The form's address names its language: the English form asked for from a Spanish page is printed whole in English,
+    /// never with Spanish section titles (one language per document). The Spanish form is at /request/paper-form/es
+    /// (SpanishAuthorizationFormTests).
+    /// </summary>
     [Fact]
-    public async Task PaperForm_AskedForInSpanish_IsPrintedWholeInEnglish()
+    public async Task EnglishPaperForm_AskedForFromASpanishPage_IsPrintedWholeInEnglish()
     {
         using var form = SpanishForm();
 
