@@ -39,6 +39,22 @@ public sealed class CompiledRuleSet
     public FeeEvaluation EvaluateFees(RequestFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        var evaluation = RulesTelemetry.Begin(RulesTelemetry.Fees, Version);
+        try
+        {
+            var fees = EvaluateFeesUntimed(facts);
+            evaluation.End(fees.Errors.Count);
+            return fees;
+        }
+        catch
+        {
+            evaluation.End(errors: 1);
+            throw;
+        }
+    }
+
+    private FeeEvaluation EvaluateFeesUntimed(RequestFacts facts)
+    {
         var schedule = FeeSchedules.InForceOn(facts.ReceivedOn);
         if (schedule is null)
         {
@@ -54,11 +70,21 @@ public sealed class CompiledRuleSet
     public ReleaseEvaluation EvaluateRelease(RequestFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var results = Run(_release.WorkflowName, [new RuleParameter(FactsParameter, facts)]);
-        var outcomes = new List<RuleOutcome>(results.Count);
-        var errors = new List<RuleError>();
-        var decision = _release.Decide(results, outcomes, errors, facts);
-        return new ReleaseEvaluation(Version, decision, outcomes, errors);
+        var evaluation = RulesTelemetry.Begin(RulesTelemetry.Release, Version);
+        try
+        {
+            var results = Run(_release.WorkflowName, [new RuleParameter(FactsParameter, facts)]);
+            var outcomes = new List<RuleOutcome>(results.Count);
+            var errors = new List<RuleError>();
+            var decision = _release.Decide(results, outcomes, errors, facts);
+            evaluation.End(errors.Count);
+            return new ReleaseEvaluation(Version, decision, outcomes, errors);
+        }
+        catch
+        {
+            evaluation.End(errors: 1);
+            throw;
+        }
     }
 
     /// <summary>

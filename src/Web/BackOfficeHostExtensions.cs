@@ -13,6 +13,7 @@ using BackOffice.Web.Pages.Request;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Web.Pdf.Documents;
 using BackOffice.Web.SecureEmail;
+using BackOffice.Web.Telemetry;
 using BackOffice.Workflows;
 using BackOffice.Workflows.Persistence;
 using Microsoft.AspNetCore.DataProtection;
@@ -51,6 +52,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddRequestDocuments();
         builder.Services.AddBackOfficeJobs(builder.Configuration, options);
         builder.Services.AddBackOfficeHealth();
+        builder.AddBackOfficeTelemetry();
         return builder;
     }
 
@@ -93,9 +95,11 @@ public static class BackOfficeHostExtensions
         CompileRulesInBackground(app);
         app.Logger.LogInformation("Start-up work done in {Laps}", laps);
 
+        app.UseBackOfficeMetricsPort();
         if (app.Services.IsWorkerOnly())
         {
             app.MapBackOfficeHealth();
+            app.MapBackOfficeMetrics();
             return; // a worker process runs the jobs and answers /health, nothing else
         }
 
@@ -115,6 +119,7 @@ public static class BackOfficeHostExtensions
         app.MapLanguageSwitch();
         app.MapBackOfficeDashboard().WithSecurityHeadersPolicy(SecurityHeaderPolicies.JobsDashboard);
         app.MapBackOfficeHealth();
+        app.MapBackOfficeMetrics();
     }
 
     private static void CompileRulesInBackground(WebApplication app) => _ = Task.Run(async () =>

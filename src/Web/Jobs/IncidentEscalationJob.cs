@@ -47,6 +47,7 @@ public sealed class IncidentEscalationJob(BackOfficeDbContext db, TimeProvider t
             }
 
             handled++;
+            if (message.HasOpenIncident) JobsTelemetry.Incident(message, "unfinished");
             logger.LogWarning("Outbox message {OutboxId} ({Type}) for request {RequestId}: attempt claimed at {ClaimedAt} never finished; {Outcome}",
                 message.Id, message.Type, message.RequestId, claimedAt,
                 message.HasOpenIncident ? "now an incident" : "released for another try");

@@ -42,6 +42,7 @@ public sealed class OutboxDispatcher(
     [JobDisplayName("Outbox message {0}")]
     public async Task DispatchAsync(Guid outboxMessageId, CancellationToken cancellationToken = default)
     {
+        using var activity = JobsTelemetry.StartDispatch(outboxMessageId);
         var message = await db.Outbox.SingleOrDefaultAsync(o => o.Id == outboxMessageId, cancellationToken);
         var now = time.GetUtcNow();
         if (message is null || !message.CanClaim(now)) return; // done, in progress, waiting for staff, or not due yet
@@ -54,6 +55,7 @@ public sealed class OutboxDispatcher(
         catch (DbUpdateConcurrencyException)
         {
             logger.LogInformation("Outbox message {OutboxId} was claimed by another worker", outboxMessageId);
+            JobsTelemetry.Dispatched(activity, message, JobsTelemetry.Outcomes.ClaimedElsewhere);
             return;
         }
 
@@ -63,6 +65,7 @@ public sealed class OutboxDispatcher(
             if (message.Kind == OutboxKind.Document)
             {
                 await ProduceDocumentAsync(message, claim, cancellationToken);
+                JobsTelemetry.Dispatched(activity, message, JobsTelemetry.Outcomes.Sent);
                 return;
             }
 
@@ -71,11 +74,13 @@ public sealed class OutboxDispatcher(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Stopping mid-send (cancellation) is not a failure: the claim stays and the lease decides.
-            await FailAsync(outboxMessageId, claim, ex, cancellationToken);
+            var incident = await FailAsync(outboxMessageId, claim, ex, cancellationToken);
+            JobsTelemetry.Dispatched(activity, message, incident ? JobsTelemetry.Outcomes.Incident : JobsTelemetry.Outcomes.Failed);
             return;
         }
 
         await CompleteAsync(message, claim, note, cancellationToken);
+        JobsTelemetry.Dispatched(activity, message, note is null ? JobsTelemetry.Outcomes.Sent : JobsTelemetry.Outcomes.Skipped);
     }
 
     /// <summary>Sends the e-mail; null when sent, else why nothing was sent.</summary>
@@ -136,7 +141,8 @@ public sealed class OutboxDispatcher(
             logger.LogWarning("Outbox message {OutboxId} ({Type}) for request {RequestId}: {Note}", completed.Id, completed.Type, completed.RequestId, note);
     }
 
-    private async Task FailAsync(Guid outboxMessageId, Guid claim, Exception error, CancellationToken cancellationToken)
+    /// <summary>Records the failed attempt; true when the row is now an incident.</summary>
+    private async Task<bool> FailAsync(Guid outboxMessageId, Guid claim, Exception error, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var incident = false;
@@ -145,13 +151,14 @@ public sealed class OutboxDispatcher(
             var now = time.GetUtcNow();
             incident = m.Fail(claim, now, $"{error.GetType().Name}: {error.Message}", settings.MaxAttempts, now + settings.RetryDelay(m.Attempts));
         }, cancellationToken);
-        if (message is null) return;
+        if (message is null) return false;
         if (incident)
             logger.LogError(error, "Outbox message {OutboxId} ({Type}) for request {RequestId} failed {Attempts} times; it is now an incident",
                 message.Id, message.Type, message.RequestId, message.Attempts);
         else
             logger.LogWarning(error, "Outbox message {OutboxId} ({Type}) failed (attempt {Attempts}); next try after {NextAttempt}",
                 message.Id, message.Type, message.Attempts, message.NextAttemptAt);
+        return incident;
     }
 
     /// <summary>

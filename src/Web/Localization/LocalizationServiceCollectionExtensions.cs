@@ -24,6 +24,8 @@ public static class LocalizationServiceCollectionExtensions
         // Data-annotation messages ("Use at most {1} characters.") from one shared file, keyed by the English.
         services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ValidationMessages)));
+        // The model binder's messages ("The value 'abc' is not valid for Delivery.") in the page's language too.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => ValidationMessages.Localize(options.ModelBindingMessageProvider));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(SiteLanguages.FormatCulture, SiteLanguages.Culture(SiteLanguages.English));

@@ -57,11 +57,21 @@ public sealed class PdfComposer : IDisposable
 
     public void Note(string text) => Text(text, _small, 10);
 
-    /// <summary>A label and a line to write on, with the value already printed when known.</summary>
+    /// <summary>
+    /// A label and a line to write on, with the value already printed when known. A label longer than its column wraps
+    /// within it (the line beside its last row), so it never runs over the line.
+    /// </summary>
     public void Field(string label, string? value = null, double labelWidth = 210)
     {
-        Ensure(20);
-        _graphics.DrawString(label, _body, XBrushes.Black, new XPoint(Margin, _y + 10));
+        var lines = Wrap(label, _body, labelWidth - 8);
+        Ensure(20 + (13 * (lines.Count - 1)));
+        for (var i = 0; i < lines.Count - 1; i++)
+        {
+            _graphics.DrawString(lines[i], _body, XBrushes.Black, new XPoint(Margin, _y + 10));
+            _y += 13;
+        }
+
+        _graphics.DrawString(lines[^1], _body, XBrushes.Black, new XPoint(Margin, _y + 10));
         _graphics.DrawLine(XPens.Black, Margin + labelWidth, _y + 12, Margin + Width, _y + 12);
         if (!string.IsNullOrEmpty(value))
             _graphics.DrawString(value, _bold, XBrushes.Black, new XPoint(Margin + labelWidth + 4, _y + 10));

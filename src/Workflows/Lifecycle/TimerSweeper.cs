@@ -1,4 +1,5 @@
 using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Telemetry;
 using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,10 +35,11 @@ public sealed class TimerSweeper(BackOfficeDbContext db, LifecycleEngine engine,
         var timer = await db.Timers.FirstAsync(t => t.Id == timerId, cancellationToken);
         try
         {
-            await engine.FireTimerAsync(timer, cancellationToken);
+            LifecycleTelemetry.TimerHandled((await engine.FireTimerAsync(timer, cancellationToken)).ToString());
         }
         catch (ConcurrencyConflictException)
         {
+            LifecycleTelemetry.TimerHandled("conflict");
             // A clerk changed the request at the same moment; the timer stays pending for the next sweep.
             db.ChangeTracker.Clear();
         }

@@ -1,4 +1,5 @@
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Telemetry;
 using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -29,32 +30,64 @@ internal sealed class TransitionRun(
 
     public async Task ExecuteStartAsync(CancellationToken cancellationToken)
     {
-        var context = NewContext(actor, args, trigger);
-        foreach (var activity in definition.StartActivities) services.Activities.Run(activity, context);
-        request.State = definition.InitialState;
-        Enter(definition.InitialState, context);
-        foreach (var timer in definition.RequestTimers) _timers.Add(Plan(timer, null));
-        Journal(context, actor, trigger, null, definition.InitialState, []);
-        RunAutomaticTransitions();
-        await CommitAsync(cancellationToken);
+        await TimedAsync(trigger, null, async () =>
+        {
+            var context = NewContext(actor, args, trigger);
+            foreach (var activity in definition.StartActivities) services.Activities.Run(activity, context);
+            request.State = definition.InitialState;
+            Enter(definition.InitialState, context);
+            foreach (var timer in definition.RequestTimers) _timers.Add(Plan(timer, null));
+            Journal(context, actor, trigger, null, definition.InitialState, []);
+            RunAutomaticTransitions();
+            await CommitAsync(cancellationToken);
+        });
+        LifecycleTelemetry.Received(request.Channel.ToString());
     }
 
     public async Task<FireResult> ExecuteFireAsync(CancellationToken cancellationToken)
     {
         var from = request.State;
-        Step(actor, args, trigger);
-        RunAutomaticTransitions();
-        await CommitAsync(cancellationToken);
+        await TimedAsync(trigger, from, async () =>
+        {
+            Step(actor, args, trigger);
+            RunAutomaticTransitions();
+            await CommitAsync(cancellationToken);
+        });
         return new FireResult(from, request.State, request.Version, _journal);
     }
 
     /// <summary>A timer that runs an activity (a reminder): its effects and a journal line, no state change.</summary>
     public async Task ExecuteTimerActivityAsync(string timerName, string activity, CancellationToken cancellationToken)
     {
-        var context = NewContext(Actor.System, TriggerArgs.None, "Timer:" + timerName);
-        services.Activities.Run(activity, context);
-        Journal(context, Actor.System, context.Trigger, request.State, request.State, []);
-        await CommitAsync(cancellationToken);
+        await TimedAsync("Timer:" + timerName, request.State, async () =>
+        {
+            var context = NewContext(Actor.System, TriggerArgs.None, "Timer:" + timerName);
+            services.Activities.Run(activity, context);
+            Journal(context, Actor.System, context.Trigger, request.State, request.State, []);
+            await CommitAsync(cancellationToken);
+        });
+    }
+
+    /// <summary>Times one run for the traces and metrics (<see cref="LifecycleTelemetry"/>), with how it ended.</summary>
+    private async Task TimedAsync(string timedTrigger, string? from, Func<Task> run)
+    {
+        var timing = LifecycleTelemetry.Begin(timedTrigger, from, $"{definition.Name}/{definition.Version}");
+        try
+        {
+            await run();
+        }
+        catch (Exception e)
+        {
+            timing.End(request.State, e switch
+            {
+                TransitionRefusedException => TransitionOutcomes.Refused,
+                ConcurrencyConflictException or DbUpdateConcurrencyException => TransitionOutcomes.Conflict,
+                _ => TransitionOutcomes.Failed,
+            });
+            throw;
+        }
+
+        timing.End(request.State, TransitionOutcomes.Done);
     }
 
     private void Step(Actor stepActor, TriggerArgs stepArgs, string stepTrigger)

@@ -113,6 +113,7 @@ public sealed class LetterTests(DocumentsApp app) : IClassFixture<DocumentsApp>
         foreach (var missing in held.MissingElements) text.ShouldContain(missing);
         text.ShouldContain($"Write the tracking number {request.TrackingNumber} on what you send");
         text.ShouldContain($"If we have not received it by {RequestScenarios.Written(today.AddDays(30))}, we will close the request.");
+        text.ShouldContain("/request/paper-form or make a new request online"); // the English form
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed partial class IntakeForm
         Fields = new Fields
         {
             ["ReceivedOn"] = Iso(ReceivedOn),
+            ["Language"] = "en",
             ["Kind"] = "Authorization",
             ["Patient.FirstName"] = "Ana",
             ["Patient.LastName"] = LastName,

@@ -88,6 +88,7 @@ public sealed class SpanishLettersTests(DocumentsApp app) : IClassFixture<Docume
         text.ShouldContain("a copy of the patient's photo ID");
         text.ShouldContain("Cómo enviarlo");
         text.ShouldContain("cerraremos la solicitud");
+        text.ShouldContain("/request/paper-form/es o haga una nueva solicitud en línea"); // the Spanish form
     }
 
     [Fact]

@@ -206,9 +206,52 @@ public sealed class SpanishWizardTests(RequestAppFixture app) : IClassFixture<Re
         StaffClient.FieldError(html, "Receives").ShouldBe("Elija quién debe recibir las copias.");
     }
 
-    /// <summary>The paper form has no Spanish yet: it is printed whole in English, not with Spanish section titles.</summary>
+    /// <summary>
+    /// A value the model binder cannot read (not one of the choices, not a yes/no) is refused by ASP.NET Core itself: its
+    /// message is in the page's language, next to the field and in the summary, without the property's internal name.
+    /// </summary>
     [Fact]
-    public async Task PaperForm_AskedForInSpanish_IsPrintedWholeInEnglish()
+    public async Task ValueTheModelBinderCannotRead_OnASpanishStep_IsRefusedInSpanish_NextToTheField()
+    {
+        using var form = SpanishForm();
+        await form.CompleteThroughAsync("/request/information");
+
+        var response = await form.PostAsync("/request/delivery",
+        [
+            KeyValuePair.Create("Delivery", "abc"),
+            KeyValuePair.Create("Format", "Paper"),
+            KeyValuePair.Create("UnencryptedEmailRiskAccepted", "quizás"),
+        ]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        Languages.HtmlLang(html).ShouldBe("es");
+        StaffClient.FieldError(html, "Delivery").ShouldBe("El valor \"abc\" no es válido.");
+        StaffClient.FieldError(html, "UnencryptedEmailRiskAccepted").ShouldBe("El valor \"quizás\" no es válido.");
+        var summary = StaffClient.ErrorSummary(html);
+        summary.ShouldContain("El valor \"abc\" no es válido.");
+        summary.ShouldAllBe(message => !message.Contains("is not valid", StringComparison.Ordinal) && !message.Contains("Delivery", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ValueTheModelBinderCannotRead_OnAnEnglishStep_IsRefusedInEnglish_WithoutTheInternalName()
+    {
+        using var form = new RequestForm(app.Factory);
+        await form.CompleteThroughAsync("/request/information");
+
+        var response = await form.PostAsync("/request/delivery", [KeyValuePair.Create("Delivery", "abc"), KeyValuePair.Create("Format", "Paper")]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        StaffClient.FieldError(await response.Content.ReadAsStringAsync(), "Delivery").ShouldBe("The value 'abc' is not valid.");
+    }
+
+    /// <summary>
+    /// The form's address names its language: the English form asked for from a Spanish page is printed whole in English,
+    /// never with Spanish section titles (one language per document). The Spanish form is at /request/paper-form/es
+    /// (SpanishAuthorizationFormTests).
+    /// </summary>
+    [Fact]
+    public async Task EnglishPaperForm_AskedForFromASpanishPage_IsPrintedWholeInEnglish()
     {
         using var form = SpanishForm();
 

@@ -29,6 +29,7 @@ public sealed class AuthorizationFormTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.FileName.ShouldBe("authorization-for-release-of-health-information.pdf");
         var pdf = await response.Content.ReadAsByteArrayAsync();
         var text = TextOf(pdf);
         foreach (var section in new[] { "Section 1", "Section 2", "Section 3", "Section 4", "Section 5", "Section 6" })
@@ -60,7 +61,7 @@ public sealed class AuthorizationFormTests
             Signature = new SignatureDetails { SignerName = "Zoë Nowak", SignedOn = new DateOnly(2026, 3, 1), ElectronicSignature = "Zoë Nowak" },
         }, new DateOnly(2026, 3, 2));
 
-        var text = TextOf(AuthorizationFormPdf.Render(new SiteOptions(), request));
+        var text = TextOf(AuthorizationFormPdf.Filled(new SiteOptions(), request));
 
         text.ShouldContain(request.TrackingNumber);
         text.ShouldContain("Zoë Nowak");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 
 namespace BackOffice.Web.Tests.Support;
 
@@ -24,6 +25,13 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
     /// <summary>The setting that makes the factory keep every log line at every level, scopes included (the log tests).</summary>
     public const string CaptureAllLogs = "Tests:CaptureAllLogs";
 
+    /// <summary>The setting that turns telemetry on (the Prometheus scrape endpoint) and keeps every span the app's
+    /// tracer exports in <see cref="Spans"/>. Spans come from process-wide sources: run such tests in a collection that
+    /// runs alone.</summary>
+    public const string CaptureTelemetry = "Tests:CaptureTelemetry";
+
+    private readonly LockedCollection<System.Diagnostics.Activity> _spans = new();
+
     /// <param name="settings">Configuration; a <c>BackOffice:DataDirectory</c> given here is used and kept (to start
     /// the app twice on one database), otherwise a fresh one is made and deleted on dispose.</param>
     public BackOfficeFactory(IDictionary<string, string?>? settings = null)
@@ -37,6 +45,8 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
             foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore.Database.Command" })
                 _settings["Logging:LogLevel:" + category] = "Trace";
         }
+        if (_settings.TryGetValue(CaptureTelemetry, out var telemetry) && telemetry == "true")
+            _settings["BackOffice:Telemetry:Prometheus:Enabled"] = "true";
         _ownsDataDirectory = !_settings.TryGetValue("BackOffice:DataDirectory", out var given) || given is null;
         DataDirectory = _ownsDataDirectory
             ? Path.Combine(Path.GetTempPath(), "backoffice-web-tests", Guid.NewGuid().ToString("N"))
@@ -78,6 +88,18 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         if (ConfigureServices is not null) builder.ConfigureTestServices(ConfigureServices);
+        if (_settings.TryGetValue(CaptureTelemetry, out var telemetry) && telemetry == "true")
+            builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_spans)));
+    }
+
+    /// <summary>The spans exported so far (with <see cref="CaptureTelemetry"/>), after flushing the tracer.</summary>
+    public IReadOnlyList<System.Diagnostics.Activity> Spans
+    {
+        get
+        {
+            Services.GetRequiredService<OpenTelemetry.Trace.TracerProvider>().ForceFlush();
+            return [.. _spans];
+        }
     }
 
     public override async ValueTask DisposeAsync()

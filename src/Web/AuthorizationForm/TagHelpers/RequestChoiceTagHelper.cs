@@ -14,6 +14,8 @@ public sealed class RequestChoiceTagHelper : TagHelper
     public string Label { get; set; } = "";
     public string? Hint { get; set; }
     public bool Checked { get; set; }
+    /// <summary>The label's language when it differs from the page's (a language's own name, "Español").</summary>
+    public string? Lang { get; set; }
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
@@ -36,6 +38,7 @@ public sealed class RequestChoiceTagHelper : TagHelper
         if (group.Invalid) input.Attributes["aria-invalid"] = "true";
         var label = new TagBuilder("label");
         label.Attributes["for"] = id;
+        if (Lang is not null) label.Attributes["lang"] = Lang;
         label.InnerHtml.Append(Label);
         output.Content.AppendHtml(input).AppendHtml(label);
         if (Hint is not null) output.Content.AppendHtml(FormField.Span(id + "-hint", "hint", Hint));

@@ -29,7 +29,7 @@ public static class MissingInformationLetterPdf
         pdf.Bullets(
         [
             context.T("Missing.ByMail", site.DepartmentName, site.MailingAddress, request.TrackingNumber),
-            context.T("Missing.NewForm", site.PublicBaseUrl.TrimEnd('/') + "/request/paper-form"),
+            context.T("Missing.NewForm", site.PublicBaseUrl.TrimEnd('/') + Pages.Request.PaperFormModel.PathFor(context.Language)),
         ]);
         pdf.Paragraph(closesOn is { } day ? context.T("Missing.ClosesOn", context.Written(day)) : context.T("Missing.Closes30Days"));
         Letter.Close(pdf, context);

@@ -34,10 +34,16 @@ public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, 
     private static readonly TimeSpan ScanTokenLifetime = TimeSpan.FromHours(8);
 
     /// <summary>The field names in page order, for the error summary: the paper's own, then the form's.</summary>
-    public static readonly IReadOnlyList<string> FieldOrder = ["ReceivedOn", "Scan", .. AuthorizationFormInput.FieldOrder];
+    public static readonly IReadOnlyList<string> FieldOrder = ["ReceivedOn", "Scan", nameof(Language), .. AuthorizationFormInput.FieldOrder];
 
     [BindProperty, StringLength(20, ErrorMessage = "Enter the date as 03/31/2026.")] public string? ReceivedOn { get; set; }
     [BindProperty] public IFormFile? Scan { get; set; }
+    /// <summary>
+    /// The language the requester reads ("en", "es"): the form's own language, or the one they ask for. Stored on the
+    /// request (<see cref="RecordsRequest.Language"/>) as the online form stores its pages' language, so every later
+    /// e-mail and letter to the requester is written in it.
+    /// </summary>
+    [BindProperty] public string? Language { get; set; }
     /// <summary>The scan stored by an earlier post of this form (protected: the browser cannot name another file).</summary>
     [BindProperty] public string? ScanToken { get; set; }
     /// <summary>Identifies this filled-in form, so a second send (double click, back and send) creates no second request.</summary>
@@ -58,6 +64,7 @@ public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, 
     public void OnGet()
     {
         SubmissionId = Guid.NewGuid();
+        Language = RequesterLanguage.English;
         Form.Locations = [RecordsLocation.MedicalGroup];
         Form.Information.AllRecords = true;
         Form.RequiredStatementsPresent = true;
@@ -72,12 +79,13 @@ public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, 
             AddError(nameof(Scan), "Attach the scan of the signed form (PDF, JPEG or PNG).");
 
         var receivedOn = CheckReceivedOn(today);
+        var language = CheckLanguage();
         foreach (var error in AuthorizationFormChecks.All(Form, new FormCheckContext(today, site.Value, FormChannel.Paper)))
             AddError(error.Field, error.Message);
         Form.Documents = StoredScan is null ? [] : [StoredScan];
-        var draft = Form.ToDraft(FormChannel.Paper, today);
+        var draft = Form.ToDraft(FormChannel.Paper, today) with { Language = language ?? RequesterLanguage.English };
         foreach (var error in draft.Validate(today)) AddError(error.Field, error.Message);
-        if (!ModelState.IsValid || receivedOn is null || StoredScan is null) return Page();
+        if (!ModelState.IsValid || receivedOn is null || language is null || StoredScan is null) return Page();
 
         if (SubmissionId == Guid.Empty) SubmissionId = Guid.NewGuid();
         // Keyed in before (a double click, back and save again, another node): show the request it made.
@@ -135,6 +143,14 @@ public sealed class IndexModel(LifecycleEngine engine, DocumentStore documents, 
         }
 
         return date;
+    }
+
+    // One of the languages letters are written in, as posted ("en", "es"); nothing else is read as English silently.
+    private string? CheckLanguage()
+    {
+        if (Language is { } posted && RequesterLanguage.All.Contains(posted, StringComparer.Ordinal)) return posted;
+        AddError(nameof(Language), "Choose the language of the letters and e-mails to the requester: English or Español.");
+        return null;
     }
 
     // A new file replaces the stored one; a refused file keeps the stored one.

@@ -16,6 +16,12 @@ public static class DetailsFormat
 
     public static string YesNo(bool value) => value ? "Yes" : "No";
 
+    /// <summary>The requester's language in English words, and what follows from it for the clerk.</summary>
+    public static string Language(string? language) =>
+        Workflows.Requests.RequesterLanguage.Normalize(language) == Workflows.Requests.RequesterLanguage.Spanish
+            ? "Spanish: e-mails and letters to the requester are in Spanish"
+            : "English";
+
     /// <summary>Only the types the document store accepts are sent as themselves; anything else as plain bytes.</summary>
     public static string SafeContentType(string contentType) =>
         contentType is "application/pdf" or "image/jpeg" or "image/png" ? contentType : "application/octet-stream";
