@@ -43,4 +43,11 @@ public sealed class JournalEntry
             RuleSetVersion = ruleSetVersion,
             DefinitionVersion = request.DefinitionVersion,
         };
+
+    /// <summary>The retention policy: the step (who, when, from, to, the guards) stays; what was typed with it goes.</summary>
+    internal void RemovePersonalData()
+    {
+        Comment = Comment is null ? null : RecordsRequest.RemovedText;
+        _inputs = [];
+    }
 }
