@@ -251,10 +251,13 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
         (RetentionStage.PatientKeptForAccounting, _) =>
             "the patient's name, date of birth and MRN removed: no disclosure of the request is left in the accounting of disclosures",
         (_, RetentionStage.PatientKeptForAccounting) => string.Create(CultureInfo.InvariantCulture,
-            $"{documents} documents and the personal data removed, except the patient's name, date of birth and MRN, kept while a disclosure "
+            $"{Documents(documents)} and the personal data removed, except the patient's name, date of birth and MRN, kept while a disclosure "
             + $"of the request is in the accounting of disclosures (disclosures since {cutoffs.AccountingSinceDay:yyyy-MM-dd})"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{documents} documents and the personal data removed"),
+        _ => Documents(documents) + " and the personal data removed",
     };
+
+    private static string Documents(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} document{(count == 1 ? "" : "s")}");
 
     private sealed record Candidate(Guid Id, string TrackingNumber, DateTimeOffset ClosedAt, RetentionStage Stage, string State,
         string DefinitionName, int DefinitionVersion, int Documents, bool InAccounting);
