@@ -12,6 +12,7 @@ using BackOffice.Web.Localization;
 using BackOffice.Web.Pages.Request;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Web.Pdf.Documents;
+using BackOffice.Web.Retention;
 using BackOffice.Web.SecureEmail;
 using BackOffice.Web.Telemetry;
 using BackOffice.Workflows;
@@ -51,6 +52,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddSecureEmail(builder.Configuration);
         builder.Services.AddRequestDocuments();
         builder.Services.AddBackOfficeJobs(builder.Configuration, options);
+        builder.Services.AddRetention();
         builder.Services.AddBackOfficeHealth();
         builder.AddBackOfficeTelemetry();
         return builder;

@@ -14,6 +14,8 @@ public sealed class WorkflowsOptions
     public string StoredFilesDirectory => FilesDirectory ?? Database.DataDirectory;
     /// <summary>The folder holding the lifecycle definitions (workflows/*.json).</summary>
     public string DefinitionsDirectory { get; set; } = "workflows";
+    /// <summary>The retention policy (<c>BackOffice:Retention</c>); checked at start-up.</summary>
+    public Retention.RetentionOptions Retention { get; set; } = new();
     /// <summary>Deadlines are calendar days where the department works.</summary>
     public string TimeZone { get; set; } = "America/Chicago";
 }

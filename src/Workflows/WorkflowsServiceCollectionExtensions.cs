@@ -19,11 +19,14 @@ public static class WorkflowsServiceCollectionExtensions
     public static IServiceCollection AddWorkflows(this IServiceCollection services, WorkflowsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // A retention policy shorter than the law allows stops the app here, before it starts, naming the setting.
+        options.Retention.Validate();
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new DepartmentClock(sp.GetRequiredService<TimeProvider>(), options.TimeZone));
         services.AddSingleton<AuditStampingInterceptor>();
         services.AddSingleton<IInterceptor, Auditing.AuditImmutabilityInterceptor>();
+        services.AddSingleton<IInterceptor, Auditing.AuditCommandGuard>();
         services.AddSingleton<SqliteDurabilityInterceptor>();
         services.AddSingleton(WriteGate.For(options.Database.Provider));
 
@@ -67,6 +70,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<EncryptedColumns>();
         services.AddScoped<RuleSets.RuleSetStore>();
+        // Needs the host's IStoredDocumentFiles (the web app's document store).
+        services.AddScoped<Retention.RetentionPurge>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using BackOffice.Workflows.Retention;
 using Hangfire;
 
 namespace BackOffice.Web.Jobs;
@@ -15,8 +16,9 @@ public static class BackOfficeRecurringJobs
     public const string StaffDigest = "staff-digest";
     public const string MailingBatch = "mailing-batch";
     public const string AbandonedUploads = "abandoned-uploads";
+    public const string Retention = "retention";
 
-    public static void Register(IRecurringJobManager jobs, JobsOptions options, TimeZoneInfo zone)
+    public static void Register(IRecurringJobManager jobs, JobsOptions options, TimeZoneInfo zone, RetentionOptions? retention = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var local = new RecurringJobOptions { TimeZone = zone };
@@ -26,6 +28,8 @@ public static class BackOfficeRecurringJobs
         jobs.AddOrUpdate<IncidentEscalationJob>(UnfinishedAttempts, j => j.RunAsync(CancellationToken.None), Cron.Minutely(), local);
         jobs.AddOrUpdate<AbandonedUploadsJob>(AbandonedUploads, j => j.RunAsync(CancellationToken.None), Cron.Hourly(), local);
         jobs.AddOrUpdate<StaffDigestJob>(StaffDigest, j => j.RunAsync(CancellationToken.None), Cron.Daily(digest.Hour, digest.Minute), local);
+        var purge = (retention ?? new RetentionOptions()).RunTime();
+        jobs.AddOrUpdate<RetentionJob>(Retention, j => j.RunAsync(CancellationToken.None), Cron.Daily(purge.Hour, purge.Minute), local);
         if (options.MailingBatchTime() is { } mailing)
             jobs.AddOrUpdate<MailingBatchJob>(MailingBatch, j => j.RunAsync(CancellationToken.None), $"{mailing.Minute} {mailing.Hour} * * 1-5", local);
         else

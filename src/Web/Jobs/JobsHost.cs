@@ -1,3 +1,4 @@
+using BackOffice.Workflows;
 using BackOffice.Workflows.Time;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -14,6 +15,7 @@ internal sealed class JobsHost(
     JobStorage storage,
     IRecurringJobManager recurring,
     IOptions<JobsOptions> options,
+    WorkflowsOptions workflows,
     DepartmentClock clock,
     IServiceScopeFactory scopes,
     ILoggerFactory loggers,
@@ -27,7 +29,7 @@ internal sealed class JobsHost(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _logging = HangfireLogBridge.Attach(loggers);
-        BackOfficeRecurringJobs.Register(recurring, options.Value, clock.Zone);
+        BackOfficeRecurringJobs.Register(recurring, options.Value, clock.Zone, workflows.Retention);
         if (!RunsServer) return;
 
         var settings = options.Value;

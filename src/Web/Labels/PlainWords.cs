@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BackOffice.Workflows.Disclosures;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Retention;
 using BackOffice.Workflows.RuleSets;
 
 namespace BackOffice.Web.Labels;
@@ -111,6 +112,10 @@ public static partial class PlainWords
 
         [AccountingView.Required] = "Required in an accounting",
         [AccountingView.All] = "Every disclosure logged",
+
+        [RetentionStage.Kept] = "Kept in full",
+        [RetentionStage.PatientKeptForAccounting] = "Reduced; the patient's name, date of birth and MRN kept for the accounting of disclosures",
+        [RetentionStage.Reduced] = "Reduced to what the audit needs",
     }.ToFrozenDictionary();
 
     /// <summary>Every enum type whose values have words here (each value of each is listed above).</summary>
@@ -258,6 +263,10 @@ public static partial class PlainWords
         ["disclosures.exported.csv"] = "Downloaded an accounting of disclosures (CSV)",
         ["disclosures.exported.pdf"] = "Downloaded an accounting of disclosures (PDF)",
         ["disclosures.recorded"] = "Recorded a disclosure without authorization",
+        ["RetentionPurge"] = "Removed a closed request's documents and personal data (retention policy)",
+        ["RetentionRun"] = "Ran the retention policy",
+        ["RetentionDryRun"] = "Dry run of the retention policy (nothing removed)",
+        ["ViewRetention"] = "Viewed the retention report",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> RuleSetChangeWords = new Dictionary<string, string>

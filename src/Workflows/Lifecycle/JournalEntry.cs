@@ -43,4 +43,13 @@ public sealed class JournalEntry
             RuleSetVersion = ruleSetVersion,
             DefinitionVersion = request.DefinitionVersion,
         };
+
+    /// <summary>The retention policy: the step (who, when, from, to, the guards) stays; what was typed with it goes, and a
+    /// requester's name (staff names stay: the audit needs them).</summary>
+    internal void RemovePersonalData()
+    {
+        if (ActorId == Actor.RequesterId) ActorName = "the requester";
+        Comment = Comment is null ? null : RecordsRequest.RemovedText;
+        _inputs = [];
+    }
 }

@@ -36,6 +36,9 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         // The dashboard: requests closed (and completed) in a period.
         builder.HasIndex(r => new { r.QueuePriority, r.ClosedAt });
         builder.HasIndex(r => new { r.State, r.ClosedAt });
+        // The retention policy: requests closed before a day, by how far they are reduced. Rows from before it are kept.
+        builder.Property(r => r.RetentionStage).HasDefaultValue(Retention.RetentionStage.Kept);
+        builder.HasIndex(r => new { r.RetentionStage, r.ClosedAt });
 
         SensitiveFields.MapPatient(builder.OwnsOne(r => r.Patient));
         SensitiveFields.MapRequester(builder.OwnsOne(r => r.Requester));

@@ -94,4 +94,16 @@ public sealed class Disclosure
             PatientNameKey = RecordsRequest.NameKey(last, firstName),
         };
     }
+
+    /// <summary>
+    /// The retention policy, once the disclosure has left the accounting (older than six years) and its request is reduced:
+    /// the date, method and request stay; who received what, and why, go.
+    /// </summary>
+    internal void RemovePersonalData()
+    {
+        RecipientName = "";
+        RecipientAddress = null;
+        Description = RecordsRequest.RemovedText;
+        Purpose = RecordsRequest.RemovedText;
+    }
 }

@@ -12,6 +12,9 @@ public sealed class Payment
     public string RecordedBy { get; private set; } = "";
     public DateTimeOffset ReceivedAt { get; private set; }
 
+    /// <summary>The retention policy keeps the payment (amount, method, date) but not the check's number.</summary>
+    internal void RemoveCheckNumber() => CheckNumber = null;
+
     /// <summary>Turns what a clerk chose into a method; cash is refused with the reason.</summary>
     public static PaymentMethod ParseMethod(string? value) => value?.Trim().ToUpperInvariant() switch
     {

@@ -34,6 +34,8 @@ public static class StaffScreens
             "open work, overdue and due this week, days to complete against the 30-day limit, fees, requests per week by channel"),
         new("/Staff/Audit/Index", "/Staff/Audit", "Audit trail",
             "who did what with which request, searched by user, tracking number, action and date"),
+        new("/Staff/Retention/Index", "/Staff/Retention", "Retention",
+            "the daily retention runs: requests whose documents and personal data were removed, audit rows removed; a dry run"),
         new("/Staff/Users/Index", "/Staff/Users", "Staff accounts",
             "create and disable accounts, set roles, reset passwords"),
         new("/hangfire", "/hangfire", "Background jobs",
