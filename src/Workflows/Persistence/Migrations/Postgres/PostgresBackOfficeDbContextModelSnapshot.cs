@@ -928,6 +928,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("MailingBatchesRemoved")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

@@ -44,6 +44,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     RequestsReduced = table.Column<int>(type: "INTEGER", nullable: false),
                     RequestsKeptForAccounting = table.Column<int>(type: "INTEGER", nullable: false),
                     DocumentsRemoved = table.Column<int>(type: "INTEGER", nullable: false),
+                    MailingBatchesRemoved = table.Column<int>(type: "INTEGER", nullable: false),
                     AuditRowsRemoved = table.Column<int>(type: "INTEGER", nullable: false),
                     RequestsSkipped = table.Column<int>(type: "INTEGER", nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)

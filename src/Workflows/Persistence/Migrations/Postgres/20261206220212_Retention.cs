@@ -45,6 +45,7 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     RequestsReduced = table.Column<int>(type: "integer", nullable: false),
                     RequestsKeptForAccounting = table.Column<int>(type: "integer", nullable: false),
                     DocumentsRemoved = table.Column<int>(type: "integer", nullable: false),
+                    MailingBatchesRemoved = table.Column<int>(type: "integer", nullable: false),
                     AuditRowsRemoved = table.Column<int>(type: "integer", nullable: false),
                     RequestsSkipped = table.Column<int>(type: "integer", nullable: false),
                     Outcome = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
