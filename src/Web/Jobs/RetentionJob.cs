@@ -28,6 +28,14 @@ public sealed class RetentionJob(BackOfficeDbContext db, RetentionPurge purge, D
     {
         var day = clock.Today;
         var claim = JobRun.Start(RunKey(day), clock.Now);
+        // Usually someone already did today's run (a retry, another node): said without a failed insert in the log. Two
+        // at once both get past this; the key's uniqueness then lets one through.
+        if (await db.Set<JobRun>().AnyAsync(r => r.Key == claim.Key, cancellationToken))
+        {
+            logger.LogInformation("The retention run of {Day} was already done or is under way", day);
+            return false;
+        }
+
         db.Set<JobRun>().Add(claim);
         try
         {
@@ -58,6 +66,9 @@ public sealed class RetentionJob(BackOfficeDbContext db, RetentionPurge purge, D
             throw;
         }
 
+        // The purge works through this scope's context and leaves it empty: the claim is tracked again to be finished.
+        db.ChangeTracker.Clear();
+        db.Attach(claim);
         claim.Finish(clock.Now, run.Summary());
         await db.SaveChangesAsync(cancellationToken);
         return true;

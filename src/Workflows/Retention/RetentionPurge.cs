@@ -38,10 +38,16 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
 
     public RetentionOptions Policy => workflows.Retention;
 
-    /// <summary>Runs the policy now as <paramref name="by"/>; returns the run as stored, with its items.</summary>
-    public async Task<RetentionRun> RunAsync(bool dryRun, Actor by, string? ipAddress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the policy now for <paramref name="by"/> (the system, or a supervisor asking for a dry run), whose audit rows carry
+    /// <paramref name="userName"/> (the account's user name, as every audit row; the display name when not given) and
+    /// <paramref name="ipAddress"/>. Returns the run as stored, with its items.
+    /// </summary>
+    public async Task<RetentionRun> RunAsync(bool dryRun, Actor by, string? userName = null, string? ipAddress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(by);
+        var auditor = new Auditor(by.Id, userName ?? by.DisplayName, ipAddress);
         Policy.Validate();
         var cutoffs = RetentionCutoffs.For(clock, Policy);
         if (!dryRun) await FinishFileDeletionsAsync(cancellationToken);
@@ -55,12 +61,12 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
         try
         {
             if (dryRun) await ListAsync(run.Id, cutoffs, cancellationToken);
-            else skipped = await ReduceAllAsync(run.Id, cutoffs, by, ipAddress, cancellationToken);
+            else skipped = await ReduceAllAsync(run.Id, cutoffs, auditor, cancellationToken);
 
             var auditRows = dryRun
                 ? await AuditRetention.CountOlderThanAsync(db, cutoffs.AuditBefore, cancellationToken)
                 : await AuditRetention.RemoveOlderThanAsync(db, cutoffs.AuditBefore, clock.Now, cancellationToken);
-            return await FinishAsync(run.Id, auditRows, skipped, by, ipAddress, cancellationToken);
+            return await FinishAsync(run.Id, auditRows, skipped, auditor, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -113,7 +119,7 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
         }
     }
 
-    private async Task<int> ReduceAllAsync(Guid runId, RetentionCutoffs cutoffs, Actor by, string? ipAddress, CancellationToken cancellationToken)
+    private async Task<int> ReduceAllAsync(Guid runId, RetentionCutoffs cutoffs, Auditor by, CancellationToken cancellationToken)
     {
         // Each request reduced leaves the due list, so the next batch is again the first; those left as they were are
         // passed over by id.
@@ -124,15 +130,14 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
             if (batch.Count == 0) return passedOver.Count;
             foreach (var candidate in batch)
             {
-                if (!IsFinal(candidate) || !await ReduceAsync(runId, candidate, cutoffs, by, ipAddress, cancellationToken))
+                if (!IsFinal(candidate) || !await ReduceAsync(runId, candidate, cutoffs, by, cancellationToken))
                     passedOver.Add(candidate.Id);
             }
         }
     }
 
     /// <summary>One request, in one transaction; then its files. False when it was left as it was.</summary>
-    private async Task<bool> ReduceAsync(Guid runId, Candidate candidate, RetentionCutoffs cutoffs, Actor by, string? ipAddress,
-        CancellationToken cancellationToken)
+    private async Task<bool> ReduceAsync(Guid runId, Candidate candidate, RetentionCutoffs cutoffs, Auditor by, CancellationToken cancellationToken)
     {
         var now = clock.Now;
         RetentionRunItem item;
@@ -155,8 +160,8 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
             item = RetentionRunItem.Create(runId, request.Id, request.TrackingNumber, clock.DayOf(candidate.ClosedAt), request.RetentionStage,
                 documents.Count, keys);
             db.Add(item);
-            db.Audit.Add(AuditEntry.Record(now, by.Id, by.DisplayName, PurgeAction, request.Id, RunSubject(runId),
-                PurgeOutcome(before, request.RetentionStage, documents.Count, cutoffs), ipAddress));
+            db.Audit.Add(AuditEntry.Record(now, by.UserId, by.UserName, PurgeAction, request.Id, RunSubject(runId),
+                PurgeOutcome(before, request.RetentionStage, documents.Count, cutoffs), by.IpAddress));
 
             using var turn = await gate.EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -214,7 +219,7 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
         db.ChangeTracker.Clear();
     }
 
-    private async Task<RetentionRun> FinishAsync(Guid runId, int auditRows, int skipped, Actor by, string? ipAddress, CancellationToken cancellationToken)
+    private async Task<RetentionRun> FinishAsync(Guid runId, int auditRows, int skipped, Auditor by, CancellationToken cancellationToken)
     {
         var items = db.Set<RetentionRunItem>().AsNoTracking().Where(i => i.RunId == runId);
         var reduced = await items.CountAsync(i => i.Stage == RetentionStage.Reduced, cancellationToken);
@@ -222,8 +227,8 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
         var documents = await items.SumAsync(i => i.DocumentsRemoved, cancellationToken);
         var run = await db.Set<RetentionRun>().SingleAsync(r => r.Id == runId, cancellationToken);
         run.Finish(clock.Now, reduced, kept, documents, auditRows, skipped);
-        db.Audit.Add(AuditEntry.Record(clock.Now, by.Id, by.DisplayName, run.DryRun ? DryRunAction : RunAction, null, RunSubject(runId),
-            run.Summary(), ipAddress));
+        db.Audit.Add(AuditEntry.Record(clock.Now, by.UserId, by.UserName, run.DryRun ? DryRunAction : RunAction, null, RunSubject(runId),
+            run.Summary(), by.IpAddress));
         await SaveAsync(cancellationToken);
         db.ChangeTracker.Clear();
         logger.LogInformation("Retention run {RunId}: {Summary}", runId, run.Summary());
@@ -258,6 +263,9 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
 
     private static string Documents(int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} document{(count == 1 ? "" : "s")}");
+
+    /// <summary>Who the audit rows name.</summary>
+    private sealed record Auditor(string UserId, string UserName, string? IpAddress);
 
     private sealed record Candidate(Guid Id, string TrackingNumber, DateTimeOffset ClosedAt, RetentionStage Stage, string State,
         string DefinitionName, int DefinitionVersion, int Documents, bool InAccounting);

@@ -132,6 +132,7 @@ public sealed class StaffAccessibilityBrowserTests(ITestOutputHelper output)
             .. requests.Where(r => DetailStates.Contains(r.State)).Select(r => ("/Staff/Requests/Details", $"/Staff/Requests/{r.Id}")),
             ("/Staff/Intake/Index", "/Staff/Intake"),
             ("/Staff/Mailing/Index", "/Staff/Mailing"),
+            ("/Staff/Retention/Index", "/Staff/Retention"),
             ("/Staff/Incidents/Index", "/Staff/Incidents"),
             ("/Staff/Messages/Index", "/Staff/Messages"),
             ("/Staff/Messages/Index", $"/Staff/Messages?name={messageName}"),

@@ -24,11 +24,23 @@ public sealed class HangfireSetupTests
         File.Exists(Path.Combine(app.Factory.DataDirectory, JobsServiceCollectionExtensions.SqliteFileName)).ShouldBeTrue();
         storage.GetConnection().GetRecurringJobs().Select(j => j.Id).ShouldBe(
             [BackOfficeRecurringJobs.OutboxSweep, BackOfficeRecurringJobs.StaffDigest, BackOfficeRecurringJobs.TimerSweep,
-             BackOfficeRecurringJobs.UnfinishedAttempts, BackOfficeRecurringJobs.MailingBatch, BackOfficeRecurringJobs.AbandonedUploads],
+             BackOfficeRecurringJobs.UnfinishedAttempts, BackOfficeRecurringJobs.MailingBatch, BackOfficeRecurringJobs.AbandonedUploads,
+             BackOfficeRecurringJobs.Retention],
             ignoreOrder: true);
         var mailing = storage.GetConnection().GetRecurringJobs().Single(j => j.Id == BackOfficeRecurringJobs.MailingBatch);
         mailing.Cron.ShouldBe("0 15 * * 1-5");
         storage.GetConnection().GetRecurringJobs().Single(j => j.Id == BackOfficeRecurringJobs.AbandonedUploads).Cron.ShouldBe("0 * * * *");
+        storage.GetConnection().GetRecurringJobs().Single(j => j.Id == BackOfficeRecurringJobs.Retention).Cron.ShouldBe("30 2 * * *");
+    }
+
+    [Fact]
+    public async Task TheRetentionRun_StartsAtItsConfiguredTime()
+    {
+        await using var app = new JobsApp(new Dictionary<string, string?> { ["BackOffice:Retention:RunAt"] = "04:15" });
+
+        var storage = app.Factory.Services.GetRequiredService<JobStorage>();
+
+        storage.GetConnection().GetRecurringJobs().Single(j => j.Id == BackOfficeRecurringJobs.Retention).Cron.ShouldBe("15 4 * * *");
     }
 
     [Fact]

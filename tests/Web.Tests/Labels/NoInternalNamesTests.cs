@@ -37,6 +37,7 @@ public sealed partial class NoInternalNamesTests(DetailApp app) : IClassFixture<
                  {
                      "/Staff", DetailApp.PageOf(request.Id), "/Staff/Requests?state=all", $"/Staff/Audit?TrackingNumber={request.TrackingNumber}",
                      "/Staff/Audit", "/Staff/Dashboard", "/Staff/Incidents", "/Staff/Lifecycle", "/Staff/Users", "/Staff/Rules", "/Staff/Mailing",
+                     "/Staff/Retention",
                  })
         {
             var (status, html) = await supervisor.GetPageAsync(page);
@@ -69,7 +70,8 @@ public sealed partial class NoInternalNamesTests(DetailApp app) : IClassFixture<
         names.AddRange(definitions.SelectMany(d => d.States.Select(s => s.Name)));
         names.AddRange(definitions.SelectMany(d => d.Transitions.Select(t => t.Trigger)));
         names.AddRange(["ViewRequest", "ViewDocument", "AddNote", "UploadDocument", "ViewQueue", "ViewAudit", "ViewDashboard", "PaperIntake",
-            "identityChecked", "contentsChecked", "containsMentalHealth", "exclusionsApplied", "DraftEdited", "DraftCreated", "RulesAdmin"]);
+            "identityChecked", "contentsChecked", "containsMentalHealth", "exclusionsApplied", "DraftEdited", "DraftCreated", "RulesAdmin",
+            "RetentionPurge", "RetentionRun", "RetentionDryRun", "ViewRetention"]);
         return [.. names.Where(n => InnerCapital().IsMatch(n)).Distinct(StringComparer.Ordinal)];
     }
 

@@ -4,6 +4,7 @@ using BackOffice.Web.Pages.Staff.Requests;
 using BackOffice.Workflows.Disclosures;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Retention;
 using BackOffice.Workflows.RuleSets;
 
 namespace BackOffice.Web.Tests.Labels;
@@ -17,7 +18,7 @@ public sealed partial class PlainWordsTests
         typeof(RequesterType), typeof(RepresentativeAuthority), typeof(DeceasedRelation), typeof(RequestChannel), typeof(DeliveryMethod),
         typeof(DocumentKind), typeof(RequestPurpose), typeof(SensitiveCategory), typeof(ReleaseDecisionKind), typeof(MinorObjection),
         typeof(TherapistFinding), typeof(RecordFormat), typeof(RequestKind), typeof(PaymentMethod), typeof(RecordsLocation),
-        typeof(OutboxKind), typeof(RuleSetStatus), typeof(AccountingView),
+        typeof(OutboxKind), typeof(RuleSetStatus), typeof(AccountingView), typeof(RetentionStage),
     ];
 
     public static TheoryData<Type> Enums() => [.. ShownEnums.Union(PlainWords.EnumTypes)];
@@ -85,6 +86,7 @@ public sealed partial class PlainWordsTests
     [InlineData("Action:RecordPages", "Action on a request: Record page counts and contents")]
     [InlineData("ViewRequest", "Opened a request")]
     [InlineData("disclosures.exported.csv", "Downloaded an accounting of disclosures (CSV)")]
+    [InlineData("RetentionPurge", "Removed a closed request's documents and personal data (retention policy)")]
     [InlineData("SomethingNew", "Something new")]
     public void AuditActions_AreWords(string action, string words) => PlainWords.AuditAction(action).ShouldBe(words);
 

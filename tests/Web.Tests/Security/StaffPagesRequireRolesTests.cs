@@ -33,6 +33,7 @@ public sealed class StaffPagesRequireRolesTests
         ["Mailing"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
         ["Lifecycle"] = null,
         ["Incidents"] = [StaffRoles.Clerk, StaffRoles.Supervisor],
+        ["Retention"] = [StaffRoles.Supervisor],
     };
 
     /// <summary>A demo account holding each role (and only it).</summary>

@@ -56,7 +56,8 @@ public sealed class IndexModel(BackOfficeDbContext db, RetentionPurge purge, IAu
     /// <summary>Lists what a run today would remove, changing nothing (post/redirect/get to the run).</summary>
     public async Task<IActionResult> OnPostDryRunAsync(CancellationToken cancellationToken)
     {
-        var run = await purge.RunAsync(dryRun: true, User.ToActor(), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        var run = await purge.RunAsync(dryRun: true, User.ToActor(), User.Identity?.Name, HttpContext.Connection.RemoteIpAddress?.ToString(),
+            cancellationToken);
         StatusMessage = "Dry run done: " + run.Summary() + ". Nothing was changed.";
         return RedirectToPage(new { run = run.Id });
     }
