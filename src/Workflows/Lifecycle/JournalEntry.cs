@@ -44,9 +44,11 @@ public sealed class JournalEntry
             DefinitionVersion = request.DefinitionVersion,
         };
 
-    /// <summary>The retention policy: the step (who, when, from, to, the guards) stays; what was typed with it goes.</summary>
+    /// <summary>The retention policy: the step (who, when, from, to, the guards) stays; what was typed with it goes, and a
+    /// requester's name (staff names stay: the audit needs them).</summary>
     internal void RemovePersonalData()
     {
+        if (ActorId == Actor.RequesterId) ActorName = "the requester";
         Comment = Comment is null ? null : RecordsRequest.RemovedText;
         _inputs = [];
     }

@@ -21,9 +21,12 @@ public sealed record Actor(string Id, string DisplayName, IReadOnlySet<string> R
 {
     public static readonly Actor System = new("system", "BackOffice", new HashSet<string> { LifecycleRoles.System });
 
+    /// <summary>The id of every <see cref="Requester"/>; the name is theirs (the signer's, online).</summary>
+    public const string RequesterId = "requester";
+
     public static Actor Staff(string id, string name, params string[] roles) => new(id, name, new HashSet<string>(roles));
 
-    public static Actor Requester(string name) => new("requester", name, new HashSet<string> { LifecycleRoles.Requester });
+    public static Actor Requester(string name) => new(RequesterId, name, new HashSet<string> { LifecycleRoles.Requester });
 
     public bool IsInRole(string role) => Roles.Contains(role);
 }

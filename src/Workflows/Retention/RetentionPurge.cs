@@ -207,7 +207,7 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
                 files.Delete(key);
             }
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             logger.LogWarning(ex, "Retention: the files of request {TrackingNumber} could not all be deleted; the next run tries again", item.TrackingNumber);
             return;

@@ -41,10 +41,12 @@ public abstract class RetentionTestsBase : IAsyncLifetime
 
     protected RetentionOptions Policy => Harness.Services.GetRequiredService<WorkflowsOptions>().Retention;
 
-    /// <summary>A request started today with two documents and a note, then cancelled today (closed).</summary>
+    /// <summary>A request sent online today (by its signer), with documents and a note, then cancelled today (closed).</summary>
     protected async Task<RecordsRequest> ClosedRequestAsync(RecordsRequestDraft? draft = null, params string[] documentKeys)
     {
-        var request = await Harness.StartAsync(draft, DateOnly.FromDateTime(Harness.Time.GetUtcNow().UtcDateTime));
+        draft ??= new RequestDraftBuilder().Build();
+        var request = await Harness.InScopeAsync(sp => sp.GetRequiredService<LifecycleEngine>().StartAsync(draft,
+            sp.GetRequiredService<DepartmentClock>().Today, Actor.Requester(draft.Signature.SignerName)));
         await AddDocumentsAndNoteAsync(request.Id, documentKeys);
         await Harness.FireAsync(request.Id, "Cancel", Support.Staff.Clerk,
             TriggerArgs.Of(("reason", "The patient moved to Ohio for cancer treatment")).WithComment("Spoke to her daughter Ana"));
