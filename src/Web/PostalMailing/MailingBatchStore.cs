@@ -71,6 +71,30 @@ public sealed partial class MailingBatchStore(WorkflowsOptions options, AtRestEn
         return File.Exists(path) ? encryption.OpenRead(path, "A mailing batch") : null;
     }
 
+    /// <summary>The batches stored (a record, a PDF or both), each with the day it was made for (its id starts with it).</summary>
+    public IReadOnlyList<(string Id, DateOnly Day)> StoredBatches()
+    {
+        if (!Directory.Exists(Root)) return [];
+        return [.. Directory.EnumerateFiles(Root)
+            .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".pdf", StringComparison.Ordinal))
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Where(id => IdPattern().IsMatch(id))
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => (id, DateOnly.ParseExact(id[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)))];
+    }
+
+    /// <summary>
+    /// Deletes a batch (the retention policy): its record first, then its PDF. A record left without its PDF would have the
+    /// page print the letters again from the requests, by then reduced; a PDF left without its record is still found by its
+    /// name (<see cref="StoredBatches"/>) the next time.
+    /// </summary>
+    public void Delete(string id)
+    {
+        File.Delete(Path.Combine(Root, CheckedId(id) + ".json"));
+        File.Delete(PathOf(id));
+    }
+
     private static string CheckedId(string id) =>
         id is not null && IdPattern().IsMatch(id) ? id : throw new ArgumentException("Not a mailing batch id.", nameof(id));
 

@@ -13,6 +13,7 @@ public static class RetentionServiceCollectionExtensions
     public static IServiceCollection AddRetention(this IServiceCollection services)
     {
         services.AddScoped<IStoredDocumentFiles, DocumentStoreFiles>();
+        services.AddScoped<IRetentionFileSweep, PostalMailing.MailingBatchRetention>();
         services.AddScoped<RetentionJob>();
         return services;
     }

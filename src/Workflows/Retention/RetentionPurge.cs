@@ -25,7 +25,7 @@ namespace BackOffice.Workflows.Retention;
 /// finishes first. The opposite order could leave a request pointing to files already gone.</para>
 /// </summary>
 public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock, WorkflowsOptions workflows, IStoredDocumentFiles files,
-    WriteGate gate, DefinitionRegistry definitions, ILogger<RetentionPurge> logger)
+    IEnumerable<IRetentionFileSweep> sweeps, WriteGate gate, DefinitionRegistry definitions, ILogger<RetentionPurge> logger)
 {
     /// <summary>The audit action of one request reduced.</summary>
     public const string PurgeAction = "RetentionPurge";
@@ -63,10 +63,13 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
             if (dryRun) await ListAsync(run.Id, cutoffs, cancellationToken);
             else skipped = await ReduceAllAsync(run.Id, cutoffs, auditor, cancellationToken);
 
+            var batches = 0;
+            foreach (var sweep in sweeps)
+                batches += await sweep.SweepAsync(cutoffs.ClosedBeforeDay, (ids, cancel) => ReducedAsync(ids, cutoffs, dryRun, cancel), dryRun, cancellationToken);
             var auditRows = dryRun
                 ? await AuditRetention.CountOlderThanAsync(db, cutoffs.AuditBefore, cancellationToken)
                 : await AuditRetention.RemoveOlderThanAsync(db, cutoffs.AuditBefore, clock.Now, cancellationToken);
-            return await FinishAsync(run.Id, auditRows, skipped, auditor, cancellationToken);
+            return await FinishAsync(run.Id, auditRows, batches, skipped, auditor, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -90,6 +93,16 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
             .Where(r => r.RetentionStage == RetentionStage.Kept
                 || (r.RetentionStage == RetentionStage.PatientKeptForAccounting
                     && !db.Disclosures.Any(d => d.RequestId == r.Id && d.DisclosedAt >= since)));
+    }
+
+    /// <summary>Whether every one of these requests is reduced (in a dry run: or would be by this run).</summary>
+    private async Task<bool> ReducedAsync(IReadOnlyCollection<Guid> ids, RetentionCutoffs cutoffs, bool dryRun, CancellationToken cancellationToken)
+    {
+        List<Guid> wanted = [.. ids.Distinct()];
+        var kept = await db.Requests.AsNoTracking().Where(r => wanted.Contains(r.Id) && r.RetentionStage == RetentionStage.Kept)
+            .Select(r => r.Id).ToListAsync(cancellationToken);
+        if (kept.Count == 0 || !dryRun) return kept.Count == 0;
+        return await Due(cutoffs).CountAsync(r => kept.Contains(r.Id), cancellationToken) == kept.Count;
     }
 
     private IQueryable<Candidate> Candidates(RetentionCutoffs cutoffs, IReadOnlyCollection<Guid>? passedOver = null)
@@ -219,14 +232,14 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
         db.ChangeTracker.Clear();
     }
 
-    private async Task<RetentionRun> FinishAsync(Guid runId, int auditRows, int skipped, Auditor by, CancellationToken cancellationToken)
+    private async Task<RetentionRun> FinishAsync(Guid runId, int auditRows, int batches, int skipped, Auditor by, CancellationToken cancellationToken)
     {
         var items = db.Set<RetentionRunItem>().AsNoTracking().Where(i => i.RunId == runId);
         var reduced = await items.CountAsync(i => i.Stage == RetentionStage.Reduced, cancellationToken);
         var kept = await items.CountAsync(i => i.Stage == RetentionStage.PatientKeptForAccounting, cancellationToken);
         var documents = await items.SumAsync(i => i.DocumentsRemoved, cancellationToken);
         var run = await db.Set<RetentionRun>().SingleAsync(r => r.Id == runId, cancellationToken);
-        run.Finish(clock.Now, reduced, kept, documents, auditRows, skipped);
+        run.Finish(clock.Now, reduced, kept, documents, batches, auditRows, skipped);
         db.Audit.Add(AuditEntry.Record(clock.Now, by.UserId, by.UserName, run.DryRun ? DryRunAction : RunAction, null, RunSubject(runId),
             run.Summary(), by.IpAddress));
         await SaveAsync(cancellationToken);

@@ -36,6 +36,8 @@ public sealed class RetentionRun
     /// <summary>Requests reduced except the patient's identity, kept for a disclosure still in the accounting.</summary>
     public int RequestsKeptForAccounting { get; private set; }
     public int DocumentsRemoved { get; private set; }
+    /// <summary>Mailing batches (letters and labels of requests all reduced) deleted.</summary>
+    public int MailingBatchesRemoved { get; private set; }
     public int AuditRowsRemoved { get; private set; }
     /// <summary>Requests left as they were because they changed meanwhile or could not be reduced (see the log).</summary>
     public int RequestsSkipped { get; private set; }
@@ -61,11 +63,13 @@ public sealed class RetentionRun
     };
 
     /// <summary>Counted from the run's items when it ends, so a run cut short and finished later still adds up.</summary>
-    internal void Finish(DateTimeOffset at, int reduced, int keptForAccounting, int documents, int auditRows, int skipped, string? outcome = null)
+    internal void Finish(DateTimeOffset at, int reduced, int keptForAccounting, int documents, int mailingBatches, int auditRows, int skipped,
+        string? outcome = null)
     {
         RequestsReduced = reduced;
         RequestsKeptForAccounting = keptForAccounting;
         DocumentsRemoved = documents;
+        MailingBatchesRemoved = mailingBatches;
         AuditRowsRemoved = auditRows;
         RequestsSkipped = skipped;
         FinishedAt = at;
@@ -82,8 +86,8 @@ public sealed class RetentionRun
     /// <summary>The run summary in words (the audit row's outcome and the log's).</summary>
     public string Summary() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{(DryRun ? "dry run: would remove" : "removed")} the personal data of {RequestsReduced + RequestsKeptForAccounting} requests "
-        + $"({RequestsKeptForAccounting} keeping the patient for the accounting of disclosures), {DocumentsRemoved} documents "
-        + $"and {AuditRowsRemoved} audit rows; {RequestsSkipped} skipped");
+        + $"({RequestsKeptForAccounting} keeping the patient for the accounting of disclosures), {DocumentsRemoved} documents, "
+        + $"{MailingBatchesRemoved} mailing batches and {AuditRowsRemoved} audit rows; {RequestsSkipped} skipped");
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

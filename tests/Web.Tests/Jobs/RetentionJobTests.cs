@@ -73,6 +73,26 @@ public sealed class RetentionJobTests
     }
 
     [Fact]
+    public async Task AMailingBatch_GoesWithTheRequestsItMailed()
+    {
+        await using var app = new JobsApp();
+        var mailed = await app.StartAsync();
+        await app.Factory.ThroughReviewAsync(mailed.Id, paperPages: 12);
+        if ((await app.Factory.LoadAsync(mailed.Id)).BalanceDue > 0) await app.Factory.PayInFullAsync(mailed.Id);
+        (await app.RunAsync<MailingBatchJob, int>(j => j.RunAsync())).ShouldBe(1);
+        var folder = Path.Combine(app.Factory.DataDirectory, "mailing");
+        Directory.GetFiles(folder, "*.pdf").ShouldHaveSingleItem();
+        app.Time.Advance(SevenYearsAndMore);
+
+        await app.RunAsync<RetentionJob, bool>(j => j.RunAsync());
+
+        Directory.GetFiles(folder).Where(f => f.EndsWith(".pdf", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).ShouldBeEmpty();
+        var run = await app.Factory.QueryAsync(db => db.Set<RetentionRun>().AsNoTracking().SingleAsync());
+        run.MailingBatchesRemoved.ShouldBe(1);
+        (await app.Factory.LoadAsync(mailed.Id)).RetentionStage.ShouldBe(RetentionStage.Reduced);
+    }
+
+    [Fact]
     public async Task WithDryRunSet_TheDailyRunOnlyLists()
     {
         await using var app = new JobsApp(new Dictionary<string, string?> { ["BackOffice:Retention:DryRun"] = "true" });

@@ -392,6 +392,25 @@ public abstract class RetentionPurgeTests : RetentionTestsBase
         (await RunAsync()).ShouldSatisfyAllConditions(r => r.AuditRowsRemoved.ShouldBe(1), r => r.RequestsReduced.ShouldBe(1));
     }
 
+    [Fact]
+    public async Task OtherStoredFiles_GoOnlyWhenEveryRequestTheyHold_IsReduced_OrInADryRunWouldBe()
+    {
+        var old = await ClosedRequestAsync(null, KeyA);
+        SetToday(ClosedOn.AddYears(1));
+        var young = await ClosedRequestAsync(null, KeyB);
+        SetToday(ClosedOn.AddYears(7).AddDays(1));
+
+        Sweep.RequestIds = [old.Id, young.Id];
+        (await RunAsync(dryRun: true)).MailingBatchesRemoved.ShouldBe(0);
+        Sweep.RequestIds = [old.Id];
+        (await RunAsync(dryRun: true)).MailingBatchesRemoved.ShouldBe(1, "the old request would be reduced by this run");
+        var run = await RunAsync();
+
+        run.MailingBatchesRemoved.ShouldBe(1);
+        Sweep.Calls.ShouldBe([(new DateOnly(2026, 3, 3), false, true), (new DateOnly(2026, 3, 3), true, true), (new DateOnly(2026, 3, 3), true, false)]);
+        run.Summary().ShouldContain("1 mailing batches");
+    }
+
     private Task AddAuditAsync(DateTimeOffset at) => Harness.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<BackOfficeDbContext>();

@@ -22,10 +22,16 @@ public abstract class RetentionTestsBase : IAsyncLifetime
 
     protected FakeDocumentFiles Files { get; } = new();
 
+    protected FakeFileSweep Sweep { get; } = new();
+
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     public async Task InitializeAsync() =>
-        _harness = await EngineHarness.CreateAsync(await CreateDatabaseAsync(), configure: services => services.AddSingleton<IStoredDocumentFiles>(Files));
+        _harness = await EngineHarness.CreateAsync(await CreateDatabaseAsync(), configure: services =>
+        {
+            services.AddSingleton<IStoredDocumentFiles>(Files);
+            services.AddSingleton<IRetentionFileSweep>(Sweep);
+        });
 
     public async Task DisposeAsync()
     {
