@@ -81,8 +81,8 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
         }
     }
 
-    /// <summary>The requests due now, as the run would find them (the report's "would go" list is built from this too).</summary>
-    public IQueryable<RecordsRequest> Due(RetentionCutoffs cutoffs)
+    /// <summary>The requests due now, as the run finds them (a dry run's "would go" list too).</summary>
+    private IQueryable<RecordsRequest> Due(RetentionCutoffs cutoffs)
     {
         ArgumentNullException.ThrowIfNull(cutoffs);
         var closedBefore = cutoffs.ClosedBefore;

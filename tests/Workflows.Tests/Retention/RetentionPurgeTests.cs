@@ -411,6 +411,30 @@ public abstract class RetentionPurgeTests : RetentionTestsBase
         run.Summary().ShouldContain("1 mailing batches");
     }
 
+    [Fact]
+    public async Task ARunThatStops_KeepsWhatItDid_SaysSoInTheReport_AndTheNextRunCarriesOn()
+    {
+        var first = await ClosedRequestAsync(null, KeyA);
+        await AddAuditAsync(Harness.Time.GetUtcNow());
+        SetToday(ClosedOn.AddYears(7).AddDays(1));
+        Sweep.Fail = true;
+
+        await Should.ThrowAsync<IOException>(RunAsync());
+
+        var stopped = await Harness.InScopeAsync(sp => sp.GetRequiredService<BackOfficeDbContext>().Set<RetentionRun>().AsNoTracking()
+            .Include(r => r.Items).SingleAsync());
+        stopped.FinishedAt.ShouldNotBeNull();
+        stopped.Outcome.ShouldBe("Stopped: IOException. The requests listed were reduced; the next run carries on.");
+        stopped.Items.ShouldHaveSingleItem().RequestId.ShouldBe(first.Id);
+        (await Harness.LoadAsync(first.Id)).RetentionStage.ShouldBe(RetentionStage.Reduced, "its own commit stands");
+        (await AuditAsync()).Count(a => a.Action == "ViewRequest").ShouldBe(1, "the audit rows were not reached");
+
+        var next = await RunAsync();
+
+        next.Items.ShouldBeEmpty();
+        next.AuditRowsRemoved.ShouldBe(1);
+    }
+
     private Task AddAuditAsync(DateTimeOffset at) => Harness.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<BackOfficeDbContext>();
