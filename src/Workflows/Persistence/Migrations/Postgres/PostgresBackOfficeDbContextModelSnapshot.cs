@@ -700,6 +700,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(210)")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
+                    b.Property<DateTimeOffset?>("PersonalDataRemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PickupArrangedWith")
                         .HasMaxLength(1260)
                         .HasColumnType("character varying(1260)")
@@ -740,6 +743,13 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.Property<bool>("RequiredStatementsPresent")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("RetentionStage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Kept");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -792,6 +802,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("QueuePriority", "ClosedAt");
 
                     b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("RetentionStage", "ClosedAt");
 
                     b.HasIndex("State", "ClosedAt");
 
@@ -882,6 +894,123 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("RequestId");
 
                     b.ToTable("Notes", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AccountingSince")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("AuditBefore")
+                        .HasColumnType("date");
+
+                    b.Property<int>("AuditRowsRemoved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AuditYears")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ClosedBefore")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DocumentsRemoved")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MailingBatchesRemoved")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RequestsKeptForAccounting")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequestsReduced")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequestsSkipped")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("YearsAfterClosure")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Retention.RetentionRunItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DocumentsRemoved")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FilesDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FilesToDelete")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("RetentionRunItems", (string)null);
                 });
 
             modelBuilder.Entity("BackOffice.Workflows.RuleSets.RuleSetChange", b =>
@@ -1662,6 +1791,21 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Retention.RetentionRunItem", b =>
+                {
+                    b.HasOne("BackOffice.Workflows.Requests.RecordsRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BackOffice.Workflows.Retention.RetentionRun", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Requests.RecordsRequest", b =>
                 {
                     b.Navigation("Documents");
@@ -1669,6 +1813,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.Navigation("Notes");
 
                     b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Retention.RetentionRun", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

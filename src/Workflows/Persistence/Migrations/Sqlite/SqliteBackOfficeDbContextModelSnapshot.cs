@@ -691,6 +691,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
+                    b.Property<long?>("PersonalDataRemovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PickupArrangedWith")
                         .HasMaxLength(1260)
                         .HasColumnType("TEXT")
@@ -731,6 +734,13 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("RequiredStatementsPresent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RetentionStage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Kept");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -783,6 +793,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("QueuePriority", "ClosedAt");
 
                     b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("RetentionStage", "ClosedAt");
 
                     b.HasIndex("State", "ClosedAt");
 
@@ -873,6 +885,121 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("RequestId");
 
                     b.ToTable("Notes", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AccountingSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AuditBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuditRowsRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosedBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentsRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MailingBatchesRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestsKeptForAccounting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestsReduced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestsSkipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YearsAfterClosure")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Retention.RetentionRunItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentsRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FilesDeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilesToDelete")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("RetentionRunItems", (string)null);
                 });
 
             modelBuilder.Entity("BackOffice.Workflows.RuleSets.RuleSetChange", b =>
@@ -1647,6 +1774,21 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Retention.RetentionRunItem", b =>
+                {
+                    b.HasOne("BackOffice.Workflows.Requests.RecordsRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BackOffice.Workflows.Retention.RetentionRun", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Requests.RecordsRequest", b =>
                 {
                     b.Navigation("Documents");
@@ -1654,6 +1796,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.Navigation("Notes");
 
                     b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Retention.RetentionRun", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
