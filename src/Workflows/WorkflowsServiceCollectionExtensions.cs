@@ -67,6 +67,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<EncryptedColumns>();
         services.AddScoped<RuleSets.RuleSetStore>();
+        services.AddScoped<Organisations.RequesterOrganisations>();
         return services;
     }
 
