@@ -42,6 +42,7 @@ public static partial class PlainWords
 
         [RequestChannel.Online] = "Online request",
         [RequestChannel.Paper] = "Paper form",
+        [RequestChannel.Api] = "Requester organisation (API)",
 
         [DeliveryMethod.Mail] = "By mail",
         [DeliveryMethod.SecureEmail] = "Secure e-mail (encrypted file)",
