@@ -36,6 +36,8 @@ public static class StaffScreens
             "who did what with which request, searched by user, tracking number, action and date"),
         new("/Staff/Users/Index", "/Staff/Users", "Staff accounts",
             "create and disable accounts, set roles, reset passwords"),
+        new("/Staff/Organisations/Index", "/Staff/Organisations", "Requester organisations",
+            "law firms, insurers and providers using the requester API: register one, issue and revoke its keys"),
         new("/hangfire", "/hangfire", "Background jobs",
             "the Hangfire dashboard (queues, recurring jobs, failures)"),
         new("/Staff/Lifecycle/Index", "/Staff/Lifecycle", "Request lifecycle",
