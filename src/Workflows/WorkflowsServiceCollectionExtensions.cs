@@ -68,6 +68,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<EncryptedColumns>();
         services.AddScoped<RuleSets.RuleSetStore>();
         services.AddScoped<Organisations.RequesterOrganisations>();
+        services.AddScoped<Organisations.OrganisationRequestList>();
         return services;
     }
 
