@@ -10,13 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BackOffice.Web.Tests.RequesterApi;
 
 /// <summary>A supervisor registers a requester organisation and issues and revokes its keys at /Staff/Organisations.</summary>
-public sealed partial class OrganisationPagesTests : IAsyncLifetime
+public sealed partial class OrganisationPagesTests : IAsyncDisposable
 {
     private readonly BackOfficeFactory _factory = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _factory.DisposeAsync().AsTask();
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
     [GeneratedRegex("<code id=\"issued-key\">(?<key>[^<]+)</code>")]
     private static partial Regex IssuedKey();
