@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Documents;
@@ -8,6 +9,7 @@ using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Time;
+using BackOffice.Workflows.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -26,8 +28,8 @@ public sealed record CreatedRequest(string TrackingNumber, string State, string 
 /// release rules run on it as on any request. An <c>Idempotency-Key</c> makes a retried call answer with the first
 /// request (never a second one); the same key with a different body is a 409.
 /// </summary>
-public sealed class CreateRequest(BackOfficeDbContext db, LifecycleEngine engine, DocumentStore documents, DepartmentClock clock,
-    IOptions<SiteOptions> site, IStringLocalizer<StatusText> words, ILogger<CreateRequest> logger)
+public sealed class CreateRequest(BackOfficeDbContext db, LifecycleEngine engine, DocumentStore documents, AuthorizationUploads uploads,
+    DepartmentClock clock, IOptions<SiteOptions> site, IStringLocalizer<StatusText> words, ILogger<CreateRequest> logger)
 {
     public const string FormPart = "form";
     public const string AuthorizationPart = "authorization";
@@ -67,12 +69,16 @@ public sealed class CreateRequest(BackOfficeDbContext db, LifecycleEngine engine
             return ApiProblems.Invalid("body", "The form is not valid JSON.");
         }
 
+        var (uploaded, uploadProblem, formBody) = await UploadNamedAsync(body, organisation.Id, authorization is not null);
+        body = formBody;
         var today = clock.Today;
         var (form, errors) = ApiFormReader.Read(body);
+        if (uploadProblem is not null) errors.Add(uploadProblem);
         if (body.ValueKind == JsonValueKind.Object)
         {
             AsSentByOrganisation(form, organisation);
-            errors.AddRange(Check(form, organisation, authorization, today));
+            errors.AddRange(Check(form, organisation, authorization is not null || uploaded is not null || uploadProblem is not null,
+                authorization?.Length, today));
             // The domain's own checks on the draft the form describes (the same as for the online form and paper intake).
             errors.AddRange(form.ToDraft(FormChannel.Api, today).Validate(today));
         }
@@ -100,6 +106,10 @@ public sealed class CreateRequest(BackOfficeDbContext db, LifecycleEngine engine
 
             form.Documents = [scan];
         }
+        else if (uploaded is not null)
+        {
+            form.Documents = [uploaded];
+        }
 
         var draft = form.ToDraft(FormChannel.Api, today) with
         {
@@ -112,20 +122,22 @@ public sealed class CreateRequest(BackOfficeDbContext db, LifecycleEngine engine
         try
         {
             // Not cancelled when the caller hangs up: a request half-sent must finish, and its retry then finds it.
+            // A separately uploaded authorization is taken over in the same commit (its staged record goes).
             request = await engine.StartAsync(draft, today, new Actor(caller.ActorId, organisation.Name,
-                new HashSet<string> { LifecycleRoles.Requester }), CancellationToken.None);
+                new HashSet<string> { LifecycleRoles.Requester }), uploaded is null ? [] : [uploaded.StorageKey], CancellationToken.None);
         }
         catch (InvalidDraftException invalid)
         {
             if (scan is not null) documents.Delete(scan.StorageKey);
             return Invalid([.. invalid.Errors]);
         }
-        catch (DbUpdateException) when (submissionKey is not null)
+        catch (Exception e) when (e is DbUpdateException or MissingUploadsException)
         {
             // The same key sent at the same moment (a retry racing the first call, another node) was stored first.
             if (scan is not null) documents.Delete(scan.StorageKey);
             db.ChangeTracker.Clear();
-            if (await EarlierAnswerAsync(http, submissionKey.Value, fingerprint) is { } first) return first;
+            if (submissionKey is not null && await EarlierAnswerAsync(http, submissionKey.Value, fingerprint) is { } first) return first;
+            if (e is MissingUploadsException) return ApiProblems.Invalid(AuthorizationUploads.IdField, UploadGone);
             throw;
         }
 
@@ -167,8 +179,34 @@ public sealed class CreateRequest(BackOfficeDbContext db, LifecycleEngine engine
         if (form.Locations.Count == 0) form.Locations = [RecordsLocation.MedicalGroup];
     }
 
+    /// <summary>
+    /// The authorization uploaded before (<see cref="AuthorizationUploads"/>) that the JSON names in
+    /// <c>authorizationUploadId</c>, which is taken out of the form's fields; a problem when the id is not this
+    /// organisation's, no longer kept, or comes with a multipart authorization too.
+    /// </summary>
+    private async Task<(DraftDocument? Uploaded, FieldError? Problem, JsonElement Form)> UploadNamedAsync(JsonElement body, Guid organisationId,
+        bool multipartToo)
+    {
+        if (body.ValueKind != JsonValueKind.Object) return (null, null, body);
+        var named = body.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, AuthorizationUploads.IdField, StringComparison.OrdinalIgnoreCase));
+        if (named.Value.ValueKind == JsonValueKind.Undefined) return (null, null, body);
+        var rest = JsonObject.Create(body)!;
+        rest.Remove(named.Name);
+        var form = JsonSerializer.SerializeToElement(rest);
+        if (named.Value.ValueKind != JsonValueKind.String || named.Value.GetString() is not { Length: > 0 and < 4000 } id)
+            return (null, new(AuthorizationUploads.IdField, "Use the authorizationUploadId POST /api/v1/authorizations answered."), form);
+        if (multipartToo)
+            return (null, new(AuthorizationUploads.IdField, "Send the signed authorization once: in the multipart part \"authorization\" or as an upload, not both."), form);
+        var document = uploads.Read(organisationId, id);
+        if (document is null || !await db.StagedUploads.AnyAsync(u => u.StorageKey == document.StorageKey && u.WizardId == organisationId))
+            return (null, new(AuthorizationUploads.IdField, UploadGone), form);
+        return (document, null, form);
+    }
+
+    private const string UploadGone = "This upload is not known or no longer kept: upload the signed authorization again.";
+
     private IEnumerable<FieldError> Check(AuthorizationFormInput form, Workflows.Organisations.RequesterOrganisation organisation,
-        IFormFile? authorization, DateOnly today)
+        bool authorizationSent, long? authorizationSize, DateOnly today)
     {
         foreach (var error in AuthorizationFormChecks.All(form, new FormCheckContext(today, site.Value, FormChannel.Api))) yield return error;
         if (form.Delivery is { } delivery && !organisation.Allows(delivery))
@@ -177,9 +215,12 @@ public sealed class CreateRequest(BackOfficeDbContext db, LifecycleEngine engine
         if (unknownTypes.Count > 0)
             yield return new("Information.RecordTypes", $"Use the form's kinds of records: {string.Join("; ", RequestLabels.RecordTypes)}.");
         // 45 CFR 164.506(c)(2): a provider asking to treat the patient needs no authorization; everyone else sends the signed one.
-        if (authorization is null && !AuthorizationFormChecks.IsForTreatment(form))
-            yield return new(AuthorizationField, "Send the signed authorization as a PDF in the multipart part \"authorization\".");
-        else if (authorization is not null && authorization.Length > documents.MaxBytes)
+        if (!authorizationSent && !AuthorizationFormChecks.IsForTreatment(form))
+        {
+            yield return new(AuthorizationField,
+                "Send the signed authorization as a PDF in the multipart part \"authorization\", or upload it first (POST /api/v1/authorizations) and give its authorizationUploadId.");
+        }
+        else if (authorizationSize > documents.MaxBytes)
             yield return new(AuthorizationField, $"The signed authorization is larger than {documents.MaxSizeText}.");
     }
 

@@ -25,6 +25,7 @@ public static class RequesterApiEndpoints
         services.AddScoped<RequestList>();
         services.AddScoped<RequestDocuments>();
         services.AddScoped<ReleasedRecords>();
+        services.AddScoped<AuthorizationUploads>();
         services.AddRequesterApiDocument();
         return services;
     }
@@ -41,6 +42,15 @@ public static class RequesterApiEndpoints
             .WithSummary("Send an authorization; the request enters the lifecycle with the organisation as requester.")
             .Accepts<AuthorizationForm.AuthorizationFormInput>("application/json", "multipart/form-data")
             .Produces<CreatedRequest>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithMetadata(new UploadLimitsAttribute { Files = 1 });
+
+        keyed.MapPost("/authorizations", (HttpContext http, AuthorizationUploads handler) => handler.HandleAsync(http))
+            .WithName("UploadAuthorization")
+            .WithSummary("Upload a signed authorization (PDF) first, to name it as authorizationUploadId in a JSON request.")
+            .Accepts<IFormFile>("application/pdf", "multipart/form-data")
+            .Produces<UploadedAuthorization>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithMetadata(new UploadLimitsAttribute { Files = 1 });

@@ -183,4 +183,36 @@ public sealed class CreateRequestApiTests : IAsyncDisposable
         unsupported.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
         unsupported.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
+
+    [Fact]
+    public async Task ASeparatelyUploadedAuthorization_IsNamedInTheJson_AndTakenOverOnce_ByItsOwnOrganisationOnly()
+    {
+        var (_, _, mine) = await _factory.OrganisationWithKeyAsync("First LLP");
+        var (_, _, theirs) = await _factory.OrganisationWithKeyAsync("Second LLP");
+        using var client = _factory.ApiClient(mine);
+        using var pdf = new ByteArrayContent(RequesterApiClient.SignedAuthorization);
+        pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+
+        var uploaded = await client.PostAsync(new Uri("/api/v1/authorizations", UriKind.Relative), pdf);
+
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync());
+        var id = (await uploaded.JsonAsync()).GetProperty("authorizationUploadId").GetString()!;
+        using var other = _factory.ApiClient(theirs);
+        var form = RequesterApiClient.AttorneyForm();
+        form["authorizationUploadId"] = id;
+        (await (await other.SendJsonAsync(form.DeepClone())).ErrorFieldsAsync()).ShouldBe(["authorizationUploadId"]);
+
+        var created = await client.SendJsonAsync(form.DeepClone());
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var request = (await RequestsAsync()).Single();
+        request.Documents.ShouldHaveSingleItem().Kind.ShouldBe(DocumentKind.AuthorizationScan);
+        (await _factory.QueryAsync(db => db.StagedUploads.CountAsync())).ShouldBe(0);
+        (await (await client.SendJsonAsync(form.DeepClone())).ErrorFieldsAsync()).ShouldBe(["authorizationUploadId"]); // used up
+
+        using var image = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]);
+        image.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        (await (await client.PostAsync(new Uri("/api/v1/authorizations", UriKind.Relative), image)).ErrorFieldsAsync()).ShouldBe(["file"]);
+        (await _factory.QueryAsync(db => db.StagedUploads.CountAsync())).ShouldBe(0);
+    }
 }

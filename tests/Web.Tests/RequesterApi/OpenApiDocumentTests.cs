@@ -33,7 +33,7 @@ public sealed class OpenApiDocumentTests : IAsyncDisposable
                 Keyed: e.Metadata.GetMetadata<BackOffice.Web.RequesterApi.ApiKeyRequired>() is not null)))
             .ToHashSet();
 
-        endpoints.Count.ShouldBe(6); // the five request operations and the fee estimate
+        endpoints.Count.ShouldBe(7); // the five request operations, the authorization upload and the fee estimate
         documented.ShouldBe(endpoints, ignoreOrder: true);
         documented.ShouldContain(("POST", "/api/v1/fee-estimate", false));
         document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("scheme").GetString().ShouldBe("bearer");
