@@ -10,6 +10,7 @@ using BackOffice.Web.Input;
 using BackOffice.Web.Jobs;
 using BackOffice.Web.Localization;
 using BackOffice.Web.Pages.Request;
+using BackOffice.Web.RequesterApi;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Web.Pdf.Documents;
 using BackOffice.Web.Retention;
@@ -47,6 +48,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddInputChecks();
         builder.Services.AddHttpAuditTrail();
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
+        builder.Services.AddRequesterApi();
         builder.Services.AddPatientAccess(builder.Configuration);
         builder.Services.AddEmailContent(builder.Configuration);
         builder.Services.AddSecureEmail(builder.Configuration);
@@ -118,6 +120,8 @@ public static class BackOfficeHostExtensions
         app.UseDashboardRequestGuard();
         app.MapRazorPages();
         app.MapFeeEstimate();
+        app.MapRequesterApi();
+        app.MapRequesterApiDocument();
         app.MapLanguageSwitch();
         app.MapBackOfficeDashboard().WithSecurityHeadersPolicy(SecurityHeaderPolicies.JobsDashboard);
         app.MapBackOfficeHealth();

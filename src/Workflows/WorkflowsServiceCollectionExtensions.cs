@@ -72,6 +72,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<RuleSets.RuleSetStore>();
         // Needs the host's IStoredDocumentFiles (the web app's document store).
         services.AddScoped<Retention.RetentionPurge>();
+        services.AddScoped<Organisations.RequesterOrganisations>();
+        services.AddScoped<Organisations.OrganisationRequestList>();
         return services;
     }
 

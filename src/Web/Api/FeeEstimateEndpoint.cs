@@ -11,16 +11,15 @@ namespace BackOffice.Web.Api;
 /// <summary>POST /api/fee-estimate: what copies would cost, line by line with the legal basis of each charge.</summary>
 public static class FeeEstimateEndpoint
 {
-    public static IEndpointRouteBuilder MapFeeEstimate(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapPost("/api/fee-estimate", Handle)
-            .WithName("FeeEstimate")
-            .Accepts<JsonElement>("application/json")
+    /// <summary>Maps the estimate at <paramref name="pattern"/>: <c>/api/fee-estimate</c>, and <c>/fee-estimate</c> in the requester API's group.</summary>
+    public static RouteHandlerBuilder MapFeeEstimate(this IEndpointRouteBuilder endpoints, string pattern = "/api/fee-estimate", string name = "FeeEstimate") =>
+        endpoints.MapPost(pattern, Handle)
+            .WithName(name)
+            .Accepts<FeeEstimateRequest>("application/json")
             .Produces<FeeEstimateResponse>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .DisableAntiforgery();
-        return endpoints;
-    }
 
     private static async Task<IResult> Handle(HttpRequest request, RulesEvaluator rules, DepartmentClock clock, PatientAttemptLimiter limiter,
         IStringLocalizer<FeeEstimateText> messages, RuleWords words)

@@ -161,13 +161,22 @@ public static class AuthorizationFormChecks
             yield return new("Consents.WitnessName", Words.Text("Enter the witness's name: mental health records released to someone else need a witness."));
         else if (PersonName.Same(consents.WitnessName, form.Recipient.Name))
             yield return new("Consents.WitnessName", Words.Text("The witness cannot be the person receiving the records: ask someone else to witness the consent."));
+        if (string.IsNullOrWhiteSpace(consents.WitnessedOn))
+            yield return new("Consents.WitnessedOn", Words.Text("Enter the date the witness signed."));
+        // A form signed by hand and sent now (the requester API): the witness signed on the paper, the day the signer did.
+        if (!context.Channel.SignsElectronically)
+        {
+            if (DateInput.Parse(consents.WitnessedOn) is { } handSigned && DateInput.Parse(form.Signature.SignedOn) is { } signed
+                && handSigned != signed)
+                yield return new("Consents.WitnessedOn", Words.Text("The witness signs when the signer does: enter the date of signature."));
+            yield break;
+        }
+
         if (string.IsNullOrWhiteSpace(consents.WitnessSignature))
             yield return new("Consents.WitnessSignature", Words.Text("The witness signs by typing their full name."));
         else if (!PersonName.Same(consents.WitnessSignature, consents.WitnessName))
             yield return new("Consents.WitnessSignature", Words.Text("The witness signs with the name given above."));
-        if (string.IsNullOrWhiteSpace(consents.WitnessedOn))
-            yield return new("Consents.WitnessedOn", Words.Text("Enter the date the witness signed."));
-        else if (DateInput.Parse(consents.WitnessedOn) is { } witnessed && witnessed != context.Today)
+        if (DateInput.Parse(consents.WitnessedOn) is { } witnessed && witnessed != context.Today)
             yield return new("Consents.WitnessedOn", Words.Text("The witness signs when you do: enter today's date."));
     }
 

@@ -13,6 +13,12 @@ public sealed record FormChannel
     /// <summary>A paper form keyed in by a clerk as written, with the date it was signed by hand.</summary>
     public static readonly FormChannel Paper = new(RequestChannel.Paper, keyedAsWritten: true, signsElectronically: false, printsRequiredStatements: false);
 
+    /// <summary>
+    /// The requester API: a registered organisation's software sends the form as it was signed by hand (the signed PDF
+    /// comes with it), and is answering now, so what the online form asks up front is asked here too.
+    /// </summary>
+    public static readonly FormChannel Api = new(RequestChannel.Api, keyedAsWritten: false, signsElectronically: false, printsRequiredStatements: false);
+
     private FormChannel(RequestChannel channel, bool keyedAsWritten, bool signsElectronically, bool printsRequiredStatements)
     {
         Channel = channel;

@@ -8,7 +8,7 @@ namespace BackOffice.Web.Commands;
 
 /// <summary>
 /// Administrative commands run with the app's own settings instead of starting the server:
-/// <c>BackOffice.Web encryption new-key|status|rotate</c>, <c>create-user</c>, <c>backup</c>, <c>restore</c>. Words before the first <c>--setting=value</c> name the
+/// <c>BackOffice.Web encryption new-key|status|rotate</c>, <c>create-user</c>, <c>backup</c>, <c>restore</c>, <c>requester-org create</c>, <c>api-key create</c>. Words before the first <c>--setting=value</c> name the
 /// command; the rest configure the host as usual.
 /// </summary>
 public static class BackOfficeCommands
@@ -21,6 +21,12 @@ public static class BackOfficeCommands
           create-user <name> --role <Role> [--display-name "<name>"] [--email <address>]
                                       a staff account (roles: Clerk, Supervisor, RulesAdmin); asks for the
                                       password at a terminal, otherwise generates one and prints it once
+          requester-org create --name "<name>" --type <Attorney|Insurer|Provider|OtherThirdParty>
+                      [--contact-name "<name>"] [--contact-email <address>] [--contact-phone <phone>]
+                      [--delivery Mail,SecureEmail,Portal,Pickup]
+                                      register a requester organisation for the requester API; prints its id
+          api-key create --org <id> --name "<key name>" [--expires <yyyy-mm-dd>]
+                                      a new API key for the organisation, printed once (only its hash is kept)
           encryption rotate           re-wrap every stored file's data key with the current key and
                                       re-encrypt the database's encrypted columns with it
                                       (configure the new key as BackOffice:Encryption:KeyFile and the old
@@ -50,7 +56,8 @@ public static class BackOfficeCommands
         {
             case ["encryption", "new-key", var path]:
                 return NewKey(path, output);
-            case ["encryption", "status"] or ["encryption", "rotate"] or ["create-user", _] or ["backup", _] or ["restore", _]:
+            case ["encryption", "status"] or ["encryption", "rotate"] or ["create-user", _] or ["backup", _] or ["restore", _]
+                or ["requester-org", "create"] or ["api-key", "create"]:
                 return null;
             default:
                 output.WriteLine($"Unknown command: {string.Join(' ', command)}");
@@ -77,6 +84,11 @@ public static class BackOfficeCommands
             return await CreateUserCommand.RunAsync(services, userName, services.GetRequiredService<IConfiguration>(), output,
                 CreateUserCommand.TerminalReader());
         }
+
+        if (command is ["requester-org", "create"])
+            return await RequesterOrganisationCommands.CreateOrganisationAsync(services, services.GetRequiredService<IConfiguration>(), output);
+        if (command is ["api-key", "create"])
+            return await RequesterOrganisationCommands.CreateKeyAsync(services, services.GetRequiredService<IConfiguration>(), output);
 
         try
         {

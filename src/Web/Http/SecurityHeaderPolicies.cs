@@ -15,6 +15,9 @@ public static class SecurityHeaderPolicies
     /// <summary>The Hangfire dashboard: its pages use inline style attributes (its scripts are files).</summary>
     public const string JobsDashboard = "JobsDashboard";
 
+    /// <summary>The requester API's reference page: Scalar writes its styles into the page (its scripts are files).</summary>
+    public const string ApiReference = "ApiReference";
+
     /// <summary>A stored e-mail's HTML part, shown inside the message viewer's sandboxed frame: nothing in it may run or load.</summary>
     public const string SandboxedMessage = "SandboxedMessage";
 
@@ -37,6 +40,11 @@ public static class SecurityHeaderPolicies
                 csp.AddStyleSrc().Self().UnsafeInline();
             }))
             .AddPolicy(JobsDashboard, policy => Common(policy, requireHttps, hstsDays).AddContentSecurityPolicy(csp =>
+            {
+                Strict(csp, requireHttps);
+                csp.AddStyleSrc().Self().UnsafeInline();
+            }))
+            .AddPolicy(ApiReference, policy => Common(policy, requireHttps, hstsDays).AddContentSecurityPolicy(csp =>
             {
                 Strict(csp, requireHttps);
                 csp.AddStyleSrc().Self().UnsafeInline();

@@ -120,6 +120,7 @@ public static class StaffIdentityExtensions
             pages.Conventions.AuthorizeFolder("/Staff/Requests", StaffPolicies.Clerk);
             pages.Conventions.AuthorizeFolder("/Staff/Intake", StaffPolicies.Clerk);
             pages.Conventions.AuthorizeFolder("/Staff/Audit", StaffPolicies.Supervisor);
+            pages.Conventions.AuthorizeFolder("/Staff/Organisations", StaffPolicies.Supervisor);
         });
         return builder;
     }

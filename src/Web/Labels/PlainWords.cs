@@ -43,6 +43,7 @@ public static partial class PlainWords
 
         [RequestChannel.Online] = "Online request",
         [RequestChannel.Paper] = "Paper form",
+        [RequestChannel.Api] = "Requester organisation (API)",
 
         [DeliveryMethod.Mail] = "By mail",
         [DeliveryMethod.SecureEmail] = "Secure e-mail (encrypted file)",
@@ -259,6 +260,9 @@ public static partial class PlainWords
         ["ViewAudit"] = "Searched the audit trail",
         ["ViewSentMessages"] = "Listed sent messages",
         ["ViewSentMessage"] = "Read a sent message",
+        ["RegisterOrganisation"] = "Registered a requester organisation",
+        ["IssueApiKey"] = "Issued an API key",
+        ["RevokeApiKey"] = "Revoked an API key",
         ["disclosures.viewed"] = "Viewed an accounting of disclosures",
         ["disclosures.exported.csv"] = "Downloaded an accounting of disclosures (CSV)",
         ["disclosures.exported.pdf"] = "Downloaded an accounting of disclosures (PDF)",

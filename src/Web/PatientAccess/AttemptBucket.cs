@@ -12,4 +12,6 @@ public enum AttemptBucket
     PortalCodesPerLink,
     /// <summary>Fee estimates asked for (the <c>/fees</c> form and the API together), per client address.</summary>
     FeeEstimatesPerIp,
+    /// <summary>Requester API calls, per API key.</summary>
+    ApiCallsPerKey,
 }

@@ -23,6 +23,7 @@ public sealed class PatientAttemptLimiter(BackOfficeDbContext db, PatientRateLim
         [AttemptBucket.PortalFailuresPerLink] = Limit(options.PortalFailuresPerLink, options.PortalLinkWindowMinutes),
         [AttemptBucket.PortalCodesPerLink] = Limit(options.PortalCodesPerLink, options.PortalLinkWindowMinutes),
         [AttemptBucket.FeeEstimatesPerIp] = (Math.Max(1, options.PublicApiPerMinute), TimeSpan.FromMinutes(1)),
+        [AttemptBucket.ApiCallsPerKey] = (Math.Max(1, options.ApiCallsPerKeyPerMinute), TimeSpan.FromMinutes(1)),
     };
 
     /// <summary>The longest a refused client waits for the bucket to refill (its window): the Retry-After of a refusal.</summary>

@@ -16,4 +16,6 @@ public sealed class PatientRateLimitOptions
     public int PortalLinkWindowMinutes { get; set; } = 60;
     /// <summary>Fee estimates per minute per client address, the <c>/fees</c> form and <c>/api/fee-estimate</c> together.</summary>
     public int PublicApiPerMinute { get; set; } = 60;
+    /// <summary>Requester API calls per minute per API key (<c>/api/v1</c>), counted across nodes.</summary>
+    public int ApiCallsPerKeyPerMinute { get; set; } = 120;
 }

@@ -33,6 +33,8 @@ public abstract class BackOfficeDbContext(DbContextOptions options, FieldEncrypt
     public DbSet<Limits.AttemptCounter> AttemptCounters => Set<Limits.AttemptCounter>();
     public DbSet<Uploads.ClientUpload> ClientUploads => Set<Uploads.ClientUpload>();
     public DbSet<EncryptionKeyRecord> EncryptionKeys => Set<EncryptionKeyRecord>();
+    public DbSet<Organisations.RequesterOrganisation> RequesterOrganisations => Set<Organisations.RequesterOrganisation>();
+    public DbSet<Organisations.ApiKey> ApiKeys => Set<Organisations.ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

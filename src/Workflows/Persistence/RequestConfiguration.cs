@@ -17,6 +17,10 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<RecordsReq
         builder.HasIndex(r => r.TrackingNumber).IsUnique();
         // Idempotent intake: a form's second send finds the first's request; two at once cannot both insert.
         builder.HasIndex(r => r.SubmissionKey).IsUnique();
+        builder.Property(r => r.SubmissionFingerprint).HasMaxLength(64);
+        // The requester API lists an organisation's requests changed since a moment, keyset-paged on (changed, id).
+        builder.HasIndex(r => new { r.RequesterOrganisationId, r.UpdatedAt, r.Id });
+        // No foreign key: SQLite could add one only by rebuilding the whole Requests table; organisations are never deleted.
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.State).HasMaxLength(40);
         // Requests made before languages were stored were all in English.

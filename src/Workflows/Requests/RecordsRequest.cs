@@ -22,6 +22,10 @@ public sealed partial class RecordsRequest
     public string TrackingNumber { get; private set; } = "";
     /// <summary>The form this request was made from (<see cref="RecordsRequestDraft.SubmissionKey"/>); unique.</summary>
     public Guid? SubmissionKey { get; private set; }
+    /// <summary>A hash of what the requester API was sent under the submission key (<see cref="RecordsRequestDraft.SubmissionFingerprint"/>).</summary>
+    public string? SubmissionFingerprint { get; private set; }
+    /// <summary>The requester organisation that sent the request through the API (the only one that may read it there).</summary>
+    public Guid? RequesterOrganisationId { get; private set; }
     public RequestChannel Channel { get; private set; }
     /// <summary>The language the requester reads, "en" or "es" (<see cref="RequesterLanguage"/>): messages and letters to the
     /// requester are written in it; staff screens stay English.</summary>
@@ -88,6 +92,8 @@ public sealed partial class RecordsRequest
             Id = Guid.CreateVersion7(),
             TrackingNumber = Requests.TrackingNumber.New(),
             SubmissionKey = draft.SubmissionKey,
+            SubmissionFingerprint = draft.SubmissionFingerprint,
+            RequesterOrganisationId = draft.RequesterOrganisationId,
             Channel = draft.Channel,
             Language = RequesterLanguage.Normalize(draft.Language),
             Kind = draft.Kind,

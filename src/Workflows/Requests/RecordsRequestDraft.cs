@@ -37,6 +37,11 @@ public sealed record RecordsRequestDraft
     /// <summary>The filled-in form's own id (the wizard's or the intake page's): stored with a unique index, so the same
     /// form sent twice, from any node, at any time, makes one request.</summary>
     public Guid? SubmissionKey { get; init; }
+    /// <summary>The requester API: a hash of what was sent under <see cref="SubmissionKey"/>, so the same key sent again with
+    /// something else is told so instead of answered with the first request.</summary>
+    public string? SubmissionFingerprint { get; init; }
+    /// <summary>The registered requester organisation that sent the request through the API; null for every other channel.</summary>
+    public Guid? RequesterOrganisationId { get; init; }
     /// <summary>The language the requester reads ("en" or "es", see <see cref="RequesterLanguage"/>): the online form sets
     /// the language its pages were shown in; every later message and letter is written in it. Anything else is English.</summary>
     public string Language { get; init; } = RequesterLanguage.English;

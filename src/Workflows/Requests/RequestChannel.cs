@@ -4,4 +4,6 @@ public enum RequestChannel
 {
     Online,
     Paper,
+    /// <summary>Sent by a registered requester organisation's software through the requester API.</summary>
+    Api,
 }

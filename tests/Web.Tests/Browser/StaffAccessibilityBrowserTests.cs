@@ -123,6 +123,12 @@ public sealed class StaffAccessibilityBrowserTests(ITestOutputHelper output)
         var draft = await DraftWithAChangeAsync(scope.ServiceProvider.GetRequiredService<RuleSetStore>());
         requests.Select(r => r.State).Intersect(DetailStates).Count().ShouldBe(DetailStates.Length, "a demo request is missing for a state the test visits");
         var messageName = Directory.GetFiles(Path.Combine(factory.DataDirectory, "mail"), "*.eml").Select(Path.GetFileName).First();
+        var organisations = scope.ServiceProvider.GetRequiredService<Workflows.Organisations.RequesterOrganisations>();
+        var organisation = await organisations.RegisterAsync(new Workflows.Organisations.RequesterOrganisationDetails
+        {
+            Name = "Smith & Jones LLP", Type = Workflows.Requests.RequesterType.Attorney, ContactEmail = "records@smithjones.example.org",
+        }, "supervisor");
+        await organisations.IssueKeyAsync(organisation.Id, "case system", null, "supervisor");
 
         List<(string Page, string Url)> visits =
         [
@@ -144,6 +150,9 @@ public sealed class StaffAccessibilityBrowserTests(ITestOutputHelper output)
             ("/Staff/Users/Index", "/Staff/Users"),
             ("/Staff/Users/Create", "/Staff/Users/Create"),
             ("/Staff/Users/Edit", $"/Staff/Users/Edit/{clerk!.Id}"),
+            ("/Staff/Organisations/Index", "/Staff/Organisations"),
+            ("/Staff/Organisations/Create", "/Staff/Organisations/Create"),
+            ("/Staff/Organisations/Details", $"/Staff/Organisations/Details/{organisation.Id}"),
             ("/Staff/Rules/Index", "/Staff/Rules"),
             ("/Staff/Rules/Version", "/Staff/Rules/Version/1"),
             ("/Staff/Rules/Version", $"/Staff/Rules/Version/{draft}?Tracking={requests[0].TrackingNumber}"),

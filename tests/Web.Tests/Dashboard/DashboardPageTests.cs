@@ -50,8 +50,9 @@ public sealed class DashboardPageTests(DashboardApp app) : IClassFixture<Dashboa
         Row(html, "completion", "90th percentile").ShouldBe(["12 days"]);
         Row(html, "fees", "Total").ShouldBe([Money(app.Fee), Money(app.Fee)]);
         var thisWeek = DashboardQuery.MondayOf(app.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Row(html, "received", thisWeek).ShouldBe(["0", "1", "1"]);
-        Row(html, "received", "Total").ShouldBe(["0", "3", "3"]);
+        // Columns: online, paper, requester API, all channels.
+        Row(html, "received", thisWeek).ShouldBe(["0", "1", "0", "1"]);
+        Row(html, "received", "Total").ShouldBe(["0", "3", "0", "3"]);
         Table(html, "received").Count.ShouldBe(1 + 12 + 1, "a header, 12 weeks and the totals");
     }
 

@@ -24,6 +24,7 @@ public sealed class StaffPagesRequireRolesTests
         [""] = null,
         ["Users"] = [StaffRoles.Supervisor],
         ["Audit"] = [StaffRoles.Supervisor],
+        ["Organisations"] = [StaffRoles.Supervisor],
         ["Dashboard"] = [StaffRoles.Supervisor],
         ["Rules"] = [StaffRoles.RulesAdmin, StaffRoles.Supervisor],
         ["Requests"] = [StaffRoles.Clerk, StaffRoles.Supervisor],

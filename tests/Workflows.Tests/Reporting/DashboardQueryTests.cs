@@ -191,7 +191,8 @@ public abstract class DashboardQueryTests : EngineTestsBase
         var figures = await RunAsync();
 
         sunday.ReceivedOn.ShouldBe(new DateOnly(2026, 4, 12));
-        figures.Channels.ShouldBe([RequestChannel.Online, RequestChannel.Paper]);
+        figures.Channels.ShouldBe([RequestChannel.Online, RequestChannel.Paper, RequestChannel.Api]);
+        figures.Weeks.Select(w => w.Received[RequestChannel.Api]).ShouldBe([0, 0, 0, 0]);
         figures.Weeks.Select(w => w.Monday).ShouldBe(Mondays);
         figures.Weeks.Select(w => w.Received[RequestChannel.Online]).ShouldBe([1, 1, 0, 1]);
         figures.Weeks.Select(w => w.Received[RequestChannel.Paper]).ShouldBe([1, 0, 1, 1]);

@@ -355,6 +355,105 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("AttemptCounters", (string)null);
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Organisations.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Organisations.RequesterOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AllowedDelivery")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RequesterOrganisations", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Persistence.EncryptionKeyRecord", b =>
                 {
                     b.Property<string>("KeyId")
@@ -741,6 +840,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.Property<string>("RedirectTo")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("RequesterOrganisationId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("RequiredStatementsPresent")
                         .HasColumnType("boolean");
 
@@ -758,6 +860,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 
                     b.Property<int>("StateSequence")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SubmissionFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid?>("SubmissionKey")
                         .HasColumnType("uuid");
@@ -810,6 +916,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("State", "EffectiveDueOn");
 
                     b.HasIndex("QueuePriority", "EffectiveDueOn", "Id");
+
+                    b.HasIndex("RequesterOrganisationId", "UpdatedAt", "Id");
 
                     b.HasIndex("State", "QueuePriority", "EffectiveDueOn", "Id");
 
@@ -1182,6 +1290,58 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Organisations.ApiKey", b =>
+                {
+                    b.HasOne("BackOffice.Workflows.Organisations.RequesterOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Organisations.RequesterOrganisation", b =>
+                {
+                    b.OwnsOne("BackOffice.Workflows.Requests.PostalAddress", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("RequesterOrganisationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.HasKey("RequesterOrganisationId");
+
+                            b1.ToTable("RequesterOrganisations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequesterOrganisationId");
+                        });
+
+                    b.Navigation("Address")
                         .IsRequired();
                 });
 

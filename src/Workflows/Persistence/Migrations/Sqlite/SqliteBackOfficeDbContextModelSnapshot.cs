@@ -346,6 +346,105 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("AttemptCounters", (string)null);
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Organisations.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Organisations.RequesterOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedDelivery")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RequesterOrganisations", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Persistence.EncryptionKeyRecord", b =>
                 {
                     b.Property<string>("KeyId")
@@ -732,6 +831,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.Property<string>("RedirectTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RequesterOrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RequiredStatementsPresent")
                         .HasColumnType("INTEGER");
 
@@ -749,6 +851,10 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 
                     b.Property<int>("StateSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmissionFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SubmissionKey")
                         .HasColumnType("TEXT");
@@ -801,6 +907,8 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("State", "EffectiveDueOn");
 
                     b.HasIndex("QueuePriority", "EffectiveDueOn", "Id");
+
+                    b.HasIndex("RequesterOrganisationId", "UpdatedAt", "Id");
 
                     b.HasIndex("State", "QueuePriority", "EffectiveDueOn", "Id");
 
@@ -1169,6 +1277,58 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Organisations.ApiKey", b =>
+                {
+                    b.HasOne("BackOffice.Workflows.Organisations.RequesterOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BackOffice.Workflows.Organisations.RequesterOrganisation", b =>
+                {
+                    b.OwnsOne("BackOffice.Workflows.Requests.PostalAddress", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("RequesterOrganisationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RequesterOrganisationId");
+
+                            b1.ToTable("RequesterOrganisations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequesterOrganisationId");
+                        });
+
+                    b.Navigation("Address")
                         .IsRequired();
                 });
 

@@ -1,0 +1,117 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BackOffice.Workflows.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class RequesterOrganisations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "RequesterOrganisationId",
+                table: "Requests",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SubmissionFingerprint",
+                table: "Requests",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "RequesterOrganisations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Address_Line1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Address_Line2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Address_City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Address_State = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Address_PostalCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AllowedDelivery = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequesterOrganisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiKeys_RequesterOrganisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "RequesterOrganisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_RequesterOrganisationId_UpdatedAt_Id",
+                table: "Requests",
+                columns: new[] { "RequesterOrganisationId", "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_OrganisationId",
+                table: "ApiKeys",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Prefix",
+                table: "ApiKeys",
+                column: "Prefix",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "RequesterOrganisations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_RequesterOrganisationId_UpdatedAt_Id",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "RequesterOrganisationId",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionFingerprint",
+                table: "Requests");
+        }
+    }
+}
