@@ -5,63 +5,70 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
+namespace BackOffice.Workflows.Persistence.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteBackOfficeDbContext))]
-    [Migration("20261206205113_RequesterOrganisations")]
+    [DbContext(typeof(PostgresBackOfficeDbContext))]
+    [Migration("20261206222805_RequesterOrganisations")]
     partial class RequesterOrganisations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("BackOffice.Workflows.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(80)");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(4060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4060)")
                         .HasAnnotation("BackOffice:Encrypted", "audit.outcome")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<Guid?>("RequestId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(1660)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1660)")
                         .HasAnnotation("BackOffice:Encrypted", "audit.subject")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -78,17 +85,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(120)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(120)");
 
-                    b.Property<long?>("FinishedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(500)");
 
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Key");
 
@@ -99,63 +106,65 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActorId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(8060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8060)")
                         .HasAnnotation("BackOffice:Encrypted", "journal.comment")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int>("DefinitionVersion")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("FromState")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("GuardResults")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Inputs")
                         .IsRequired()
                         .HasMaxLength(16060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16060)")
                         .HasAnnotation("BackOffice:Encrypted", "journal.inputs")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("RuleSetVersion")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("ToState")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(60)");
 
                     b.HasKey("Id");
 
@@ -171,22 +180,22 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(80)");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Json")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
-                    b.Property<long>("RegisteredAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Name", "Version");
 
@@ -196,74 +205,74 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("ClaimId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
-                    b.Property<long?>("ClaimedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DismissReason")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(500)");
 
-                    b.Property<long?>("DismissedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DismissedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Facts")
                         .HasMaxLength(32060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32060)")
                         .HasAnnotation("BackOffice:Encrypted", "outbox.facts")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<long?>("IncidentAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("IncidentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IncidentReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(2000)");
 
-                    b.Property<long?>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(500)");
 
-                    b.Property<long?>("ProcessedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(80)");
 
                     b.HasKey("Id");
 
@@ -277,45 +286,45 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.ScheduledTimer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Activity")
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("Anchor")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(500)");
 
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("StateSequence")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Trigger")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(60)");
 
                     b.HasKey("Id");
 
@@ -330,17 +339,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Bucket")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("KeyHash")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long>("WindowStart")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Bucket", "KeyHash", "WindowStart");
 
@@ -352,46 +361,46 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Organisations.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
-                    b.Property<long?>("ExpiresAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(20)");
 
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -406,53 +415,104 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Organisations.RequesterOrganisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("AllowedDelivery")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(254)");
 
                     b.Property<string>("ContactName")
                         .HasMaxLength(120)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(120)");
 
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProtectedWebhookSecret")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 
                     b.ToTable("RequesterOrganisations", (string)null);
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Organisations.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Id");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Persistence.EncryptionKeyRecord", b =>
                 {
                     b.Property<string>("KeyId")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(16)");
 
                     b.HasKey("KeyId");
 
@@ -462,43 +522,43 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Portal.PortalGrant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<int>("CodeAttempts")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
-                    b.Property<long?>("CodeExpiresAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("CodeExpiresAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CodeHash")
                         .IsConcurrencyToken()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("DownloadCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<long?>("LastDownloadedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("LastDownloadedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("OutboxMessageId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("TokenHash")
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
@@ -516,88 +576,88 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4060)")
                         .HasAnnotation("BackOffice:Encrypted", "disclosure.description")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<long>("DisclosedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("DisclosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LegalBasis")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("PatientDateOfBirth")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasAnnotation("BackOffice:Encrypted", "disclosure.patient-date-of-birth")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PatientDateOfBirthHash")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasAnnotation("BackOffice:SearchHashOf", "PatientDateOfBirth|date-of-birth");
 
                     b.Property<string>("PatientFirstName")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PatientLastName")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PatientMedicalRecordNumber")
                         .HasMaxLength(220)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(220)")
                         .HasAnnotation("BackOffice:Encrypted", "disclosure.patient-mrn")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PatientMedicalRecordNumberHash")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasAnnotation("BackOffice:SearchHashOf", "PatientMedicalRecordNumber|mrn");
 
                     b.Property<string>("PatientNameKey")
                         .HasMaxLength(210)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(210)")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(2060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2060)")
                         .HasAnnotation("BackOffice:Encrypted", "disclosure.purpose")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("RecipientAddress")
                         .HasMaxLength(2060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2060)")
                         .HasAnnotation("BackOffice:Encrypted", "disclosure.recipient-address")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("RecipientName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(400)")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<Guid?>("RequestId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("RequiredInAccounting")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -613,31 +673,31 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<string>("CheckNumber")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -651,229 +711,229 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.RecordsRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("AssigneeId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(4060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4060)")
                         .HasAnnotation("BackOffice:Encrypted", "request.cancellation-reason")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("CategoriesPresent")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CompiledBy")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<bool>("ContentsRecorded")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Decision")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int?>("DecisionRuleSetVersion")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("DecisionSummary")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("DefinitionName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(80)");
 
                     b.Property<int>("DefinitionVersion")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Delivery")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("DenialBasis")
                         .HasMaxLength(4060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4060)")
                         .HasAnnotation("BackOffice:Encrypted", "request.denial-basis")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<bool?>("DenialReviewable")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<DateOnly>("EffectiveDueOn")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("ExpiresOn")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<string>("ExpiryEvent")
                         .HasMaxLength(1260)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1260)")
                         .HasAnnotation("BackOffice:Encrypted", "request.expiry-event")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<DateOnly?>("ExtendedDueOn")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(4060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4060)")
                         .HasAnnotation("BackOffice:Encrypted", "request.extension-reason")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int?>("FeeRuleSetVersion")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<decimal?>("FeeTotal")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<string>("FeeWaivedReason")
                         .HasMaxLength(4060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4060)")
                         .HasAnnotation("BackOffice:Encrypted", "request.fee-waived-reason")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int>("JournalSequence")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Language")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasDefaultValue("en");
 
                     b.Property<string>("Locations")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("MissingElements")
                         .IsRequired()
                         .HasMaxLength(16060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16060)")
                         .HasAnnotation("BackOffice:Encrypted", "request.missing-elements")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("OtherFacilityName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("PatientNameKey")
                         .IsRequired()
                         .HasMaxLength(210)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(210)")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PickupArrangedWith")
                         .HasMaxLength(1260)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1260)")
                         .HasAnnotation("BackOffice:Encrypted", "request.pickup-arranged-with")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<long?>("PickupAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("PickupAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<decimal>("Postage")
                         .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<string>("ProtectedEmailPassphrase")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("PurposeDetail")
                         .HasMaxLength(1260)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1260)")
                         .HasAnnotation("BackOffice:Encrypted", "request.purpose")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int>("QueuePriority")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("ReceivedOn")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<string>("RedirectTo")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("RequesterOrganisationId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("RequiredStatementsPresent")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int>("StateSequence")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("SubmissionFingerprint")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid?>("SubmissionKey")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("TrackingNumber")
                         .IsRequired()
                         .HasMaxLength(14)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(14)");
 
                     b.Property<bool>("UnencryptedEmailRiskAccepted")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("WithheldCategories")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
-                    b.PrimitiveCollection<string>("WithheldReasons")
+                    b.PrimitiveCollection<string[]>("WithheldReasons")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text[]");
 
                     b.HasKey("Id");
 
@@ -909,43 +969,43 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(1080)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1080)")
                         .HasAnnotation("BackOffice:Encrypted", "document.file-name")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
-                    b.Property<long>("UploadedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -959,25 +1019,25 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestNote", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(16060)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16060)")
                         .HasAnnotation("BackOffice:Encrypted", "note.text")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<long>("WrittenAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -990,26 +1050,28 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("By")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Details")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1021,49 +1083,49 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.RuleSets.RuleSetVersion", b =>
                 {
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateOnly?>("EffectiveFrom")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<string>("Files")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
-                    b.Property<long?>("PublishedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PublishedBy")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<long?>("WithdrawnAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("WithdrawnBy")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Version");
 
@@ -1075,18 +1137,18 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
             modelBuilder.Entity("BackOffice.Workflows.Uploads.ClientUpload", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ClientAddress")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -1101,24 +1163,24 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("StorageKey")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ClientAddress")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<long>("LastSeenAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
-                    b.Property<long>("StagedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("StagedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("WizardId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uuid");
 
                     b.HasKey("StorageKey");
 
@@ -1170,31 +1232,31 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.OwnsOne("BackOffice.Workflows.Requests.PostalAddress", "Address", b1 =>
                         {
                             b1.Property<Guid>("RequesterOrganisationId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("City")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(100)");
 
                             b1.Property<string>("Line1")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("Line2")
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("PostalCode")
                                 .IsRequired()
                                 .HasMaxLength(20)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(20)");
 
                             b1.Property<string>("State")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(50)");
 
                             b1.HasKey("RequesterOrganisationId");
 
@@ -1242,24 +1304,24 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.OwnsOne("BackOffice.Workflows.Requests.DeceasedPatientStanding", "Deceased", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<bool?>("HigherPriorityPersonExists")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("boolean");
 
                             b1.Property<bool>("LettersOfOfficeProvided")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("boolean");
 
                             b1.Property<bool>("PatientObjectedInWriting")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("boolean");
 
                             b1.Property<bool?>("PowerOfAttorneyContinuesAfterDeath")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("boolean");
 
                             b1.Property<string>("Relation")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(40)");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1272,20 +1334,20 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.OwnsOne("BackOffice.Workflows.Requests.MinorReview", "Minor", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Finding")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<bool>("MinorSignedMentalHealthConsent")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("boolean");
 
                             b1.Property<string>("Objection")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(40)");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1298,19 +1360,19 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.OwnsOne("BackOffice.Workflows.Requests.PageCounts", "Pages", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<int>("Electronic")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
                             b1.Property<int>("Film")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
                             b1.Property<int>("Microfiche")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
                             b1.Property<int>("Paper")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1323,84 +1385,84 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.OwnsOne("BackOffice.Workflows.Requests.PatientDetails", "Patient", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("DateOfBirth")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.date-of-birth")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("DateOfBirthHash")
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(32)")
                                 .HasAnnotation("BackOffice:SearchHashOf", "DateOfBirth|date-of-birth");
 
                             b1.Property<string>("DateOfDeath")
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.date-of-death")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(1076)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(1076)")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("FirstName")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("FormerNames")
                                 .HasMaxLength(1260)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(1260)")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.former-names")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<bool>("IsDeceased")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("boolean");
 
                             b1.Property<string>("LastName")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("MedicalRecordNumber")
                                 .HasMaxLength(220)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(220)")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.mrn")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("MedicalRecordNumberHash")
                                 .HasMaxLength(32)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(32)")
                                 .HasAnnotation("BackOffice:SearchHashOf", "MedicalRecordNumber|mrn");
 
                             b1.Property<string>("MiddleName")
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(220)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(220)")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("PrimaryCareProvider")
                                 .HasMaxLength(860)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(860)")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.primary-care-provider")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("SecondPhone")
                                 .HasMaxLength(220)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(220)")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.second-phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
@@ -1418,39 +1480,39 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                             b1.OwnsOne("BackOffice.Workflows.Requests.PostalAddress", "Address", b2 =>
                                 {
                                     b2.Property<Guid>("PatientDetailsRecordsRequestId")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
                                     b2.Property<string>("City")
                                         .IsRequired()
                                         .HasMaxLength(460)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(460)")
                                         .HasAnnotation("BackOffice:Encrypted", "patient.address.city")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line1")
                                         .IsRequired()
                                         .HasMaxLength(860)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(860)")
                                         .HasAnnotation("BackOffice:Encrypted", "patient.address.line1")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line2")
                                         .HasMaxLength(860)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(860)")
                                         .HasAnnotation("BackOffice:Encrypted", "patient.address.line2")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("PostalCode")
                                         .IsRequired()
                                         .HasMaxLength(140)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(140)")
                                         .HasAnnotation("BackOffice:Encrypted", "patient.address.postal-code")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("State")
                                         .IsRequired()
                                         .HasMaxLength(40)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(40)")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.HasKey("PatientDetailsRecordsRequestId");
@@ -1468,46 +1530,46 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.OwnsOne("BackOffice.Workflows.Requests.RecipientDetails", "Recipient", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(1076)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(1076)")
                                 .HasAnnotation("BackOffice:Encrypted", "recipient.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Fax")
                                 .HasMaxLength(220)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(220)")
                                 .HasAnnotation("BackOffice:Encrypted", "recipient.fax")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(200)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Organisation")
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(200)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(220)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(220)")
                                 .HasAnnotation("BackOffice:Encrypted", "recipient.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("PickupBy")
                                 .HasMaxLength(120)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(120)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Type")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(40)");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1519,39 +1581,39 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                             b1.OwnsOne("BackOffice.Workflows.Requests.PostalAddress", "Address", b2 =>
                                 {
                                     b2.Property<Guid>("RecipientDetailsRecordsRequestId")
-                                        .HasColumnType("TEXT");
+                                        .HasColumnType("uuid");
 
                                     b2.Property<string>("City")
                                         .IsRequired()
                                         .HasMaxLength(460)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(460)")
                                         .HasAnnotation("BackOffice:Encrypted", "recipient.address.city")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line1")
                                         .IsRequired()
                                         .HasMaxLength(860)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(860)")
                                         .HasAnnotation("BackOffice:Encrypted", "recipient.address.line1")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line2")
                                         .HasMaxLength(860)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(860)")
                                         .HasAnnotation("BackOffice:Encrypted", "recipient.address.line2")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("PostalCode")
                                         .IsRequired()
                                         .HasMaxLength(140)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(140)")
                                         .HasAnnotation("BackOffice:Encrypted", "recipient.address.postal-code")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("State")
                                         .IsRequired()
                                         .HasMaxLength(40)
-                                        .HasColumnType("TEXT")
+                                        .HasColumnType("character varying(40)")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.HasKey("RecipientDetailsRecordsRequestId");
@@ -1569,29 +1631,29 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.OwnsOne("BackOffice.Workflows.Requests.RequestedInformation", "Information", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<bool>("AllRecords")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("boolean");
 
                             b1.Property<string>("Description")
                                 .HasMaxLength(8060)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(8060)")
                                 .HasAnnotation("BackOffice:Encrypted", "request.information")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<DateOnly?>("From")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("date");
 
                             b1.Property<DateOnly?>("NeededBy")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("date");
 
-                            b1.PrimitiveCollection<string>("RecordTypes")
+                            b1.PrimitiveCollection<string[]>("RecordTypes")
                                 .IsRequired()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text[]");
 
                             b1.Property<DateOnly?>("To")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("date");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1604,46 +1666,46 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.OwnsOne("BackOffice.Workflows.Requests.RequesterDetails", "Requester", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Authority")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<string>("AuthorityDescription")
                                 .HasMaxLength(2060)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(2060)")
                                 .HasAnnotation("BackOffice:Encrypted", "requester.authority")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(1076)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(1076)")
                                 .HasAnnotation("BackOffice:Encrypted", "requester.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(200)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Organisation")
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(200)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(220)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(220)")
                                 .HasAnnotation("BackOffice:Encrypted", "requester.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Type")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(40)");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1658,34 +1720,34 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.OwnsOne("BackOffice.Workflows.Requests.SignatureDetails", "Signature", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("ElectronicSignature")
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(200)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
-                            b1.Property<long?>("ElectronicallySignedAt")
-                                .HasColumnType("INTEGER");
+                            b1.Property<DateTimeOffset?>("ElectronicallySignedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<DateOnly>("SignedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("date");
 
                             b1.Property<string>("SignerIpAddress")
                                 .HasMaxLength(316)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(316)")
                                 .HasAnnotation("BackOffice:Encrypted", "signature.ip-address")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("SignerName")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(200)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("SignerRelationship")
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.HasKey("RecordsRequestId");
@@ -1700,22 +1762,24 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
                             b1.Property<decimal>("Amount")
                                 .HasPrecision(12, 2)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("numeric(12,2)");
 
                             b1.Property<string>("Basis")
                                 .IsRequired()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text");
 
                             b1.Property<string>("Description")
                                 .IsRequired()
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text");
 
                             b1.Property<Guid>("RequestId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.HasKey("Id");
 
@@ -1731,27 +1795,29 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
 
                             b1.Property<string>("Category")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("TEXT");
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<bool>("Granted")
-                                .HasColumnType("INTEGER");
+                                .HasColumnType("boolean");
 
                             b1.Property<Guid>("RequestId")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("WitnessName")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text");
 
                             b1.Property<string>("WitnessSignature")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("text");
 
                             b1.Property<DateOnly?>("WitnessedOn")
-                                .HasColumnType("TEXT");
+                                .HasColumnType("date");
 
                             b1.HasKey("Id");
 

@@ -5,70 +5,63 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BackOffice.Workflows.Persistence.Migrations.Postgres
+namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresBackOfficeDbContext))]
-    [Migration("20261206205436_RequesterOrganisations")]
+    [DbContext(typeof(SqliteBackOfficeDbContext))]
+    [Migration("20261206222720_RequesterOrganisations")]
     partial class RequesterOrganisations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("BackOffice.Workflows.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(4060)
-                        .HasColumnType("character varying(4060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "audit.outcome")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<Guid?>("RequestId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(1660)
-                        .HasColumnType("character varying(1660)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "audit.subject")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -85,17 +78,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Key");
 
@@ -106,65 +99,63 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(8060)
-                        .HasColumnType("character varying(8060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "journal.comment")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int>("DefinitionVersion")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FromState")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("GuardResults")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Inputs")
                         .IsRequired()
                         .HasMaxLength(16060)
-                        .HasColumnType("character varying(16060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "journal.inputs")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("RuleSetVersion")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ToState")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -180,22 +171,22 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Json")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Name", "Version");
 
@@ -205,74 +196,74 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ClaimId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("ClaimedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DismissReason")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("DismissedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DismissedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Facts")
                         .HasMaxLength(32060)
-                        .HasColumnType("character varying(32060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "outbox.facts")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<DateTimeOffset?>("IncidentAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("IncidentAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IncidentReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -286,45 +277,45 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Lifecycle.ScheduledTimer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Activity")
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Anchor")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("StateSequence")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Trigger")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -339,17 +330,17 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Bucket")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("KeyHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("WindowStart")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Count")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Bucket", "KeyHash", "WindowStart");
 
@@ -361,46 +352,46 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Organisations.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -415,53 +406,102 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Organisations.RequesterOrganisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AllowedDelivery")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContactName")
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedWebhookSecret")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.ToTable("RequesterOrganisations", (string)null);
                 });
 
+            modelBuilder.Entity("BackOffice.Workflows.Organisations.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Id");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("BackOffice.Workflows.Persistence.EncryptionKeyRecord", b =>
                 {
                     b.Property<string>("KeyId")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("KeyId");
 
@@ -471,43 +511,43 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Portal.PortalGrant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CodeAttempts")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("CodeExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("CodeExpiresAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CodeHash")
                         .IsConcurrencyToken()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("DownloadCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LastDownloadedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LastDownloadedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OutboxMessageId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -525,88 +565,88 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4060)
-                        .HasColumnType("character varying(4060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "disclosure.description")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<DateTimeOffset>("DisclosedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("DisclosedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LegalBasis")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PatientDateOfBirth")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "disclosure.patient-date-of-birth")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PatientDateOfBirthHash")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:SearchHashOf", "PatientDateOfBirth|date-of-birth");
 
                     b.Property<string>("PatientFirstName")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PatientLastName")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PatientMedicalRecordNumber")
                         .HasMaxLength(220)
-                        .HasColumnType("character varying(220)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "disclosure.patient-mrn")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PatientMedicalRecordNumberHash")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:SearchHashOf", "PatientMedicalRecordNumber|mrn");
 
                     b.Property<string>("PatientNameKey")
                         .HasMaxLength(210)
-                        .HasColumnType("character varying(210)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(2060)
-                        .HasColumnType("character varying(2060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "disclosure.purpose")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("RecipientAddress")
                         .HasMaxLength(2060)
-                        .HasColumnType("character varying(2060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "disclosure.recipient-address")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("RecipientName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<Guid?>("RequestId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("RequiredInAccounting")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -622,31 +662,31 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CheckNumber")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -660,229 +700,229 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.RecordsRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(4060)
-                        .HasColumnType("character varying(4060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "request.cancellation-reason")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("CategoriesPresent")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CompiledBy")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("ContentsRecorded")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Decision")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("DecisionRuleSetVersion")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DecisionSummary")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DefinitionName")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("DefinitionVersion")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Delivery")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DenialBasis")
                         .HasMaxLength(4060)
-                        .HasColumnType("character varying(4060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "request.denial-basis")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<bool?>("DenialReviewable")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EffectiveDueOn")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ExpiresOn")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ExpiryEvent")
                         .HasMaxLength(1260)
-                        .HasColumnType("character varying(1260)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "request.expiry-event")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<DateOnly?>("ExtendedDueOn")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(4060)
-                        .HasColumnType("character varying(4060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "request.extension-reason")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int?>("FeeRuleSetVersion")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("FeeTotal")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FeeWaivedReason")
                         .HasMaxLength(4060)
-                        .HasColumnType("character varying(4060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "request.fee-waived-reason")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("JournalSequence")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasDefaultValue("en");
 
                     b.Property<string>("Locations")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MissingElements")
                         .IsRequired()
                         .HasMaxLength(16060)
-                        .HasColumnType("character varying(16060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "request.missing-elements")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("OtherFacilityName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PatientNameKey")
                         .IsRequired()
                         .HasMaxLength(210)
-                        .HasColumnType("character varying(210)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("PickupArrangedWith")
                         .HasMaxLength(1260)
-                        .HasColumnType("character varying(1260)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "request.pickup-arranged-with")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<DateTimeOffset?>("PickupAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("PickupAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Postage")
                         .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedEmailPassphrase")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PurposeDetail")
                         .HasMaxLength(1260)
-                        .HasColumnType("character varying(1260)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "request.purpose")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<int>("QueuePriority")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ReceivedOn")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RedirectTo")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RequesterOrganisationId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("RequiredStatementsPresent")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("StateSequence")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SubmissionFingerprint")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SubmissionKey")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TrackingNumber")
                         .IsRequired()
                         .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("UnencryptedEmailRiskAccepted")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WithheldCategories")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string[]>("WithheldReasons")
+                    b.PrimitiveCollection<string>("WithheldReasons")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -918,43 +958,43 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(1080)
-                        .HasColumnType("character varying(1080)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "document.file-name")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Size")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -968,25 +1008,25 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Requests.RequestNote", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(16060)
-                        .HasColumnType("character varying(16060)")
+                        .HasColumnType("TEXT")
                         .HasAnnotation("BackOffice:Encrypted", "note.text")
                         .HasAnnotation("BackOffice:Sensitive", true);
 
-                    b.Property<DateTimeOffset>("WrittenAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -999,28 +1039,26 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("By")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1032,49 +1070,49 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.RuleSets.RuleSetVersion", b =>
                 {
                     b.Property<int>("Version")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EffectiveFrom")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Files")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PublishedBy")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("WithdrawnAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WithdrawnBy")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Version");
 
@@ -1086,18 +1124,18 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
             modelBuilder.Entity("BackOffice.Workflows.Uploads.ClientUpload", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClientAddress")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Size")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1112,24 +1150,24 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("StorageKey")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClientAddress")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("LastSeenAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Size")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("StagedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("StagedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("WizardId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("StorageKey");
 
@@ -1181,31 +1219,31 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.OwnsOne("BackOffice.Workflows.Requests.PostalAddress", "Address", b1 =>
                         {
                             b1.Property<Guid>("RequesterOrganisationId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("City")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Line1")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Line2")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("PostalCode")
                                 .IsRequired()
                                 .HasMaxLength(20)
-                                .HasColumnType("character varying(20)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("State")
                                 .IsRequired()
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)");
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("RequesterOrganisationId");
 
@@ -1253,24 +1291,24 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.OwnsOne("BackOffice.Workflows.Requests.DeceasedPatientStanding", "Deceased", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<bool?>("HigherPriorityPersonExists")
-                                .HasColumnType("boolean");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<bool>("LettersOfOfficeProvided")
-                                .HasColumnType("boolean");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<bool>("PatientObjectedInWriting")
-                                .HasColumnType("boolean");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<bool?>("PowerOfAttorneyContinuesAfterDeath")
-                                .HasColumnType("boolean");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Relation")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1283,20 +1321,20 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.OwnsOne("BackOffice.Workflows.Requests.MinorReview", "Minor", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Finding")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<bool>("MinorSignedMentalHealthConsent")
-                                .HasColumnType("boolean");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Objection")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1309,19 +1347,19 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.OwnsOne("BackOffice.Workflows.Requests.PageCounts", "Pages", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("Electronic")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<int>("Film")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<int>("Microfiche")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<int>("Paper")
-                                .HasColumnType("integer");
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1334,84 +1372,84 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.OwnsOne("BackOffice.Workflows.Requests.PatientDetails", "Patient", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("DateOfBirth")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.date-of-birth")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("DateOfBirthHash")
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:SearchHashOf", "DateOfBirth|date-of-birth");
 
                             b1.Property<string>("DateOfDeath")
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.date-of-death")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(1076)
-                                .HasColumnType("character varying(1076)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("FirstName")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("FormerNames")
                                 .HasMaxLength(1260)
-                                .HasColumnType("character varying(1260)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.former-names")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<bool>("IsDeceased")
-                                .HasColumnType("boolean");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("LastName")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("MedicalRecordNumber")
                                 .HasMaxLength(220)
-                                .HasColumnType("character varying(220)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.mrn")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("MedicalRecordNumberHash")
                                 .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:SearchHashOf", "MedicalRecordNumber|mrn");
 
                             b1.Property<string>("MiddleName")
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(220)
-                                .HasColumnType("character varying(220)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("PrimaryCareProvider")
                                 .HasMaxLength(860)
-                                .HasColumnType("character varying(860)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.primary-care-provider")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("SecondPhone")
                                 .HasMaxLength(220)
-                                .HasColumnType("character varying(220)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "patient.second-phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
@@ -1429,39 +1467,39 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                             b1.OwnsOne("BackOffice.Workflows.Requests.PostalAddress", "Address", b2 =>
                                 {
                                     b2.Property<Guid>("PatientDetailsRecordsRequestId")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("City")
                                         .IsRequired()
                                         .HasMaxLength(460)
-                                        .HasColumnType("character varying(460)")
+                                        .HasColumnType("TEXT")
                                         .HasAnnotation("BackOffice:Encrypted", "patient.address.city")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line1")
                                         .IsRequired()
                                         .HasMaxLength(860)
-                                        .HasColumnType("character varying(860)")
+                                        .HasColumnType("TEXT")
                                         .HasAnnotation("BackOffice:Encrypted", "patient.address.line1")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line2")
                                         .HasMaxLength(860)
-                                        .HasColumnType("character varying(860)")
+                                        .HasColumnType("TEXT")
                                         .HasAnnotation("BackOffice:Encrypted", "patient.address.line2")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("PostalCode")
                                         .IsRequired()
                                         .HasMaxLength(140)
-                                        .HasColumnType("character varying(140)")
+                                        .HasColumnType("TEXT")
                                         .HasAnnotation("BackOffice:Encrypted", "patient.address.postal-code")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("State")
                                         .IsRequired()
                                         .HasMaxLength(40)
-                                        .HasColumnType("character varying(40)")
+                                        .HasColumnType("TEXT")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.HasKey("PatientDetailsRecordsRequestId");
@@ -1479,46 +1517,46 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.OwnsOne("BackOffice.Workflows.Requests.RecipientDetails", "Recipient", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(1076)
-                                .HasColumnType("character varying(1076)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "recipient.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Fax")
                                 .HasMaxLength(220)
-                                .HasColumnType("character varying(220)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "recipient.fax")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Organisation")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(220)
-                                .HasColumnType("character varying(220)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "recipient.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("PickupBy")
                                 .HasMaxLength(120)
-                                .HasColumnType("character varying(120)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Type")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1530,39 +1568,39 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                             b1.OwnsOne("BackOffice.Workflows.Requests.PostalAddress", "Address", b2 =>
                                 {
                                     b2.Property<Guid>("RecipientDetailsRecordsRequestId")
-                                        .HasColumnType("uuid");
+                                        .HasColumnType("TEXT");
 
                                     b2.Property<string>("City")
                                         .IsRequired()
                                         .HasMaxLength(460)
-                                        .HasColumnType("character varying(460)")
+                                        .HasColumnType("TEXT")
                                         .HasAnnotation("BackOffice:Encrypted", "recipient.address.city")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line1")
                                         .IsRequired()
                                         .HasMaxLength(860)
-                                        .HasColumnType("character varying(860)")
+                                        .HasColumnType("TEXT")
                                         .HasAnnotation("BackOffice:Encrypted", "recipient.address.line1")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("Line2")
                                         .HasMaxLength(860)
-                                        .HasColumnType("character varying(860)")
+                                        .HasColumnType("TEXT")
                                         .HasAnnotation("BackOffice:Encrypted", "recipient.address.line2")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("PostalCode")
                                         .IsRequired()
                                         .HasMaxLength(140)
-                                        .HasColumnType("character varying(140)")
+                                        .HasColumnType("TEXT")
                                         .HasAnnotation("BackOffice:Encrypted", "recipient.address.postal-code")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.Property<string>("State")
                                         .IsRequired()
                                         .HasMaxLength(40)
-                                        .HasColumnType("character varying(40)")
+                                        .HasColumnType("TEXT")
                                         .HasAnnotation("BackOffice:Sensitive", true);
 
                                     b2.HasKey("RecipientDetailsRecordsRequestId");
@@ -1580,29 +1618,29 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.OwnsOne("BackOffice.Workflows.Requests.RequestedInformation", "Information", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<bool>("AllRecords")
-                                .HasColumnType("boolean");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Description")
                                 .HasMaxLength(8060)
-                                .HasColumnType("character varying(8060)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "request.information")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<DateOnly?>("From")
-                                .HasColumnType("date");
+                                .HasColumnType("TEXT");
 
                             b1.Property<DateOnly?>("NeededBy")
-                                .HasColumnType("date");
+                                .HasColumnType("TEXT");
 
-                            b1.PrimitiveCollection<string[]>("RecordTypes")
+                            b1.PrimitiveCollection<string>("RecordTypes")
                                 .IsRequired()
-                                .HasColumnType("text[]");
+                                .HasColumnType("TEXT");
 
                             b1.Property<DateOnly?>("To")
-                                .HasColumnType("date");
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1615,46 +1653,46 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.OwnsOne("BackOffice.Workflows.Requests.RequesterDetails", "Requester", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Authority")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("AuthorityDescription")
                                 .HasMaxLength(2060)
-                                .HasColumnType("character varying(2060)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "requester.authority")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(1076)
-                                .HasColumnType("character varying(1076)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "requester.email")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Organisation")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(220)
-                                .HasColumnType("character varying(220)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "requester.phone")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("Type")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("RecordsRequestId");
 
@@ -1669,34 +1707,34 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.OwnsOne("BackOffice.Workflows.Requests.SignatureDetails", "Signature", b1 =>
                         {
                             b1.Property<Guid>("RecordsRequestId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("ElectronicSignature")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
-                            b1.Property<DateTimeOffset?>("ElectronicallySignedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("ElectronicallySignedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<DateOnly>("SignedOn")
-                                .HasColumnType("date");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("SignerIpAddress")
                                 .HasMaxLength(316)
-                                .HasColumnType("character varying(316)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Encrypted", "signature.ip-address")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("SignerName")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.Property<string>("SignerRelationship")
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasAnnotation("BackOffice:Sensitive", true);
 
                             b1.HasKey("RecordsRequestId");
@@ -1711,24 +1749,22 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+                                .HasColumnType("INTEGER");
 
                             b1.Property<decimal>("Amount")
                                 .HasPrecision(12, 2)
-                                .HasColumnType("numeric(12,2)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Basis")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Description")
                                 .IsRequired()
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("RequestId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("Id");
 
@@ -1744,29 +1780,27 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Category")
                                 .IsRequired()
                                 .HasMaxLength(40)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("TEXT");
 
                             b1.Property<bool>("Granted")
-                                .HasColumnType("boolean");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("RequestId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("WitnessName")
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("WitnessSignature")
-                                .HasColumnType("text");
+                                .HasColumnType("TEXT");
 
                             b1.Property<DateOnly?>("WitnessedOn")
-                                .HasColumnType("date");
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("Id");
 

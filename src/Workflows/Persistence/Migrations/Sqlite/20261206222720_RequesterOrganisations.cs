@@ -41,11 +41,33 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     Address_PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     AllowedDelivery = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WebhookUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ProtectedWebhookSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RequesterOrganisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -90,6 +112,11 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                 table: "ApiKeys",
                 column: "Prefix",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_OrganisationId_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "OrganisationId", "Id" });
         }
 
         /// <inheritdoc />
@@ -97,6 +124,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "RequesterOrganisations");
