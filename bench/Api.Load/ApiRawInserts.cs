@@ -37,7 +37,7 @@ public sealed class ApiRawInserts : IDisposable
         Add("Requests", "Id = @source", new() { ["Id"] = "@id", ["TrackingNumber"] = "@tracking", ["SubmissionKey"] = "@id" });
         Add("Journal", "RequestId = @source", new() { ["Id"] = "NULL", ["RequestId"] = "@id" });
         Add("Outbox", "RequestId = @source", new() { ["Id"] = "lower(hex(randomblob(16)))", ["RequestId"] = "@id" });
-        Add("RequestDocuments", "RequestId = @source", new() { ["Id"] = "lower(hex(randomblob(16)))", ["RequestId"] = "@id" });
+        Add("Documents", "RequestId = @source", new() { ["Id"] = "lower(hex(randomblob(16)))", ["RequestId"] = "@id" });
     }
 
     /// <summary>How many rows of each table one request copies.</summary>
