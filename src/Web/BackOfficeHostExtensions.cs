@@ -11,6 +11,7 @@ using BackOffice.Web.Jobs;
 using BackOffice.Web.Localization;
 using BackOffice.Web.Pages.Request;
 using BackOffice.Web.RequesterApi;
+using BackOffice.Web.Webhooks;
 using BackOffice.Web.PatientAccess;
 using BackOffice.Web.Pdf.Documents;
 using BackOffice.Web.Retention;
@@ -49,6 +50,7 @@ public static class BackOfficeHostExtensions
         builder.Services.AddHttpAuditTrail();
         builder.Services.AddBackOfficeRateLimits(builder.Configuration);
         builder.Services.AddRequesterApi();
+        builder.Services.AddWebhooks(builder.Configuration);
         builder.Services.AddPatientAccess(builder.Configuration);
         builder.Services.AddEmailContent(builder.Configuration);
         builder.Services.AddSecureEmail(builder.Configuration);

@@ -14,7 +14,8 @@ using Microsoft.Extensions.Options;
 namespace BackOffice.Web.Jobs;
 
 /// <summary>
-/// Carries out one outbox row, at most once: claim it (its own commit), do the work, record the outcome. Requester
+/// Carries out one outbox row, at most once: claim it (its own commit), do the work, record the outcome. Webhook events
+/// are posted by <see cref="Webhooks.WebhookSender"/> (at least once: a failed post is retried, the event id unchanged). Requester
 /// messages are written by <see cref="IRequesterMessageComposer"/> (the portal link by <see cref="PortalOutboxHandler"/>),
 /// staff messages by <see cref="IStaffMessageComposer"/>, documents by <see cref="IRequestDocumentRenderer"/> and stored
 /// as request documents in the same commit that marks the row processed. A second run of the same job finds the row
@@ -86,6 +87,7 @@ public sealed class OutboxDispatcher(
     /// <summary>Sends the e-mail; null when sent, else why nothing was sent.</summary>
     private async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        if (message.Kind == OutboxKind.Webhook) return await Required<Webhooks.WebhookSender>().SendAsync(message, cancellationToken);
         if (message is { Kind: OutboxKind.RequesterMessage, Type: PortalOutboxHandler.MessageType })
             return await portal.SendAsync(message, cancellationToken);
         if (message is { Kind: OutboxKind.RequesterMessage, Type: RecordsEmailHandler.MessageType })

@@ -106,6 +106,7 @@ public static partial class PlainWords
         [OutboxKind.RequesterMessage] = "Message to the requester",
         [OutboxKind.StaffMessage] = "Message to staff",
         [OutboxKind.Document] = "Letter or invoice",
+        [OutboxKind.Webhook] = "Status event to the organisation's webhook",
 
         [RuleSetStatus.Draft] = "Draft (not yet published)",
         [RuleSetStatus.Published] = "Published (in force from its date)",
@@ -212,6 +213,15 @@ public static partial class PlainWords
     private static readonly FrozenDictionary<string, string> MessageWords = new Dictionary<string, string>
     {
         ["Received"] = "Request received",
+        ["request.received"] = "Request received",
+        ["request.needs_information"] = "Information needed",
+        ["request.invoice_issued"] = "Invoice issued",
+        ["request.released"] = "Records released",
+        ["request.completed"] = "Request completed",
+        ["request.cancelled"] = "Request cancelled",
+        ["request.denied"] = "Request denied",
+        ["request.redirected"] = "Request redirected",
+        ["webhook.test"] = "Test event",
         ["NeedsInformation"] = "Information needed",
         ["MissingInformationReminder"] = "Reminder: information still needed",
         ["DeadlineExtended"] = "Deadline extended",
@@ -263,6 +273,9 @@ public static partial class PlainWords
         ["RegisterOrganisation"] = "Registered a requester organisation",
         ["IssueApiKey"] = "Issued an API key",
         ["RevokeApiKey"] = "Revoked an API key",
+        ["SetWebhook"] = "Set an organisation's webhook",
+        ["RemoveWebhook"] = "Removed an organisation's webhook",
+        ["SendTestWebhook"] = "Sent a test event to an organisation's webhook",
         ["disclosures.viewed"] = "Viewed an accounting of disclosures",
         ["disclosures.exported.csv"] = "Downloaded an accounting of disclosures (CSV)",
         ["disclosures.exported.pdf"] = "Downloaded an accounting of disclosures (PDF)",

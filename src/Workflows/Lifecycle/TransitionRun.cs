@@ -180,6 +180,7 @@ internal sealed class TransitionRun(
 
         request.Touch();
         var outbox = _contexts.SelectMany(c => c.Outbox).ToList();
+        outbox.AddRange(WebhookEventsOf(_journal));
         db.Journal.AddRange(_journal);
         db.Outbox.AddRange(outbox);
         db.Timers.AddRange(_timers);
@@ -214,6 +215,20 @@ internal sealed class TransitionRun(
 
         services.Logger.LogInformation("Request {RequestId} {Trigger}: now {State} (v{Version})", request.Id, trigger, request.State, request.Version);
         if (outbox.Count > 0) services.OutboxSignal.Committed(outbox.Select(o => o.Id).ToList());
+    }
+
+    /// <summary>
+    /// A request a requester organisation sent through the API tells the organisation's webhook of each state it entered
+    /// (<see cref="Organisations.WebhookEvents"/>), from the outbox like any message, so the event commits with the state.
+    /// </summary>
+    private List<OutboxMessage> WebhookEventsOf(List<JournalEntry> entries)
+    {
+        if (request.RequesterOrganisationId is null) return [];
+        return entries.Where(e => e.FromState != e.ToState)
+            .Select(e => Organisations.WebhookEvents.ForState(e.ToState))
+            .OfType<string>()
+            .Select(type => OutboxMessage.Create(request.Id, OutboxKind.Webhook, type, services.Clock.Now))
+            .ToList();
     }
 
     /// <summary>

@@ -29,6 +29,11 @@ public sealed class RequesterOrganisation
     public string AllowedDelivery { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public string CreatedBy { get; private set; } = "";
+    /// <summary>Where the organisation's status events are posted (https); null: no webhook.</summary>
+    public string? WebhookUrl { get; private set; }
+    /// <summary>The webhook's signing secret as the host protected it (Data Protection, key ring encrypted with the
+    /// key-encryption key); never stored in clear.</summary>
+    public string? ProtectedWebhookSecret { get; private set; }
 
     public IReadOnlyList<DeliveryMethod> AllowedDeliveryMethods =>
         [.. AllowedDelivery.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<DeliveryMethod>)];
@@ -65,6 +70,21 @@ public sealed class RequesterOrganisation
         ContactPhone = Optional(details.ContactPhone);
         Address = details.Address ?? new PostalAddress();
         AllowedDelivery = string.Join(',', methods);
+    }
+
+    /// <summary>Sets (or replaces) the webhook; the host checked the address and protected the secret.</summary>
+    public void SetWebhook(string url, string protectedSecret)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        ArgumentException.ThrowIfNullOrWhiteSpace(protectedSecret);
+        WebhookUrl = url;
+        ProtectedWebhookSecret = protectedSecret;
+    }
+
+    public void RemoveWebhook()
+    {
+        WebhookUrl = null;
+        ProtectedWebhookSecret = null;
     }
 
     private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -35,6 +35,7 @@ public abstract class BackOfficeDbContext(DbContextOptions options, FieldEncrypt
     public DbSet<EncryptionKeyRecord> EncryptionKeys => Set<EncryptionKeyRecord>();
     public DbSet<Organisations.RequesterOrganisation> RequesterOrganisations => Set<Organisations.RequesterOrganisation>();
     public DbSet<Organisations.ApiKey> ApiKeys => Set<Organisations.ApiKey>();
+    public DbSet<Organisations.WebhookDelivery> WebhookDeliveries => Set<Organisations.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

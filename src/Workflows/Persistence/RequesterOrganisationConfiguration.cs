@@ -18,6 +18,8 @@ internal sealed class RequesterOrganisationConfiguration : IEntityTypeConfigurat
         builder.Property(o => o.AllowedDelivery).HasMaxLength(200);
         builder.Property(o => o.CreatedBy).HasMaxLength(200);
         builder.Ignore(o => o.AllowedDeliveryMethods);
+        builder.Property(o => o.WebhookUrl).HasMaxLength(500);
+        builder.Property(o => o.ProtectedWebhookSecret).HasMaxLength(2000);
         // A business's address, not a patient's: kept plain.
         builder.OwnsOne(o => o.Address, address =>
         {
@@ -45,5 +47,20 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.RevokedBy).HasMaxLength(200);
         builder.HasIndex(k => k.OrganisationId);
         builder.HasOne<RequesterOrganisation>().WithMany().HasForeignKey(k => k.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    {
+        builder.ToTable("WebhookDeliveries");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.EventType).HasMaxLength(60);
+        builder.Property(d => d.TrackingNumber).HasMaxLength(14);
+        builder.Property(d => d.Error).HasMaxLength(WebhookDelivery.ErrorMaxLength);
+        builder.Ignore(d => d.Succeeded);
+        // The organisation page shows its newest deliveries.
+        builder.HasIndex(d => new { d.OrganisationId, d.Id });
     }
 }

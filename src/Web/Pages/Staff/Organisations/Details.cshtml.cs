@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using BackOffice.Web.Identity;
+using BackOffice.Web.Webhooks;
+using BackOffice.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
 using BackOffice.Workflows.Auditing;
 using BackOffice.Workflows.Organisations;
 using BackOffice.Workflows.Requests;
@@ -13,13 +16,28 @@ namespace BackOffice.Web.Pages.Staff.Organisations;
 /// One requester organisation and its API keys: issue a key (shown on this answer only, never again: only its hash is
 /// kept), revoke one (refused from the next call, on every node). Issuing and revoking are audited.
 /// </summary>
-public sealed class DetailsModel(RequesterOrganisations organisations, DepartmentClock clock, IAuditTrail audit) : PageModel
+public sealed class DetailsModel(RequesterOrganisations organisations, DepartmentClock clock, IAuditTrail audit, BackOfficeDbContext db,
+    WebhookAddresses webhookAddresses, WebhookSender webhooks) : PageModel
 {
     public const string IssueAction = "IssueApiKey";
     public const string RevokeAction = "RevokeApiKey";
+    public const string SetWebhookAction = "SetWebhook";
+    public const string RemoveWebhookAction = "RemoveWebhook";
+    public const string TestWebhookAction = "SendTestWebhook";
+    public const int DeliveriesShown = 50;
 
     public RequesterOrganisation Organisation { get; private set; } = null!;
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
+
+    /// <summary>The newest webhook deliveries, newest first.</summary>
+    public IReadOnlyList<WebhookDelivery> Deliveries { get; private set; } = [];
+
+    /// <summary>The webhook's signing secret just made: shown once, on the page that answers setting the webhook.</summary>
+    public string? IssuedWebhookSecret { get; private set; }
+
+    [BindProperty, StringLength(WebhookAddresses.MaxUrlLength, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Webhook address")]
+    public string? WebhookUrl { get; set; }
 
     /// <summary>The key just issued: shown once, on the page that answers the issue.</summary>
     public string? IssuedKey { get; private set; }
@@ -83,6 +101,59 @@ public sealed class DetailsModel(RequesterOrganisations organisations, Departmen
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Sets or replaces the webhook with a new signing secret, shown once.</summary>
+    public async Task<IActionResult> OnPostWebhookAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        var (url, problem) = await webhookAddresses.CheckAsync(WebhookUrl, cancellationToken);
+        if (url is null)
+        {
+            ModelState.AddModelError(nameof(WebhookUrl), problem!);
+            return Page();
+        }
+
+        var organisation = await organisations.FindAsync(id, cancellationToken);
+        var secret = WebhookSignature.NewSecret();
+        organisation!.SetWebhook(url.AbsoluteUri, webhooks.Protect(secret));
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(SetWebhookAction, null, subject: url.Host, outcome: organisation.Name, cancellationToken);
+        await LoadAsync(id, cancellationToken);
+        IssuedWebhookSecret = secret;
+        WebhookUrl = null;
+        ModelState.Clear();
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveWebhookAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var organisation = await organisations.FindAsync(id, cancellationToken);
+        if (organisation is null) return NotFound();
+        organisation.RemoveWebhook();
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(RemoveWebhookAction, null, outcome: organisation.Name, cancellationToken: cancellationToken);
+        StatusMessage = "Webhook removed: no more events are sent.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Posts a test event now and says what the receiver answered (it is in the delivery log too).</summary>
+    public async Task<IActionResult> OnPostTestWebhookAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var organisation = await organisations.FindAsync(id, cancellationToken);
+        if (organisation is null) return NotFound();
+        if (organisation.WebhookUrl is null)
+        {
+            StatusMessage = "Set a webhook first.";
+            return RedirectToPage(new { id });
+        }
+
+        var (status, error) = await webhooks.SendTestAsync(organisation, cancellationToken);
+        await audit.RecordAsync(TestWebhookAction, null, outcome: status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? error,
+            cancellationToken: cancellationToken);
+        StatusMessage = error is null ? $"Test event delivered: the webhook answered {status}." : $"Test event not delivered: {error}";
+        return RedirectToPage(new { id });
+    }
+
     public string Status(ApiKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -100,6 +171,8 @@ public sealed class DetailsModel(RequesterOrganisations organisations, Departmen
         if (organisation is null) return false;
         Organisation = organisation;
         Keys = await organisations.KeysOfAsync(id, cancellationToken);
+        Deliveries = await db.WebhookDeliveries.AsNoTracking().Where(d => d.OrganisationId == id).OrderByDescending(d => d.Id)
+            .Take(DeliveriesShown).ToListAsync(cancellationToken);
         return true;
     }
 }
