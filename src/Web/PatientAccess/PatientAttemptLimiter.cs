@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace BackOffice.Web.PatientAccess;
 
 /// <summary>
-/// Fixed-window attempt counters kept in the database (<see cref="AttemptCounter"/>), so every node counts the same
-/// attempts: an attacker spread over several nodes gets no more tries than against one. The ASP.NET Core rate-limiting
+/// Fixed-window attempt counters kept in the database (<see cref="AttemptCounter"/>, counted by
+/// <see cref="AttemptCounterStore"/> without a disk flush), so every node counts the same attempts: an attacker spread over several nodes gets no more tries than against one. The ASP.NET Core rate-limiting
 /// middleware cannot do this job: it counts per process, before the handler runs, while these limits count failures,
 /// key on what the form posted (a tracking number, a link), and the refusal is a page in the site's layout. Keys are
 /// stored hashed (a client address is personal data); windows long past are swept by the hourly job.
 /// </summary>
-public sealed class PatientAttemptLimiter(BackOfficeDbContext db, PatientRateLimitOptions options, TimeProvider time)
+public sealed class PatientAttemptLimiter(BackOfficeDbContext db, AttemptCounterStore counters, PatientRateLimitOptions options, TimeProvider time)
 {
     private readonly Dictionary<AttemptBucket, (int Permits, TimeSpan Window)> _limits = new()
     {
@@ -30,37 +30,10 @@ public sealed class PatientAttemptLimiter(BackOfficeDbContext db, PatientRateLim
     public TimeSpan WindowOf(AttemptBucket bucket) => _limits[bucket].Window;
 
     /// <summary>Uses one attempt; false when none is left in the current window.</summary>
-    public async Task<bool> TryUseAsync(AttemptBucket bucket, string key, CancellationToken cancellationToken = default)
+    public Task<bool> TryUseAsync(AttemptBucket bucket, string key, CancellationToken cancellationToken = default)
     {
         var (bucketName, hash, window, permits) = Locate(bucket, key);
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            // Counted only while below the limit: two nodes cannot both take the last attempt.
-            var counted = await db.AttemptCounters
-                .Where(c => c.Bucket == bucketName && c.KeyHash == hash && c.WindowStart == window && c.Count < permits)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Count, c => c.Count + 1), cancellationToken);
-            if (counted == 1) return true;
-            if (await db.AttemptCounters.AnyAsync(c => c.Bucket == bucketName && c.KeyHash == hash && c.WindowStart == window, cancellationToken))
-                return false;
-
-            var first = AttemptCounter.First(bucketName, hash, window);
-            db.AttemptCounters.Add(first);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                // Another node started this window first: count on its row.
-            }
-            finally
-            {
-                db.Entry(first).State = EntityState.Detached;
-            }
-        }
-
-        return false;
+        return counters.TryCountAsync(db, bucketName, hash, window, permits, cancellationToken);
     }
 
     /// <summary>Whether an attempt is left, without using one.</summary>

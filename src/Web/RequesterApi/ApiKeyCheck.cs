@@ -67,7 +67,7 @@ public sealed class ApiKeyCheck(BackOfficeDbContext db, PatientAttemptLimiter li
             return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many calls with this key; wait and try again.");
         }
 
-        await RecordUseAsync(key.Id, now, cancellationToken);
+        if (key.LastUsedAt is not { } lastUsed || lastUsed < now - LastUseResolution) await RecordUseAsync(key.Id, now, cancellationToken);
         var result = await next(context);
         await AuditAsync(http, StatusOf(result, http));
         return result;
@@ -88,10 +88,13 @@ public sealed class ApiKeyCheck(BackOfficeDbContext db, PatientAttemptLimiter li
         return ApiProblems.Unauthorized(detail);
     }
 
-    // The last-used time is written at most once a minute per key (busy keys would otherwise write on every call).
+    // The last-used time is written at most once a minute per key: a busy key would otherwise take SQLite's one writer on
+    // every call. The key as read above says whether it is due; the WHERE keeps nodes racing from writing it twice.
+    private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+
     private async Task RecordUseAsync(Guid keyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var since = now.AddMinutes(-1);
+        var since = now - LastUseResolution;
         await db.ApiKeys.Where(k => k.Id == keyId && (k.LastUsedAt == null || k.LastUsedAt < since))
             .ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), cancellationToken);
     }

@@ -180,7 +180,7 @@ internal sealed class TransitionRun(
 
         request.Touch();
         var outbox = _contexts.SelectMany(c => c.Outbox).ToList();
-        outbox.AddRange(WebhookEventsOf(_journal));
+        outbox.AddRange(await WebhookEventsOfAsync(_journal, cancellationToken));
         db.Journal.AddRange(_journal);
         db.Outbox.AddRange(outbox);
         db.Timers.AddRange(_timers);
@@ -220,15 +220,20 @@ internal sealed class TransitionRun(
     /// <summary>
     /// A request a requester organisation sent through the API tells the organisation's webhook of each state it entered
     /// (<see cref="Organisations.WebhookEvents"/>), from the outbox like any message, so the event commits with the state.
+    /// Only while the organisation has a webhook: an event is for the address registered when it happens (as webhook
+    /// senders do), and an organisation without one would otherwise cost two outbox writes per state for nothing.
     /// </summary>
-    private List<OutboxMessage> WebhookEventsOf(List<JournalEntry> entries)
+    private async Task<List<OutboxMessage>> WebhookEventsOfAsync(List<JournalEntry> entries, CancellationToken cancellationToken)
     {
-        if (request.RequesterOrganisationId is null) return [];
-        return entries.Where(e => e.FromState != e.ToState)
+        if (request.RequesterOrganisationId is not { } organisationId) return [];
+        var types = entries.Where(e => e.FromState != e.ToState)
             .Select(e => Organisations.WebhookEvents.ForState(e.ToState))
             .OfType<string>()
-            .Select(type => OutboxMessage.Create(request.Id, OutboxKind.Webhook, type, services.Clock.Now))
             .ToList();
+        if (types.Count == 0) return [];
+        var hasWebhook = await services.Db.RequesterOrganisations.AsNoTracking()
+            .AnyAsync(o => o.Id == organisationId && o.WebhookUrl != null, cancellationToken);
+        return hasWebhook ? types.Select(type => OutboxMessage.Create(request.Id, OutboxKind.Webhook, type, services.Clock.Now)).ToList() : [];
     }
 
     /// <summary>

@@ -146,18 +146,33 @@ public sealed partial class WebhookTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task ARequestWithoutAWebhook_MarksItsEventsDone_WithANote()
+    public async Task ARequestOfAnOrganisationWithoutAWebhook_QueuesNoEvent()
     {
         var (_, _, key) = await _factory.OrganisationWithKeyAsync();
         using var api = _factory.ApiClient(key);
+
+        (await api.SendAsync(RequesterApiClient.AttorneyForm())).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await WebhookRowsAsync()).ShouldBeEmpty();
+        (await _factory.QueryAsync(db => db.Outbox.AsNoTracking().CountAsync())).ShouldBeGreaterThan(0); // the acknowledgement still goes
+    }
+
+    [Fact]
+    public async Task AnEventQueuedBeforeTheWebhookWasRemoved_IsMarkedDone_WithANote_AndNotPosted()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (_, key, supervisor, page) = await WithWebhookAsync(receiver);
+        using var api = _factory.ApiClient(key);
         (await api.SendAsync(RequesterApiClient.AttorneyForm())).StatusCode.ShouldBe(HttpStatusCode.Created);
         var row = (await WebhookRowsAsync()).Single();
+        (await supervisor.PostFormAsync(page, [], page + "?handler=RemoveWebhook")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         await DispatchAsync(row.Id);
 
         var done = (await WebhookRowsAsync()).Single();
         done.ProcessedAt.ShouldNotBeNull();
         done.Note.ShouldBe(WebhookSender.NoWebhook);
+        receiver.Received.ShouldBeEmpty();
     }
 }
 
