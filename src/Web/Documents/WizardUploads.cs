@@ -17,7 +17,8 @@ namespace BackOffice.Web.Documents;
 /// it takes the record over (<c>LifecycleEngine.StartAsync</c>), and the abandoned-uploads job deletes the rest. A refusal
 /// is worded in the page's language (<c>WizardUploads.es.resx</c>, keyed by the English).
 /// </summary>
-public sealed class WizardUploads(BackOfficeDbContext db, DocumentStore documents, IOptions<DocumentOptions> options, TimeProvider time)
+public sealed class WizardUploads(BackOfficeDbContext db, DocumentStore documents, IOptions<DocumentOptions> options, TimeProvider time,
+    WriteGate gate)
 {
     private static readonly Translations Words = new(typeof(WizardUploads));
     private readonly DocumentOptions _limits = options.Value;
@@ -39,7 +40,7 @@ public sealed class WizardUploads(BackOfficeDbContext db, DocumentStore document
         var counted = ClientUpload.Record(address, size, now);
         db.StagedUploads.Add(staged);
         db.ClientUploads.Add(counted);
-        await db.SaveChangesAsync(cancellationToken);
+        using (await gate.EnterAsync(cancellationToken)) await db.SaveChangesAsync(cancellationToken); // no busy-handler sleep behind a commit
         db.Entry(staged).State = EntityState.Detached;
         db.Entry(counted).State = EntityState.Detached;
 

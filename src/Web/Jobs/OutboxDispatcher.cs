@@ -30,6 +30,7 @@ public sealed class OutboxDispatcher(
     PortalOutboxHandler portal,
     TimeProvider time,
     IOptions<JobsOptions> options,
+    WriteGate gate,
     ILogger<OutboxDispatcher> logger)
 {
     public const string NoRequesterAddress = "No e-mail address on file; not sent.";
@@ -51,7 +52,7 @@ public sealed class OutboxDispatcher(
         var claim = message.Claim(now);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -126,7 +127,7 @@ public sealed class OutboxDispatcher(
             var request = await db.Requests.Include(r => r.Documents).SingleAsync(r => r.Id == message.RequestId, cancellationToken);
             request.AddDocument(DocumentKind.Generated, saved.FileName, saved.ContentType, saved.Size, saved.StorageKey, saved.Sha256, saved.UploadedAt);
             message.Complete(claim, time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
             logger.LogInformation("{DocumentType} stored for request {RequestId}", message.Type, message.RequestId);
         }
         catch
@@ -188,7 +189,7 @@ public sealed class OutboxDispatcher(
                 }
 
                 outcome(message);
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveAsync(cancellationToken);
                 return message;
             }
             catch (DbUpdateConcurrencyException) when (retry < OutcomeRetryDelays.Length)
@@ -202,6 +203,14 @@ public sealed class OutboxDispatcher(
                 await Task.Delay(OutcomeRetryDelays[retry], cancellationToken);
             }
         }
+    }
+
+    // A turn at SQLite's one writer, as the lifecycle's commits take it: without it a claim or an outcome racing a commit
+    // sleeps in SQLite's busy handler (1, 2, 5 … 100 ms) while the writer may already be free.
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static bool IsDatabaseFailure(Exception error)

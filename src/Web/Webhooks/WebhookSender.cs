@@ -18,7 +18,7 @@ namespace BackOffice.Web.Webhooks;
 /// after the last attempt —, and the event id stays the same on every attempt, so the receiver can act on it once.
 /// Every attempt is written to the organisation's delivery log. The secret is kept protected by Data Protection.
 /// </summary>
-public sealed class WebhookSender(BackOfficeDbContext db, IHttpClientFactory clients, IDataProtectionProvider protection, TimeProvider time,
+public sealed class WebhookSender(BackOfficeDbContext db, WriteGate gate, IHttpClientFactory clients, IDataProtectionProvider protection, TimeProvider time,
     ILogger<WebhookSender> logger)
 {
     public const string HttpClientName = "webhooks";
@@ -86,7 +86,7 @@ public sealed class WebhookSender(BackOfficeDbContext db, IHttpClientFactory cli
         var delivery = WebhookDelivery.Record(organisation.Id, webhookEvent.Id, webhookEvent.Type, webhookEvent.Data.TrackingNumber, time.GetUtcNow(),
             status, error, watch.Elapsed);
         db.WebhookDeliveries.Add(delivery);
-        await db.SaveChangesAsync(CancellationToken.None);
+        using (await gate.EnterAsync(CancellationToken.None)) await db.SaveChangesAsync(CancellationToken.None);
         db.Entry(delivery).State = EntityState.Detached;
         logger.LogInformation("Webhook event {EventId} ({EventType}) to organisation {OrganisationId}: {Status}",
             webhookEvent.Id, webhookEvent.Type, organisation.Id, status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer");
