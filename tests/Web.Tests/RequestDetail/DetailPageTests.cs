@@ -92,6 +92,48 @@ public sealed class DetailPageTests(DetailApp app) : IClassFixture<DetailApp>
     }
 
     [Fact]
+    public async Task AuthorizationForm_OfAnOnlineRequest_IsOffered_FilledInTheRequestersLanguage_AndAudited()
+    {
+        var draft = RequestScenarios.PatientDraft() with
+        {
+            Channel = RequestChannel.Online,
+            Language = "es",
+            Signature = new SignatureDetails { SignerName = "Maria Lopez", SignedOn = new DateOnly(2024, 1, 2), ElectronicSignature = "Maria Lopez" },
+        };
+        var online = await app.Factory.StartAsync(draft);
+        var paper = await app.Factory.StartAsync(RequestScenarios.PatientDraft());
+        using var client = await app.Factory.SignedInAsync("clerk");
+        var form = $"{DetailApp.PageOf(online.Id)}?handler=AuthorizationForm";
+
+        var (_, html) = await client.GetPageAsync(DetailApp.PageOf(online.Id));
+        var (_, paperHtml) = await client.GetPageAsync(DetailApp.PageOf(paper.Id));
+        var response = await client.GetAsync(new Uri(form, UriKind.Relative));
+        var refused = await client.GetAsync(new Uri($"{DetailApp.PageOf(paper.Id)}?handler=AuthorizationForm", UriKind.Relative));
+
+        html.ShouldContain("handler=AuthorizationForm\"");
+        html.ShouldContain("in Spanish");
+        paperHtml.ShouldNotContain("handler=AuthorizationForm"); // its signed scan is among the documents
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("inline");
+        response.Content.Headers.ContentDisposition.FileNameStar.ShouldStartWith(online.TrackingNumber);
+        response.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            text.ShouldContain("Lopez");
+            text.ShouldContain(online.TrackingNumber);
+            text.ShouldContain("Autorización"); // the language the requester read and signed it in
+        }
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var audit = (await app.AuditAsync(online.Id)).Last();
+        audit.Action.ShouldBe("ViewAuthorizationForm");
+        audit.Outcome.ShouldBe("done");
+        (await app.AuditAsync(paper.Id)).Last().Outcome.ShouldBe("not offered");
+    }
+
+    [Fact]
     public async Task Note_IsAdded_AndShown()
     {
         var request = await app.Factory.StartAsync(RequestScenarios.PatientDraft());

@@ -31,7 +31,8 @@ public sealed partial class DetailsModel(
     DocumentStore documents,
     UserManager<StaffUser> users,
     DefinitionRegistry definitions,
-    DepartmentClock clock) : PageModel
+    DepartmentClock clock,
+    Site.LocalizedSite sites) : PageModel
 {
     public RecordsRequest Item { get; private set; } = null!;
     public IReadOnlyList<DetailsAction> Permitted { get; private set; } = [];
