@@ -35,6 +35,13 @@ public static class BackupCommand
         }
 
         var workflows = services.GetRequiredService<WorkflowsOptions>();
+        using var maintenance = Commands.MaintenanceLock.TryTake(workflows.StoredFilesDirectory);
+        if (maintenance is null)
+        {
+            output.WriteLine(Commands.MaintenanceLock.Busy("the backup"));
+            return 1;
+        }
+
         var partial = $"{archive}.{Guid.NewGuid():N}.partial";
         var work = $"{archive}.{Guid.NewGuid():N}.work";
         try

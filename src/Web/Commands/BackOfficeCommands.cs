@@ -106,6 +106,13 @@ public static class BackOfficeCommands
                     return 1;
                 }
 
+                using var maintenance = MaintenanceLock.TryTake(files.FilesDirectory);
+                if (maintenance is null)
+                {
+                    output.WriteLine(MaintenanceLock.Busy("the rotation"));
+                    return 1;
+                }
+
                 output.WriteLine(files.Rotate().ToString());
                 output.WriteLine((await columns.RotateAsync()).ToString());
                 var keyRows = await DataProtectionKeyRows.ProtectAsync(scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>(),

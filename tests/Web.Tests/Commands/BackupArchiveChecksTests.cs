@@ -1,4 +1,5 @@
 using BackOffice.Web.Backup;
+using BackOffice.Web.Commands;
 using BackOffice.Web.Documents;
 using BackOffice.Web.Encryption;
 using BackOffice.Web.PostalMailing;
@@ -98,6 +99,30 @@ public sealed class BackupArchiveChecksTests(SmallBackupFixture backup) : IClass
         output.ToString().ShouldContain("a backup never overwrites a file");
         File.GetLastWriteTimeUtc(backup.Archive).ShouldBe(before);
         Directory.GetFileSystemEntries(backup.Folder).ShouldBe([backup.Archive], "no partial or work files are left behind");
+    }
+
+    [Fact]
+    public async Task Backup_AndKeyRotation_RefuseToStart_WhileTheOtherHoldsTheFiles()
+    {
+        await using var live = new BackOfficeFactory();
+        var files = live.Services.GetRequiredService<StoredFiles>().FilesDirectory;
+        var archive = Path.Combine(backup.Folder, "during-a-rotation.tar.gz");
+        var backupOutput = new StringWriter();
+        var rotationOutput = new StringWriter();
+
+        using (var rotation = MaintenanceLock.TryTake(files).ShouldNotBeNull()) // as `encryption rotate` holds it for its run
+            (await BackupCommand.RunAsync(live.Services, archive, backupOutput)).ShouldBe(1);
+        using (var running = MaintenanceLock.TryTake(files).ShouldNotBeNull()) // as a backup holds it for its run
+        {
+            (await BackOfficeCommands.RunAsync(live.Services, ["encryption", "rotate"], rotationOutput)).ShouldBe(1);
+            MaintenanceLock.TryTake(files).ShouldBeNull();
+        }
+
+        backupOutput.ToString().ShouldContain("already running");
+        rotationOutput.ToString().ShouldContain("already running");
+        rotationOutput.ToString().ShouldNotContain("re-wrapped");
+        File.Exists(archive).ShouldBeFalse();
+        using var afterwards = MaintenanceLock.TryTake(files).ShouldNotBeNull("released when the command ends");
     }
 
     [Fact]
