@@ -71,6 +71,8 @@ public sealed partial class OrganisationPagesTests : IAsyncDisposable
             actions.ShouldContain("RegisterOrganisation");
             actions.ShouldContain("IssueApiKey");
             actions.ShouldContain("RevokeApiKey");
+            // Each view of the page, as every staff view: three shown here, and the two the form posts read their token from.
+            actions.Count(a => a == "ViewOrganisation").ShouldBe(5);
             (await db.Audit.AsNoTracking().ToListAsync()).ShouldAllBe(a => a.Subject == null || !a.Subject.Contains(secret));
         }
     }

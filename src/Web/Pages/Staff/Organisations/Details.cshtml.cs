@@ -13,12 +13,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BackOffice.Web.Pages.Staff.Organisations;
 
 /// <summary>
-/// One requester organisation and its API keys: issue a key (shown on this answer only, never again: only its hash is
-/// kept), revoke one (refused from the next call, on every node). Issuing and revoking are audited.
+/// One requester organisation, its API keys and its webhook: issue a key (shown on this answer only, never again: only its
+/// hash is kept), revoke one (refused from the next call, on every node); set, remove or test the webhook and read its
+/// delivery log (tracking numbers, hence the view is audited like every other). Viewing and every change are audited.
 /// </summary>
 public sealed class DetailsModel(RequesterOrganisations organisations, DepartmentClock clock, IAuditTrail audit, BackOfficeDbContext db,
     WebhookAddresses webhookAddresses, WebhookSender webhooks) : PageModel
 {
+    public const string ViewAction = "ViewOrganisation";
     public const string IssueAction = "IssueApiKey";
     public const string RevokeAction = "RevokeApiKey";
     public const string SetWebhookAction = "SetWebhook";
@@ -55,8 +57,12 @@ public sealed class DetailsModel(RequesterOrganisations organisations, Departmen
 
     public DateTimeOffset Now => clock.Now;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await LoadAsync(id, cancellationToken);
+        await audit.RecordAsync(ViewAction, null, subject: id.ToString(), outcome: found ? Organisation.Name : "not found", cancellationToken);
+        return found ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken cancellationToken)
     {
