@@ -109,11 +109,15 @@ internal static class BackupSupport
     }
 
     /// <summary>Runs the built app (<c>dotnet BackOffice.Web.dll …</c>) as an operator does, to its exit.</summary>
-    public static async Task<(int ExitCode, string Output)> RunBuiltAppAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunBuiltAppAsync(params string[] arguments) =>
+        RunBuiltAppInAsync(AppContext.BaseDirectory, arguments);
+
+    /// <summary>The built app run with <paramref name="workingDirectory"/> as the working directory (an administrator's shell).</summary>
+    public static async Task<(int ExitCode, string Output)> RunBuiltAppInAsync(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "BackOffice.Web.dll"), .. arguments, "--environment", "Production"])
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,4 +1,5 @@
 using BackOffice.Web.Commands;
+using BackOffice.Web.Tests.Support;
 
 namespace BackOffice.Web.Tests.Commands;
 
@@ -16,6 +17,30 @@ public sealed class CommandVerbsTests
             output.ShouldContain(verb);
         output.ShouldNotContain("Now listening");
         Directory.Exists("/nonexistent/backoffice").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ACommand_TypedInAnotherDirectory_RunsWithTheAppsOwnSettings_AndMakesNothingThere()
+    {
+        var elsewhere = BackupSupport.NewDirectory("elsewhere");
+        var data = BackupSupport.NewDirectory("elsewhere-data");
+        Directory.CreateDirectory(elsewhere);
+        try
+        {
+            var (exit, output) = await BackupSupport.RunBuiltAppInAsync(elsewhere, "requester-org", "create", "--name", "Elsewhere LLP",
+                "--type", "Attorney", $"--BackOffice:DataDirectory={data}", $"--BackOffice:Encryption:KeyFile={TestEncryption.KeyFile}");
+
+            exit.ShouldBe(0, output);
+            // appsettings.json (beside the app, not in this directory) keeps EF Core's SQL out of the output, as for the app.
+            output.ShouldNotContain("Executed DbCommand");
+            Directory.EnumerateFileSystemEntries(elsewhere).ShouldBeEmpty();
+            File.Exists(Path.Combine(data, "backoffice.db")).ShouldBeTrue();
+        }
+        finally
+        {
+            BackupSupport.DeleteDirectory(elsewhere);
+            BackupSupport.DeleteDirectory(data);
+        }
     }
 
     [Theory]
