@@ -81,8 +81,122 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        await CompleteAsync(message, claim, note, cancellationToken);
+        await CompleteAsync(message, message.Id, claim, note, cancellationToken);
         JobsTelemetry.Dispatched(activity, message, note is null ? JobsTelemetry.Outcomes.Sent : JobsTelemetry.Outcomes.Skipped);
+    }
+
+    /// <summary>
+    /// Carries out several rows with two commits in all — their claims, then their outcomes — instead of two each: under
+    /// load the pump hands it the rows committed while the previous ones were going out, and those commits were most of
+    /// SQLite's writer time after the requests' own. Each row keeps the single path's guarantees: claimed (and the claim
+    /// on disk) before anything leaves, its outcome written after. Rows a batch does not take — documents, which commit
+    /// with their row, and portal links and records e-mails, which write rows of their own — and every row of a batch
+    /// whose claim or outcome commit fails go one by one through <see cref="DispatchAsync"/> (which retries an outcome
+    /// while the database is away).
+    /// </summary>
+    public async Task DispatchBatchAsync(IReadOnlyList<Guid> outboxMessageIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outboxMessageIds);
+        var now = time.GetUtcNow();
+        List<Guid> wanted = [.. outboxMessageIds.Distinct()];
+        var rows = wanted.Count < 2 ? [] : await db.Outbox.Where(o => wanted.Contains(o.Id)).ToListAsync(cancellationToken);
+        var batch = rows.Where(m => m.CanClaim(now) && Batchable(m)).ToList();
+        if (batch.Count < 2)
+        {
+            await OneByOneAsync(wanted, cancellationToken);
+            return;
+        }
+
+        var claims = batch.Select(m => (Message: m, Claim: m.Claim(now))).ToList();
+        try
+        {
+            await SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another worker claimed one of them meanwhile: each is taken again on its own (claimed ones are skipped).
+            await OneByOneAsync(wanted, cancellationToken);
+            return;
+        }
+
+        var outcomes = new List<(OutboxMessage Message, Guid Claim, string? Note, Exception? Error, System.Diagnostics.Activity? Activity)>();
+        foreach (var (message, claim) in claims)
+        {
+            var activity = JobsTelemetry.StartDispatch(message.Id);
+            try
+            {
+                outcomes.Add((message, claim, await SendAsync(message, cancellationToken), null, activity));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                outcomes.Add((message, claim, null, ex, activity));
+            }
+        }
+
+        var settings = options.Value;
+        var recordedAt = time.GetUtcNow();
+        var incidents = outcomes.Select(o => o.Error is null
+            ? Completed(o.Message, o.Claim, recordedAt, o.Note)
+            : o.Message.Fail(o.Claim, recordedAt, $"{o.Error.GetType().Name}: {o.Error.Message}", settings.MaxAttempts,
+                recordedAt + settings.RetryDelay(o.Message.Attempts))).ToList();
+        try
+        {
+            await SaveAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException || IsDatabaseFailure(ex))
+        {
+            // Written one by one instead, each re-read and retried while the database is away (RecordAsync).
+            logger.LogWarning(ex, "The outcomes of {Count} outbox messages could not be written together; writing them one by one", outcomes.Count);
+            db.ChangeTracker.Clear();
+            foreach (var (message, claim, note, error, activity) in outcomes)
+            {
+                var incident = false;
+                if (error is null) await CompleteAsync(message.Id, claim, note, cancellationToken);
+                else incident = await FailAsync(message.Id, claim, error, cancellationToken);
+                JobsTelemetry.Dispatched(activity, message, Outcome(note, error, incident));
+                activity?.Dispose();
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var (message, _, note, error, activity) = outcomes[i];
+            if (error is not null) LogFailure(message, error, incidents[i]);
+            else if (note is not null)
+                logger.LogWarning("Outbox message {OutboxId} ({Type}) for request {RequestId}: {Note}", message.Id, message.Type, message.RequestId, note);
+            JobsTelemetry.Dispatched(activity, message, Outcome(note, error, incidents[i]));
+            activity?.Dispose();
+        }
+    }
+
+    // Documents commit with their row; the portal link and the records e-mail write rows of their own on this context.
+    private static bool Batchable(OutboxMessage message) => message.Kind switch
+    {
+        OutboxKind.Document => false,
+        OutboxKind.RequesterMessage => message.Type is not (PortalOutboxHandler.MessageType or RecordsEmailHandler.MessageType),
+        _ => true,
+    };
+
+    // Completing never raises an incident; false keeps the outcomes' incident list in step with the rows.
+    private static bool Completed(OutboxMessage message, Guid claim, DateTimeOffset at, string? note)
+    {
+        message.Complete(claim, at, note);
+        return false;
+    }
+
+    private static string Outcome(string? note, Exception? error, bool incident) => error is not null
+        ? incident ? JobsTelemetry.Outcomes.Incident : JobsTelemetry.Outcomes.Failed
+        : note is null ? JobsTelemetry.Outcomes.Sent : JobsTelemetry.Outcomes.Skipped;
+
+    private async Task OneByOneAsync(IEnumerable<Guid> outboxMessageIds, CancellationToken cancellationToken)
+    {
+        foreach (var id in outboxMessageIds)
+        {
+            db.ChangeTracker.Clear();
+            await DispatchAsync(id, cancellationToken);
+        }
     }
 
     /// <summary>Sends the e-mail; null when sent, else why nothing was sent.</summary>
@@ -137,11 +251,16 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task CompleteAsync(OutboxMessage message, Guid claim, string? note, CancellationToken cancellationToken)
+    /// <summary>Records the finished attempt of a row no longer tracked (re-read first); true when written.</summary>
+    private Task<bool> CompleteAsync(Guid outboxMessageId, Guid claim, string? note, CancellationToken cancellationToken) =>
+        CompleteAsync(null, outboxMessageId, claim, note, cancellationToken);
+
+    private async Task<bool> CompleteAsync(OutboxMessage? tracked, Guid outboxMessageId, Guid claim, string? note, CancellationToken cancellationToken)
     {
-        var completed = await RecordAsync(message, message.Id, claim, m => m.Complete(claim, time.GetUtcNow(), note), cancellationToken);
+        var completed = await RecordAsync(tracked, outboxMessageId, claim, m => m.Complete(claim, time.GetUtcNow(), note), cancellationToken);
         if (completed is not null && note is not null)
             logger.LogWarning("Outbox message {OutboxId} ({Type}) for request {RequestId}: {Note}", completed.Id, completed.Type, completed.RequestId, note);
+        return completed is not null;
     }
 
     /// <summary>Records the failed attempt; true when the row is now an incident.</summary>
@@ -155,13 +274,18 @@ public sealed class OutboxDispatcher(
             incident = m.Fail(claim, now, $"{error.GetType().Name}: {error.Message}", settings.MaxAttempts, now + settings.RetryDelay(m.Attempts));
         }, cancellationToken);
         if (message is null) return false;
+        LogFailure(message, error, incident);
+        return incident;
+    }
+
+    private void LogFailure(OutboxMessage message, Exception error, bool incident)
+    {
         if (incident)
             logger.LogError(error, "Outbox message {OutboxId} ({Type}) for request {RequestId} failed {Attempts} times; it is now an incident",
                 message.Id, message.Type, message.RequestId, message.Attempts);
         else
             logger.LogWarning(error, "Outbox message {OutboxId} ({Type}) failed (attempt {Attempts}); next try after {NextAttempt}",
                 message.Id, message.Type, message.Attempts, message.NextAttemptAt);
-        return incident;
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace BackOffice.Web.Jobs;
 /// go out at once; every <see cref="JobsOptions.PollIntervalSeconds"/> the pump also reads the due rows from the
 /// database — rows committed on a web node without jobs, signals lost to a stop, and rows whose pause after a failure
 /// is over. Each row is carried out by <see cref="OutboxDispatcher"/>, which claims it first, so pumps on several nodes
-/// never send one message twice. At most <see cref="JobsOptions.WorkerCount"/> rows are in progress at once.
+/// never send one message twice. At most <see cref="JobsOptions.WorkerCount"/> dispatches are in progress at once, each
+/// of up to <see cref="MaxBatch"/> rows claimed together and recorded together (<see cref="OutboxDispatcher.DispatchBatchAsync"/>).
 /// </summary>
 public sealed class OutboxPump(
     ChannelOutboxSignal signal,
@@ -21,6 +22,9 @@ public sealed class OutboxPump(
     IOptions<JobsOptions> options,
     ILogger<OutboxPump> logger) : BackgroundService
 {
+    /// <summary>The most rows one dispatch carries out together (<see cref="OutboxDispatcher.DispatchBatchAsync"/>).</summary>
+    public const int MaxBatch = 32;
+
     private readonly ConcurrentDictionary<Guid, byte> _inProgress = new();
     private readonly List<Task> _running = [];
 
@@ -39,7 +43,12 @@ public sealed class OutboxPump(
             {
                 if (time.GetUtcNow() >= nextPoll)
                 {
-                    foreach (var id in await DueRowsAsync(settings.SweepBatchSize, stoppingToken)) await StartAsync(id, slots, stoppingToken);
+                    foreach (var chunk in (await DueRowsAsync(settings.SweepBatchSize, stoppingToken)).Chunk(MaxBatch))
+                    {
+                        await slots.WaitAsync(stoppingToken);
+                        Start([.. chunk.Where(id => _inProgress.TryAdd(id, 0))], slots);
+                    }
+
                     nextPoll = time.GetUtcNow() + poll;
                 }
 
@@ -54,7 +63,25 @@ public sealed class OutboxPump(
                     continue; // time to poll
                 }
 
-                while (signal.Reader.TryRead(out var id)) await StartAsync(id, slots, stoppingToken);
+                // A free slot first, then every id signalled meanwhile (up to MaxBatch) goes out as one batch: under load the
+                // rows committed while the previous batches were sending share one claim commit and one outcome commit.
+                while (true)
+                {
+                    await slots.WaitAsync(stoppingToken);
+                    var ready = new List<Guid>();
+                    while (ready.Count < MaxBatch && signal.Reader.TryRead(out var id))
+                    {
+                        if (_inProgress.TryAdd(id, 0)) ready.Add(id);
+                    }
+
+                    if (ready.Count == 0)
+                    {
+                        slots.Release();
+                        break;
+                    }
+
+                    Start(ready, slots);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -67,26 +94,31 @@ public sealed class OutboxPump(
         await Task.WhenAll(running);
     }
 
-    private async Task StartAsync(Guid id, SemaphoreSlim slots, CancellationToken stoppingToken)
+    /// <summary>Carries out <paramref name="ids"/> (already marked in progress) in a slot already taken, which it releases.</summary>
+    private void Start(List<Guid> ids, SemaphoreSlim slots)
     {
-        if (!_inProgress.TryAdd(id, 0)) return;
-        await slots.WaitAsync(stoppingToken);
+        if (ids.Count == 0)
+        {
+            slots.Release();
+            return;
+        }
+
         var task = Task.Run(async () =>
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(id, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(ids, CancellationToken.None);
             }
-#pragma warning disable CA1031 // the row keeps its own state; the next poll finds it again if it is still due
+#pragma warning disable CA1031 // the rows keep their own state; the next poll finds them again if they are still due
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                logger.LogWarning(ex, "Outbox message {OutboxId} could not be dispatched; it stays due", id);
+                logger.LogWarning(ex, "{Count} outbox messages could not be dispatched; they stay due", ids.Count);
             }
             finally
             {
-                _inProgress.TryRemove(id, out _);
+                foreach (var id in ids) _inProgress.TryRemove(id, out _);
                 slots.Release();
             }
         }, CancellationToken.None);

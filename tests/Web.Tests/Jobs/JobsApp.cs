@@ -33,6 +33,8 @@ public sealed class JobsApp : IAsyncDisposable
     public FakeDocumentRenderer Renderer { get; } = new();
     /// <summary>Makes the database unreachable for a moment when a test says so.</summary>
     public DatabaseOutage Outage { get; } = new();
+    /// <summary>The app's SaveChanges calls so far.</summary>
+    public SaveCounter Commits { get; } = new();
     public BackOfficeFactory Factory { get; }
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
@@ -45,6 +47,7 @@ public sealed class JobsApp : IAsyncDisposable
         services.AddSingleton<IStaffMessageComposer>(Staff);
         services.AddSingleton<IRequestDocumentRenderer>(Renderer);
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Outage);
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commits);
     }
 
     public Task<RecordsRequest> StartAsync() => Factory.StartAsync(RequestScenarios.PatientDraft());
@@ -60,6 +63,12 @@ public sealed class JobsApp : IAsyncDisposable
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(outboxMessageId);
+    }
+
+    public async Task DispatchBatchAsync(IReadOnlyList<Guid> outboxMessageIds)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(outboxMessageIds);
     }
 
     public Task<OutboxMessage> RowAsync(Guid requestId, string type) =>

@@ -34,6 +34,80 @@ public sealed class OutboxDispatchTests : IAsyncDisposable
         after.HasOpenIncident.ShouldBeFalse();
     }
 
+    private async Task<List<OutboxMessage>> ReceivedRowsAsync(int requests)
+    {
+        var rows = new List<OutboxMessage>();
+        for (var i = 0; i < requests; i++) rows.Add(await _app.RowAsync((await _app.StartAsync()).Id, "Received"));
+        return rows;
+    }
+
+    [Fact]
+    public async Task DispatchBatch_SendsEachRowOnce_WithOneCommitForTheClaims_AndOneForTheOutcomes()
+    {
+        var rows = await ReceivedRowsAsync(4);
+        var before = _app.Commits.Saves;
+
+        await _app.DispatchBatchAsync([.. rows.Select(r => r.Id), rows[0].Id]);
+        var commits = _app.Commits.Saves - before;
+        await _app.DispatchBatchAsync([.. rows.Select(r => r.Id)]); // signalled twice, or picked up by the poll too
+
+        commits.ShouldBe(2, "one for the four claims, one for the four outcomes (one by one it was eight)");
+        _app.Mail.Sent.Count.ShouldBe(4);
+        _app.Requester.Calls.Select(c => c.RequestId).ShouldBe(rows.Select(r => r.RequestId), ignoreOrder: true);
+        foreach (var row in rows)
+        {
+            var after = await _app.RowAsync(row.Id);
+            after.ProcessedAt.ShouldBe(_app.Time.GetUtcNow());
+            after.Attempts.ShouldBe(1);
+            after.ClaimId.ShouldNotBeNull();
+        }
+    }
+
+    [Fact]
+    public async Task DispatchBatch_WhenOneSendFails_ReleasesThatRowForAnotherTry_AndRecordsTheOthersSent()
+    {
+        var rows = await ReceivedRowsAsync(3);
+        _app.Mail.FailNext(1);
+
+        await _app.DispatchBatchAsync([.. rows.Select(r => r.Id)]);
+
+        _app.Mail.Sent.Count.ShouldBe(2);
+        var after = await Task.WhenAll(rows.Select(r => _app.RowAsync(r.Id)));
+        var failed = after.Where(r => r.ProcessedAt is null).ShouldHaveSingleItem();
+        failed.ClaimId.ShouldBeNull();
+        failed.LastError.ShouldNotBeNull().ShouldContain("Connection refused");
+        failed.NextAttemptAt.ShouldBe(_app.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        failed.HasOpenIncident.ShouldBeFalse();
+        after.Count(r => r.ProcessedAt is not null).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task DispatchBatch_WhenTheDatabaseGoesAwayMidBatch_WritesEveryOutcomeOnceItIsBack_WithoutAnIncident()
+    {
+        var rows = await ReceivedRowsAsync(3);
+        var outageStarted = false;
+        _app.Mail.DuringSend = () =>
+        {
+            if (outageStarted) return;
+            outageStarted = true;
+            _app.Outage.Begin(TimeSpan.FromSeconds(0.8));
+        };
+
+        await _app.DispatchBatchAsync([.. rows.Select(r => r.Id)]);
+
+        _app.Outage.Refused.ShouldBeGreaterThan(0);
+        var sent = _app.Mail.Sent.ShouldHaveSingleItem(); // the others could not read their request: nothing left for them
+        var after = await Task.WhenAll(rows.Select(r => _app.RowAsync(r.Id)));
+        after.ShouldAllBe(r => !r.HasOpenIncident && r.Attempts == 1);
+        after.Count(r => r.ProcessedAt is not null).ShouldBe(1);
+        after.Where(r => r.ProcessedAt is null).ShouldAllBe(r => r.ClaimId == null && r.NextAttemptAt != null, "released for another try");
+        _app.Mail.DuringSend = null;
+        _app.Time.Advance(TimeSpan.FromMinutes(1));
+        await _app.DispatchBatchAsync([.. rows.Select(r => r.Id)]);
+        _app.Mail.Sent.Count.ShouldBe(3);
+        sent.ShouldNotBeNull();
+    }
+
     [Fact]
     public async Task TheCommit_WritesNoHangfireJob_AndHandsTheRowIdToThePump()
     {
