@@ -224,7 +224,7 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
     /// </summary>
     private IQueryable<Disclosure> DueDisclosures(RetentionCutoffs cutoffs)
     {
-        var before = cutoffs.ClosedBefore < cutoffs.AccountingSince ? cutoffs.ClosedBefore : cutoffs.AccountingSince;
+        var before = cutoffs.DisclosuresBefore;
         return db.Disclosures
             .Where(d => d.RequestId == null && d.DisclosedAt < before)
             .Where(d => d.PatientNameKey != null || d.PatientLastName != null || d.PatientFirstName != null || d.RecipientName != ""
