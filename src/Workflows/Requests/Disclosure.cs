@@ -106,4 +106,24 @@ public sealed class Disclosure
         Description = RecordsRequest.RemovedText;
         Purpose = RecordsRequest.RemovedText;
     }
+
+    /// <summary>
+    /// The retention policy, for a disclosure recorded without a request once it is older than both the accounting and the
+    /// policy's years (<see cref="Retention.RetentionPurge"/>): the patient it names (names, date of birth, MRN and the name key
+    /// the accounting finds it by; their search hashes are emptied when saved) goes with the recipient, description and
+    /// purpose. The date, method, legal basis and whether it was required in the accounting stay: the fact of a disclosure.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The disclosure was made through a request: the request's reduction
+    /// handles it (<see cref="RemovePersonalData"/>).</exception>
+    internal void RemovePersonalDataAndPatient()
+    {
+        if (RequestId is not null)
+            throw new InvalidOperationException("A disclosure through a request names its patient through the request; reduce the request.");
+        RemovePersonalData();
+        PatientLastName = null;
+        PatientFirstName = null;
+        PatientDateOfBirth = null;
+        PatientMedicalRecordNumber = null;
+        PatientNameKey = null;
+    }
 }

@@ -16,18 +16,22 @@ namespace BackOffice.Workflows.Retention;
 /// and stored files), notes, messages, timers and portal links, and its personal data is reduced
 /// (<see cref="RecordsRequest.RemovePersonalData"/>). A request with a disclosure still in the accounting of disclosures
 /// (younger than six years, 45 CFR 164.528) keeps the patient's name, date of birth and MRN, which the accounting finds it
-/// by, until a later run finds none left there. Audit rows older than <c>AuditYears</c> are removed
+/// by, until a later run finds none left there. A disclosure recorded without a request (a public-health report, a court
+/// order), which names its patient itself, loses its patient, recipient, description and purpose once it is older than both
+/// the accounting and the policy's years (<see cref="DueDisclosures"/>). Audit rows older than <c>AuditYears</c> are removed
 /// (<see cref="AuditRetention"/>). A dry run lists the same requests and counts the same rows, and changes nothing.
 /// <para>Each request is reduced in its own transaction, together with its audit row and its line in the run's report. Its
 /// document files are deleted only after that commit: the commit removes the rows and records the files' storage keys on the
 /// report line, then the files go and the line is marked done. A crash before the commit changes nothing (the rows still
 /// name files that exist); a crash after it leaves rows that name nothing and a list of files to delete, which the next run
-/// finishes first. The opposite order could leave a request pointing to files already gone.</para>
+/// finishes first. The opposite order could leave a request pointing to files already gone. Disclosures recorded without a
+/// request go in batches of <see cref="BatchSize"/>, each batch one commit with an audit row per disclosure and the run's
+/// count.</para>
 /// </summary>
 public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock, WorkflowsOptions workflows, IStoredDocumentFiles files,
     IEnumerable<IRetentionFileSweep> sweeps, WriteGate gate, DefinitionRegistry definitions, ILogger<RetentionPurge> logger)
 {
-    /// <summary>The audit action of one request reduced.</summary>
+    /// <summary>The audit action of one request, or one disclosure recorded without a request, reduced.</summary>
     public const string PurgeAction = "RetentionPurge";
     /// <summary>The audit action of a run's summary.</summary>
     public const string RunAction = "RetentionRun";
@@ -58,10 +62,19 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
         db.ChangeTracker.Clear();
 
         var skipped = 0;
+        var disclosuresDue = 0;
         try
         {
-            if (dryRun) await ListAsync(run.Id, cutoffs, cancellationToken);
-            else skipped = await ReduceAllAsync(run.Id, cutoffs, auditor, cancellationToken);
+            if (dryRun)
+            {
+                await ListAsync(run.Id, cutoffs, cancellationToken);
+                disclosuresDue = await DueDisclosures(cutoffs).CountAsync(cancellationToken);
+            }
+            else
+            {
+                skipped = await ReduceAllAsync(run.Id, cutoffs, auditor, cancellationToken);
+                await ReduceDisclosuresAsync(run.Id, cutoffs, auditor, cancellationToken);
+            }
 
             var batches = 0;
             foreach (var sweep in sweeps)
@@ -69,7 +82,7 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
             var auditRows = dryRun
                 ? await AuditRetention.CountOlderThanAsync(db, cutoffs.AuditBefore, cancellationToken)
                 : await AuditRetention.RemoveOlderThanAsync(db, cutoffs.AuditBefore, clock.Now, cancellationToken);
-            return await FinishAsync(run.Id, auditRows, batches, skipped, auditor, cancellationToken);
+            return await FinishAsync(run.Id, auditRows, batches, skipped, disclosuresDue, auditor, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -201,6 +214,63 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
         return true;
     }
 
+    /// <summary>
+    /// Disclosures recorded without a request that are due now and not yet reduced. Such a disclosure names its patient
+    /// itself and is kept whole while either rule still needs it: the accounting of disclosures lists it for six years
+    /// (45 CFR 164.528), and it is documentation of a disclosure, which the policy keeps as long as it keeps a closed request
+    /// (<c>YearsAfterClosure</c>, never under the six years of 164.530(j)). So it is due once its date is before both
+    /// cut-offs. Every recorded disclosure has a patient name, name key and recipient (the form requires them) and a reduced
+    /// one has none of them left, nor a date-of-birth or MRN hash: that is the marker that keeps it from being reduced again.
+    /// </summary>
+    private IQueryable<Disclosure> DueDisclosures(RetentionCutoffs cutoffs)
+    {
+        var before = cutoffs.DisclosuresBefore;
+        return db.Disclosures
+            .Where(d => d.RequestId == null && d.DisclosedAt < before)
+            .Where(d => d.PatientNameKey != null || d.PatientLastName != null || d.PatientFirstName != null || d.RecipientName != ""
+                || EF.Property<string?>(d, SensitiveFields.DisclosureDateOfBirthHash) != null
+                || EF.Property<string?>(d, SensitiveFields.DisclosureMedicalRecordNumberHash) != null);
+    }
+
+    /// <summary>
+    /// Reduces the disclosures recorded without a request that are due, a batch at a time: each batch is one commit holding
+    /// the reduced rows, one audit row per disclosure (naming it, so its trail reads from its recording to its reduction)
+    /// and the run's count, so a run that stops keeps and reports what it did. Returns how many it reduced.
+    /// </summary>
+    private async Task<int> ReduceDisclosuresAsync(Guid runId, RetentionCutoffs cutoffs, Auditor by, CancellationToken cancellationToken)
+    {
+        var reduced = new HashSet<Guid>();
+        while (true)
+        {
+            // Each disclosure reduced leaves the due list, so the next batch is again the first.
+            var batch = await DueDisclosures(cutoffs).OrderBy(d => d.DisclosedAt).ThenBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0) return reduced.Count;
+            if (!batch.TrueForAll(d => reduced.Add(d.Id)))
+                throw new InvalidOperationException("A disclosure this run reduced is still due; the run stops rather than go round again.");
+            try
+            {
+                var now = clock.Now;
+                foreach (var disclosure in batch)
+                {
+                    var day = clock.DayOf(disclosure.DisclosedAt);
+                    disclosure.RemovePersonalDataAndPatient();
+                    db.Audit.Add(AuditEntry.Record(now, by.UserId, by.UserName, PurgeAction, null, RunSubject(runId),
+                        DisclosureOutcome(disclosure.Id, day), by.IpAddress));
+                }
+
+                var run = await db.Set<RetentionRun>().SingleAsync(r => r.Id == runId, cancellationToken);
+                run.CountDisclosuresReduced(batch.Count);
+                await SaveAsync(cancellationToken); // one SaveChanges: one transaction
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            logger.LogInformation("Retention: {Count} disclosures recorded without a request reduced", batch.Count);
+        }
+    }
+
     /// <summary>Files recorded for deletion by a run that stopped between its commit and the deletion.</summary>
     private async Task FinishFileDeletionsAsync(CancellationToken cancellationToken)
     {
@@ -232,13 +302,17 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
         db.ChangeTracker.Clear();
     }
 
-    private async Task<RetentionRun> FinishAsync(Guid runId, int auditRows, int batches, int skipped, Auditor by, CancellationToken cancellationToken)
+    /// <param name="disclosuresDue">In a dry run, the disclosures recorded without a request that a run would reduce (a real
+    /// run counted those it reduced batch by batch).</param>
+    private async Task<RetentionRun> FinishAsync(Guid runId, int auditRows, int batches, int skipped, int disclosuresDue, Auditor by,
+        CancellationToken cancellationToken)
     {
         var items = db.Set<RetentionRunItem>().AsNoTracking().Where(i => i.RunId == runId);
         var reduced = await items.CountAsync(i => i.Stage == RetentionStage.Reduced, cancellationToken);
         var kept = await items.CountAsync(i => i.Stage == RetentionStage.PatientKeptForAccounting, cancellationToken);
         var documents = await items.SumAsync(i => i.DocumentsRemoved, cancellationToken);
         var run = await db.Set<RetentionRun>().SingleAsync(r => r.Id == runId, cancellationToken);
+        if (run.DryRun) run.CountDisclosuresReduced(disclosuresDue);
         run.Finish(clock.Now, reduced, kept, documents, batches, auditRows, skipped);
         db.Audit.Add(AuditEntry.Record(clock.Now, by.UserId, by.UserName, run.DryRun ? DryRunAction : RunAction, null, RunSubject(runId),
             run.Summary(), by.IpAddress));
@@ -273,6 +347,10 @@ public sealed class RetentionPurge(BackOfficeDbContext db, DepartmentClock clock
             + $"of the request is in the accounting of disclosures (disclosures since {cutoffs.AccountingSinceDay:yyyy-MM-dd})"),
         _ => Documents(documents) + " and the personal data removed",
     };
+
+    private static string DisclosureOutcome(Guid disclosureId, DateOnly disclosedOn) => string.Create(CultureInfo.InvariantCulture,
+        $"disclosure:{disclosureId} (recorded without a request, disclosed {disclosedOn:yyyy-MM-dd}): the patient's name, date of birth "
+        + $"and MRN, the recipient, the description and the purpose removed; the date, method and legal basis kept");
 
     private static string Documents(int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} document{(count == 1 ? "" : "s")}");

@@ -2,7 +2,8 @@ namespace BackOffice.Workflows.Retention;
 
 /// <summary>
 /// One run of the retention policy, kept as its report (<c>/Staff/Retention</c>): when, by whom, dry or not, the policy in
-/// force and the days it worked from, what it removed (or would have), and the requests it touched.
+/// force and the days it worked from, what it removed (or would have), and the requests it touched (the disclosures recorded
+/// without a request it reduced are counted, not listed: they have no tracking number to show).
 /// </summary>
 public sealed class RetentionRun
 {
@@ -36,6 +37,10 @@ public sealed class RetentionRun
     /// <summary>Requests reduced except the patient's identity, kept for a disclosure still in the accounting.</summary>
     public int RequestsKeptForAccounting { get; private set; }
     public int DocumentsRemoved { get; private set; }
+    /// <summary>Disclosures recorded without a request (public-health reports, court orders…) whose patient, recipient,
+    /// description and purpose were removed (or would be). Counted batch by batch in each batch's commit, so a run that
+    /// stops still says how many it reduced.</summary>
+    public int DisclosuresReduced { get; private set; }
     /// <summary>Mailing batches (letters and labels of requests all reduced) deleted.</summary>
     public int MailingBatchesRemoved { get; private set; }
     public int AuditRowsRemoved { get; private set; }
@@ -76,6 +81,9 @@ public sealed class RetentionRun
         Outcome = Truncate(outcome ?? Summary(), MaxOutcomeLength);
     }
 
+    /// <summary>Adds disclosures recorded without a request that the run reduced (or, in a dry run, would reduce).</summary>
+    internal void CountDisclosuresReduced(int count) => DisclosuresReduced += count;
+
     /// <summary>A run that stopped with an error: what it did is in its items; the error's kind is its outcome.</summary>
     internal void Fail(DateTimeOffset at, string outcome)
     {
@@ -86,7 +94,8 @@ public sealed class RetentionRun
     /// <summary>The run summary in words (the audit row's outcome and the log's).</summary>
     public string Summary() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{(DryRun ? "dry run: would remove" : "removed")} the personal data of {RequestsReduced + RequestsKeptForAccounting} requests "
-        + $"({RequestsKeptForAccounting} keeping the patient for the accounting of disclosures), {DocumentsRemoved} documents, "
+        + $"({RequestsKeptForAccounting} keeping the patient for the accounting of disclosures) and of {DisclosuresReduced} disclosures "
+        + $"recorded without a request, {DocumentsRemoved} documents, "
         + $"{MailingBatchesRemoved} mailing batches and {AuditRowsRemoved} audit rows; {RequestsSkipped} skipped");
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];

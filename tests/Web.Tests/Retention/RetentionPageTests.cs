@@ -1,10 +1,14 @@
 using System.Net;
 using BackOffice.Web.Jobs;
+using BackOffice.Web.Tests.Disclosures;
 using BackOffice.Web.Tests.Jobs;
 using BackOffice.Web.Tests.Status;
 using BackOffice.Web.Tests.Support;
+using BackOffice.Workflows.Disclosures;
 using BackOffice.Workflows.Retention;
+using BackOffice.Workflows.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.Web.Tests.Retention;
 
@@ -54,6 +58,29 @@ public sealed class RetentionPageTests : IAsyncDisposable
         detail.Html.ShouldNotContain("Lopez");
         var viewed = await _app.Factory.QueryAsync(db => db.Audit.AsNoTracking().Where(a => a.Action == "ViewRetention").ToListAsync());
         viewed.ShouldHaveSingleItem().UserName.ShouldBe("supervisor");
+    }
+
+    [Fact]
+    public async Task TheReport_CountsTheDisclosuresWithoutARequestReduced_AndSaysWhenTheyGo()
+    {
+        await using (var scope = _app.Factory.Services.CreateAsyncScope())
+        {
+            var clock = scope.ServiceProvider.GetRequiredService<DepartmentClock>();
+            await scope.ServiceProvider.GetRequiredService<DisclosureRecorder>().RecordAsync(DisclosuresApp.Draft("Kowalczyk", clock.Today));
+        }
+
+        _app.Time.Advance(TimeSpan.FromDays(366 * 7 + 2));
+        await _app.RunAsync<RetentionJob, bool>(j => j.RunAsync());
+        using var supervisor = await _app.Factory.SignedInAsync("supervisor");
+
+        var (status, html) = await supervisor.GetPageAsync(Page);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("<th scope=\"col\">Disclosures without a request reduced</th>");
+        html.ShouldContain("<span data-disclosures-reduced>1</span>");
+        html.ShouldContain("disclosures recorded without a request from before");
+        var stored = await _app.Factory.QueryAsync(db => db.Disclosures.AsNoTracking().SingleAsync());
+        stored.PatientLastName.ShouldBeNull();
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace BackOffice.Web.Pages.Staff.Retention;
 
 /// <summary>
 /// The retention report for supervisors: the policy in force, every run (daily or asked for here), newest first, with what it
-/// removed or would have removed, and one run's requests by tracking number. <b>Run a dry run now</b> lists what today's run
+/// removed or would have removed (with the count of disclosures recorded without a request it reduced), and one run's requests
+/// by tracking number. <b>Run a dry run now</b> lists what today's run
 /// would remove and changes nothing. Viewing is audited ("ViewRetention"); a dry run writes its own audit row
 /// ("RetentionDryRun", with who asked).
 /// </summary>

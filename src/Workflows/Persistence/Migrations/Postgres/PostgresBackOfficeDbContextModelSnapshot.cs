@@ -1078,6 +1078,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
+                    b.Property<int>("DisclosuresReduced")
+                        .HasColumnType("integer");
+
                     b.Property<int>("DocumentsRemoved")
                         .HasColumnType("integer");
 

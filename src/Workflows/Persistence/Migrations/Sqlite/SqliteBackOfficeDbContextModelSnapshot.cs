@@ -1067,6 +1067,9 @@ namespace BackOffice.Workflows.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DisclosuresReduced")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DocumentsRemoved")
                         .HasColumnType("INTEGER");
 
