@@ -13,4 +13,12 @@ public sealed record ComposedMessage(string To, string Subject, string TextBody,
 public interface IRequesterMessageComposer
 {
     Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, MessageFacts? facts = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The same for a request already read (with its payments) by the caller, which spares reading it again.</summary>
+    Task<ComposedMessage?> ComposeAsync(Workflows.Requests.RecordsRequest request, string messageType, MessageFacts? facts,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ComposeAsync(request.Id, messageType, facts, cancellationToken);
+    }
 }

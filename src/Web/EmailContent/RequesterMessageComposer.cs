@@ -35,15 +35,19 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
     public async Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, MessageFacts? facts = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(messageType);
-        if (messageType == PortalLinkType)
-            throw new ArgumentException($"'{PortalLinkType}' is sent by the portal with its link and code, not composed here.", nameof(messageType));
-        if (!Types.Contains(messageType, StringComparer.Ordinal))
-            throw new ArgumentException($"There is no requester message '{messageType}'. Known: {string.Join(", ", Types)}.", nameof(messageType));
-
+        CheckType(messageType);
         var request = await db.Requests.AsNoTracking().Include(r => r.Payments)
             .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken)
             ?? throw new InvalidOperationException($"There is no request {requestId}.");
+        return await ComposeAsync(request, messageType, facts, cancellationToken);
+    }
+
+    /// <summary>For a request the caller read with its payments (the outbox dispatcher has, to check the message still applies).</summary>
+    public async Task<ComposedMessage?> ComposeAsync(RecordsRequest request, string messageType, MessageFacts? facts,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CheckType(messageType);
         var to = MessageBasics.Address(request.Requester.Email);
         if (to is null) return null;
 
@@ -54,6 +58,15 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
         await AddValuesAsync(messageType, request, f, basics.SiteIn(language), values, cancellationToken);
         var rendered = templates.Render(messageType, values, language);
         return new ComposedMessage(to, rendered.Subject, rendered.TextBody, rendered.HtmlBody);
+    }
+
+    private static void CheckType(string messageType)
+    {
+        ArgumentNullException.ThrowIfNull(messageType);
+        if (messageType == PortalLinkType)
+            throw new ArgumentException($"'{PortalLinkType}' is sent by the portal with its link and code, not composed here.", nameof(messageType));
+        if (!Types.Contains(messageType, StringComparer.Ordinal))
+            throw new ArgumentException($"There is no requester message '{messageType}'. Known: {string.Join(", ", Types)}.", nameof(messageType));
     }
 
     private async Task AddValuesAsync(string type, RecordsRequest request, MessageFacts f, Site.SiteOptions site, MessageValues values,

@@ -214,7 +214,7 @@ public sealed class OutboxDispatcher(
         var facts = message.ReadFacts();
         var composed = message.Kind == OutboxKind.StaffMessage
             ? await Required<IStaffMessageComposer>().ComposeAsync(message.RequestId, message.Type, facts, cancellationToken)
-            : await Required<IRequesterMessageComposer>().ComposeAsync(message.RequestId, message.Type, facts, cancellationToken);
+            : await Required<IRequesterMessageComposer>().ComposeAsync(now, message.Type, facts, cancellationToken);
         if (composed is null) return message.Kind == OutboxKind.StaffMessage ? NoStaffMailbox : NoRequesterAddress;
 
         // The outbox id as Message-Id lets the receiving side recognise a message a staff retry sent again.

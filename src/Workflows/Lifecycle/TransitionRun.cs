@@ -269,6 +269,8 @@ internal sealed class TransitionRun(
     private async Task RetireTimersAsync(CancellationToken cancellationToken)
     {
         if (!_retireStateTimers && !_retireAllTimers && !_replanDueTimers) return;
+        // A request being created has no timers yet but the ones this run adds: nothing to retire, no statement to run.
+        if (services.Db.Entry(request).State == EntityState.Added) return;
         var now = services.Clock.Now;
         var newIds = _timers.Select(t => t.Id).ToList();
         var pending = services.Db.Timers.Where(t => t.RequestId == request.Id && t.CompletedAt == null && !newIds.Contains(t.Id));
