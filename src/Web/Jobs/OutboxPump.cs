@@ -68,8 +68,11 @@ public sealed class OutboxPump(
                 while (true)
                 {
                     await slots.WaitAsync(stoppingToken);
+                    // Spread what is waiting over the free slots (a batch sends one message after another: one slot
+                    // with everything while the others idle would only delay the last ones), up to MaxBatch each.
+                    var take = Math.Clamp((signal.Reader.Count + slots.CurrentCount) / (slots.CurrentCount + 1), 1, MaxBatch);
                     var ready = new List<Guid>();
-                    while (ready.Count < MaxBatch && signal.Reader.TryRead(out var id))
+                    while (ready.Count < take && signal.Reader.TryRead(out var id))
                     {
                         if (_inProgress.TryAdd(id, 0)) ready.Add(id);
                     }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
@@ -54,13 +55,21 @@ public static class ApiFormReader
         return (form, errors);
     }
 
+    /// <summary>A section's fields by name (any case), each with its length limit: found once per type, not on every call.</summary>
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, (PropertyInfo Property, int MaxLength)>> Fields = new();
+
+    private static Dictionary<string, (PropertyInfo Property, int MaxLength)> FieldsOf(Type section) => Fields.GetOrAdd(section, type =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite || IsSection(p.PropertyType))
+            .ToDictionary(p => p.Name, p => (p, p.GetCustomAttribute<StringLengthAttribute>()?.MaximumLength ?? StoredText.DefaultMaxLength),
+                StringComparer.OrdinalIgnoreCase));
+
     private static void ReadSection(JsonElement json, object section, string path, List<FieldError> errors)
     {
-        var properties = section.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite || IsSection(p.PropertyType)).ToList();
+        var fields = FieldsOf(section.GetType());
         foreach (var member in json.EnumerateObject())
         {
-            var property = properties.Find(p => string.Equals(p.Name, member.Name, StringComparison.OrdinalIgnoreCase));
+            var (property, maxLength) = fields.TryGetValue(member.Name, out var found) ? found : default;
             var field = path + (property?.Name ?? member.Name);
             if (property is null)
             {
@@ -93,7 +102,7 @@ public static class ApiFormReader
                 continue;
             }
 
-            if (TextProblem(property, value) is { } problem)
+            if (TextProblem(maxLength, value) is { } problem)
             {
                 errors.Add(new(field, problem));
                 continue;
@@ -107,9 +116,8 @@ public static class ApiFormReader
         type.IsClass && type != typeof(string) && type.Namespace == typeof(AuthorizationFormInput).Namespace && !typeof(IEnumerable).IsAssignableFrom(type);
 
     /// <summary>Text is held to what every form field holds: characters that can be kept, and the field's length.</summary>
-    private static string? TextProblem(PropertyInfo property, object? value)
+    private static string? TextProblem(int max, object? value)
     {
-        var max = property.GetCustomAttribute<StringLengthAttribute>()?.MaximumLength ?? StoredText.DefaultMaxLength;
         IEnumerable<string?> texts = value switch
         {
             string text => [text],
