@@ -84,6 +84,7 @@ public sealed class OutboxPump(
                     }
 
                     Start(ready, slots);
+                    if (time.GetUtcNow() >= nextPoll) break; // a steady stream of signals must not starve the poll
                 }
             }
         }

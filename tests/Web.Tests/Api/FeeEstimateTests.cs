@@ -154,6 +154,7 @@ public sealed class FeeEstimateTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Estimate_IsRateLimited_PerClient()
     {
+        await FixedWindows.AwayFromTheEndAsync(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(15));
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 65; i++)
         {
