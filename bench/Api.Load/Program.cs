@@ -25,7 +25,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-var repo = FindRepository();
+var repo = BenchTools.FindRepository();
 var work = Path.Combine(Path.GetTempPath(), "backoffice-api-load", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 Directory.CreateDirectory(work);
 Console.WriteLine($"Working folder {work}; {clients} clients, {seconds} s a run, {rounds} rounds.");
@@ -33,13 +33,13 @@ var runtime = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifie
 var webDirectory = Path.Combine(repo, "src/Web/bin/Release/net10.0", runtime, "publish");
 if (!noBuild)
 {
-    Run("dotnet", "publish", "-c", "Release", "-r", runtime, "--self-contained", "false", "-p:PublishReadyToRun=true", "-v", "q", "-nologo",
+    BenchTools.Run("dotnet", "publish", "-c", "Release", "-r", runtime, "--self-contained", "false", "-p:PublishReadyToRun=true", "-v", "q", "-nologo",
         Path.Combine(repo, "src/Web/Web.csproj"));
 }
 
 var webDll = Path.Combine(webDirectory, "BackOffice.Web.dll");
 var keyFile = Path.Combine(work, "records.key");
-Run("dotnet", webDll, "encryption", "new-key", keyFile);
+BenchTools.Run("dotnet", webDll, "encryption", "new-key", keyFile);
 var data = Path.Combine(work, "data");
 var environment = new Dictionary<string, string>
 {
@@ -87,7 +87,7 @@ for (var round = 1; round <= rounds; round++)
     var cpuBefore = app.CpuTime();
     var apiRun = Check(await LoadRun.ForAsync(clients, duration, SendAsync), "API");
     cpu.Add((app.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, apiRun.Completed));
-    rawFile ??= CopyDatabase(data, work);
+    rawFile ??= BenchTools.CopyDatabase(Path.Combine(data, "backoffice.db"), work);
     using var raw = new ApiRawInserts(rawFile);
     rows ??= raw.RowCounts;
     var rawRun = raw.Run(duration);
@@ -149,17 +149,6 @@ static LoadResult Check(LoadResult result, string what)
     return result;
 }
 
-static string CopyDatabase(string data, string work)
-{
-    // A consistent copy of the live database (same schema, indexes and rows) for the raw insert loop.
-    var copy = Path.Combine(work, "raw.db");
-    using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "backoffice.db")};Mode=ReadOnly;Pooling=false");
-    connection.Open();
-    using var command = connection.CreateCommand();
-    command.CommandText = $"VACUUM INTO '{copy.Replace("'", "''", StringComparison.Ordinal)}'";
-    command.ExecuteNonQuery();
-    return copy;
-}
 
 static List<string> Command(string dll, string contentRoot, Dictionary<string, string> environment, params string[] arguments)
 {
@@ -173,18 +162,4 @@ static List<string> Command(string dll, string contentRoot, Dictionary<string, s
     process.WaitForExit();
     if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', arguments)} exited with {process.ExitCode}: {output}");
     return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-}
-
-static void Run(string file, params string[] arguments)
-{
-    using var process = Process.Start(file, arguments);
-    process.WaitForExit();
-    if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}");
-}
-
-static string FindRepository()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "BackOffice.sln"))) return dir.FullName;
-    throw new InvalidOperationException("run from inside the repository");
 }

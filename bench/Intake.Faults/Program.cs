@@ -9,7 +9,7 @@ using System.Text;
 using BackOffice.Intake.Faults;
 
 var options = FaultOptions.Parse(args);
-var repository = FindRepository();
+var repository = BenchTools.FindRepository();
 var work = Path.Combine(Path.GetTempPath(), "backoffice-intake-faults", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 Directory.CreateDirectory(work);
 Console.WriteLine($"Working folder {work}; scenarios {string.Join(", ", options.Scenarios)}; {options.Clients} clients, load phases of {options.Seconds} s.");
@@ -84,11 +84,4 @@ static string Report(List<Checks> results, TimeSpan elapsed)
 
     text.AppendLine(CultureInfo.InvariantCulture, $"{results.Count(r => r.Passed)} of {results.Count} scenarios passed in {elapsed.TotalSeconds:0} s.");
     return text.ToString();
-}
-
-static string FindRepository()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "BackOffice.sln"))) return dir.FullName;
-    throw new InvalidOperationException("run from inside the repository");
 }

@@ -19,7 +19,7 @@ if (options.Against is { } running)
     return;
 }
 
-var repo = FindRepository();
+var repo = BenchTools.FindRepository();
 var work = Path.Combine(Path.GetTempPath(), "backoffice-intake-load", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 Directory.CreateDirectory(work);
 Console.WriteLine($"Working folder {work}; {options.Clients} clients, {options.Seconds} s a run, {options.Rounds} rounds.");
@@ -32,14 +32,14 @@ var bareDirectory = Path.Combine(repo, "bench/Intake.Bare/bin/Release/net10.0", 
 if (!options.NoBuild)
 {
     foreach (var project in new[] { "src/Web/Web.csproj", "bench/Intake.Bare/Intake.Bare.csproj" })
-        Run("dotnet", "publish", "-c", "Release", "-r", runtime, "--self-contained", "false", "-p:PublishReadyToRun=true", "-v", "q", "-nologo",
+        BenchTools.Run("dotnet", "publish", "-c", "Release", "-r", runtime, "--self-contained", "false", "-p:PublishReadyToRun=true", "-v", "q", "-nologo",
             Path.Combine(repo, project));
 }
 
 var webDll = Path.Combine(webDirectory, "BackOffice.Web.dll");
 var bareDll = Path.Combine(bareDirectory, "Intake.Bare.dll");
 var keyFile = Path.Combine(work, "records.key");
-Run("dotnet", webDll, "encryption", "new-key", keyFile);
+BenchTools.Run("dotnet", webDll, "encryption", "new-key", keyFile);
 const string password = "Load-Passw0rd!";
 var data = Path.Combine(work, "data");
 var environment = new Dictionary<string, string>
@@ -112,7 +112,7 @@ for (var round = 1; round <= options.Rounds; round++)
     var cpuBefore = app.CpuTime();
     var appRun = Check(await LoadRun.ForAsync(options.Clients, duration, async t => (await appForms.CompleteAsync(t)).Send), "intake");
     var cpuPerRequest = (app.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, appRun.Completed);
-    rawFile ??= CopyDatabase(app, work);
+    rawFile ??= BenchTools.CopyDatabase(Path.Combine(data, "backoffice.db"), work);
     using var raw = new RawInserts(rawFile);
     var rawRun = raw.Run(duration);
     report.Round(round, bareRun, appRun, cpuPerRequest, rawRun);
@@ -171,30 +171,4 @@ static LoadResult Check(LoadResult result, string what)
 {
     if (result.Failed > 0) Console.WriteLine($"  {what}: {result.Failed} failed, first: {result.FirstFailure}");
     return result;
-}
-
-static string CopyDatabase(AppProcess app, string work)
-{
-    // A consistent copy of the live database (same schema, indexes and rows) for the raw insert loop.
-    var copy = Path.Combine(work, "raw.db");
-    using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(work, "data", "backoffice.db")};Mode=ReadOnly;Pooling=false");
-    connection.Open();
-    using var command = connection.CreateCommand();
-    command.CommandText = $"VACUUM INTO '{copy.Replace("'", "''", StringComparison.Ordinal)}'";
-    command.ExecuteNonQuery();
-    return copy;
-}
-
-static void Run(string file, params string[] arguments)
-{
-    using var process = Process.Start(file, arguments);
-    process.WaitForExit();
-    if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}");
-}
-
-static string FindRepository()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "BackOffice.sln"))) return dir.FullName;
-    throw new InvalidOperationException("run from inside the repository");
 }
