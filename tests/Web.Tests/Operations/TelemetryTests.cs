@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace BackOffice.Web.Tests.Operations;
@@ -191,8 +192,10 @@ public sealed class TelemetryTests
         {
             using var form = new RequestForm(factory);
             (await form.SubmitAsync()).Location().ShouldBe("/request/done");
+            // Stopping the app flushes too, but only for a few seconds: on a busy machine the export can take longer.
+            factory.Services.GetRequiredService<TracerProvider>().ForceFlush(60_000).ShouldBeTrue();
+            factory.Services.GetRequiredService<MeterProvider>().ForceFlush(60_000).ShouldBeTrue();
         }
-        // Stopping the app flushes both exporters.
 
         var traces = collector.Bodies("/v1/traces");
         traces.ShouldContain(body => body.Contains("backoffice-otlp-test", StringComparison.Ordinal)
