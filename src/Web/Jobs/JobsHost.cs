@@ -9,7 +9,8 @@ namespace BackOffice.Web.Jobs;
 /// <summary>
 /// Starts the jobs side of a process: Hangfire's logging routed to this host, the recurring jobs registered, and, when
 /// this process runs one, the Hangfire server with its workers. The server is built from this host's own storage and
-/// services, never from Hangfire's process-wide statics, so several hosts in one process (tests) stay apart.
+/// services, never from Hangfire's process-wide statics, so several hosts in one process (tests) stay apart. All of it
+/// begins <see cref="JobsOptions.StartAfterSeconds"/> after the app has started answering (<see cref="JobsStart"/>).
 /// </summary>
 internal sealed class JobsHost(
     JobStorage storage,
@@ -18,17 +19,46 @@ internal sealed class JobsHost(
     WorkflowsOptions workflows,
     DepartmentClock clock,
     IServiceScopeFactory scopes,
+    TimeProvider time,
     ILoggerFactory loggers,
     IHostApplicationLifetime lifetime) : IHostedService, IDisposable
 {
     private IDisposable? _logging;
+    private readonly CancellationTokenSource _stopping = new();
     private BackgroundJobServerHostedService? _server;
+    private Task? _deferred;
 
     public bool RunsServer => options.Value.RunServer || options.Value.WorkerOnly;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         _logging = HangfireLogBridge.Attach(loggers);
+        if (options.Value.StartAfter <= TimeSpan.Zero) return StartJobsAsync(cancellationToken);
+
+        // Later, in the background: the host goes on to answer requests meanwhile (JobsOptions.StartAfterSeconds).
+        _deferred = Task.Run(async () =>
+        {
+            try
+            {
+                await JobsStart.WaitAsync(lifetime, options.Value.StartAfter, time, _stopping.Token);
+                await StartJobsAsync(_stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Stopped before the jobs began.
+            }
+#pragma warning disable CA1031 // a failure here has no caller to reach: it is logged, and /health/ready reports the storage
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                loggers.CreateLogger<JobsHost>().LogError(ex, "The jobs could not be started");
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task StartJobsAsync(CancellationToken cancellationToken)
+    {
         BackOfficeRecurringJobs.Register(recurring, options.Value, clock.Zone, workflows.Retention);
         if (!RunsServer) return;
 
@@ -40,12 +70,15 @@ internal sealed class JobsHost(
             SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(0.1, settings.PollIntervalSeconds)),
             Activator = new AspNetCoreJobActivator(scopes),
         };
-        _server = new BackgroundJobServerHostedService(storage, serverOptions, [], lifetime);
-        await _server.StartAsync(cancellationToken);
+        var server = new BackgroundJobServerHostedService(storage, serverOptions, [], lifetime);
+        await server.StartAsync(cancellationToken);
+        _server = server;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        if (_deferred is not null) await _deferred;
         if (_server is not null) await _server.StopAsync(cancellationToken);
         _logging?.Dispose();
         _logging = null;
@@ -55,5 +88,6 @@ internal sealed class JobsHost(
     {
         _server?.Dispose();
         _logging?.Dispose();
+        _stopping.Dispose();
     }
 }

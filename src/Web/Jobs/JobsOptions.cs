@@ -15,6 +15,14 @@ public sealed class JobsOptions
     /// the command-line switch <c>--worker true</c>.</summary>
     public bool WorkerOnly { get; set; }
 
+    /// <summary>Seconds between the app answering (its health probe, its first pages) and the jobs starting: the Hangfire
+    /// server, the recurring jobs' registration and the outbox pump. A node that restarts with a backlog answers first
+    /// (start-up of the server and a backlog's first sends took 0.6 s of the 2-core machine's cold start); the waiting
+    /// messages are durable outbox rows and go out a moment later. 0 starts the jobs with the app.</summary>
+    public double StartAfterSeconds { get; set; } = 2;
+
+    public TimeSpan StartAfter => TimeSpan.FromSeconds(Math.Max(0, StartAfterSeconds));
+
     /// <summary>Jobs run at once by one server. They wait on SMTP and the database, not the CPU.</summary>
     public int WorkerCount { get; set; } = 5;
 

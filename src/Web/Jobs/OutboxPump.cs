@@ -20,6 +20,7 @@ public sealed class OutboxPump(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<JobsOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<OutboxPump> logger) : BackgroundService
 {
     /// <summary>The most rows one dispatch carries out together (<see cref="OutboxDispatcher.DispatchBatchAsync"/>).</summary>
@@ -34,6 +35,15 @@ public sealed class OutboxPump(
     {
         if (!Runs) return;
         var settings = options.Value;
+        try
+        {
+            await JobsStart.WaitAsync(lifetime, settings.StartAfter, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // stopped before the jobs began
+        }
+
         using var slots = new SemaphoreSlim(Math.Max(1, settings.WorkerCount));
         var poll = TimeSpan.FromSeconds(Math.Max(0.1, settings.PollIntervalSeconds));
         var nextPoll = time.GetUtcNow();

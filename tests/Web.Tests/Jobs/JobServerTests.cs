@@ -79,6 +79,37 @@ public sealed class JobServerTests
         monitoring.Servers().ShouldHaveSingleItem().Name.ShouldContain(":web:");
     }
 
+    [Fact]
+    public async Task TheJobs_BeginAPauseAfterTheAppAnswers_SoARestartedNodeAnswersFirst()
+    {
+        await using var app = new JobsApp(new Dictionary<string, string?>
+        {
+            ["BackOffice:Jobs:RunServer"] = "true",
+            ["BackOffice:Jobs:PollIntervalSeconds"] = "0.2",
+            ["BackOffice:Jobs:StartAfterSeconds"] = "30",
+        });
+        using var client = app.Factory.CreateBrowser();
+        (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var request = await app.StartAsync();
+        var row = await app.RowAsync(request.Id, "Received");
+        var monitoring = app.Factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+
+        // The app answers and commits; neither the pump nor the Hangfire server has begun.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        (await app.RowAsync(row.Id)).ProcessedAt.ShouldBeNull();
+        monitoring.Servers().ShouldBeEmpty();
+        app.Mail.Sent.ShouldBeEmpty();
+
+        // The department clock passes the pause (a step at a time: the pause starts once the host has started).
+        (await WaitForAsync(async () =>
+        {
+            app.Time.Advance(TimeSpan.FromSeconds(5));
+            return (await app.RowAsync(row.Id)).ProcessedAt is not null;
+        })).ShouldBeTrue("the pump did not begin after the pause");
+        app.Mail.Sent.ShouldHaveSingleItem();
+        (await WaitForAsync(() => Task.FromResult(monitoring.Servers().Count == 1))).ShouldBeTrue("the Hangfire server did not begin after the pause");
+    }
+
     private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
     {
         var until = DateTime.UtcNow + Patience;

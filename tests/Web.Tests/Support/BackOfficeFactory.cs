@@ -58,6 +58,8 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
         // Jobs are enqueued but not run unless a test asks: a Hangfire server per host would make every test slower
         // and racy. Tests that need jobs run them directly, or set RunServer (see Jobs/JobServers).
         _settings.TryAdd("BackOffice:Jobs:RunServer", "false");
+        // A test that runs the jobs wants them at once, not after the production pause that lets a node answer first.
+        _settings.TryAdd("BackOffice:Jobs:StartAfterSeconds", "0");
         // Stored files are encrypted with a key kept outside every test's data directory, as in production.
         _settings.TryAdd("BackOffice:Encryption:KeyFile", TestEncryption.KeyFile);
         // The test server speaks plain HTTP on loopback (as a node behind a TLS-ending proxy does); browser tests reach
