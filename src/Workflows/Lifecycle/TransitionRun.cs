@@ -244,7 +244,7 @@ internal sealed class TransitionRun(
     /// </summary>
     private async Task TakeRequestRowAsync(CancellationToken cancellationToken)
     {
-        var entry = services.Db.Entry(request);
+        var entry = RequestEntry();
         if (entry.State == EntityState.Added) return;
         var read = entry.Property(r => r.Version).OriginalValue;
         var taken = await services.Db.Requests.Where(r => r.Id == request.Id && r.Version == read)
@@ -270,7 +270,7 @@ internal sealed class TransitionRun(
     {
         if (!_retireStateTimers && !_retireAllTimers && !_replanDueTimers) return;
         // A request being created has no timers yet but the ones this run adds: nothing to retire, no statement to run.
-        if (services.Db.Entry(request).State == EntityState.Added) return;
+        if (RequestEntry().State == EntityState.Added) return;
         var now = services.Clock.Now;
         var newIds = _timers.Select(t => t.Id).ToList();
         var pending = services.Db.Timers.Where(t => t.RequestId == request.Id && t.CompletedAt == null && !newIds.Contains(t.Id));
@@ -283,6 +283,25 @@ internal sealed class TransitionRun(
         await pending.ExecuteUpdateAsync(s => s
             .SetProperty(t => t.CompletedAt, now)
             .SetProperty(t => t.Outcome, TimerOutcome.Retired), cancellationToken);
+    }
+
+    /// <summary>
+    /// The request's entry without comparing its hundred-odd columns with their snapshot (which DbContext.Entry does
+    /// first): its state (added or not) and the version it was read at do not depend on that comparison.
+    /// </summary>
+    private Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<RecordsRequest> RequestEntry()
+    {
+        var tracker = services.Db.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return services.Db.Entry(request);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     private async Task<bool> ChangedByOthersAsync(CancellationToken cancellationToken)

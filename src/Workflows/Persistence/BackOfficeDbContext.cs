@@ -53,14 +53,44 @@ public abstract class BackOfficeDbContext(DbContextOptions options, FieldEncrypt
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        SearchHashes.Fill(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detecting = DetectChangesOnce();
+        try
+        {
+            SearchHashes.Fill(this);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        SearchHashes.Fill(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detecting = DetectChangesOnce();
+        try
+        {
+            SearchHashes.Fill(this);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    /// <summary>
+    /// Compares every tracked entity with its snapshot once, then turns automatic detection off for the rest of the save:
+    /// the search hashes, each interceptor's look at the entries and SaveChanges itself each ran the whole comparison
+    /// again (five times a commit, for a request of over a hundred columns). Whatever they change from here goes through
+    /// the entry API, which tracks it at once. Returns the setting to restore afterwards.
+    /// </summary>
+    private bool DetectChangesOnce()
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        if (detecting) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return detecting;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

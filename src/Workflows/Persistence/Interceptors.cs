@@ -29,8 +29,9 @@ public sealed class AuditStampingInterceptor(TimeProvider time) : SaveChangesInt
         var now = time.GetUtcNow();
         foreach (var entry in context.ChangeTracker.Entries<RecordsRequest>())
         {
-            if (entry.State == EntityState.Added) entry.Entity.CreatedAt = now;
-            if (entry.State is EntityState.Added or EntityState.Modified) entry.Entity.UpdatedAt = now;
+            // Through the entry, not the entity: the context has compared its entities already (DetectChangesOnce).
+            if (entry.State == EntityState.Added) entry.Property(r => r.CreatedAt).CurrentValue = now;
+            if (entry.State is EntityState.Added or EntityState.Modified) entry.Property(r => r.UpdatedAt).CurrentValue = now;
         }
     }
 }

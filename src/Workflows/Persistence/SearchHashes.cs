@@ -5,13 +5,13 @@ namespace BackOffice.Workflows.Persistence;
 
 /// <summary>
 /// Fills the search-hash shadow columns (<see cref="SensitiveFields.SearchHashAnnotation"/>) of every row being inserted or
-/// updated from the value they stand for, under the current key, just before the context saves.
+/// updated from the value they stand for, under the current key, just before the context saves (after its one comparison
+/// of the tracked entities, <c>BackOfficeDbContext.DetectChangesOnce</c>).
 /// </summary>
 internal static class SearchHashes
 {
     public static void Fill(BackOfficeDbContext db)
     {
-        if (db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
