@@ -27,6 +27,7 @@ internal sealed class JobsHost(
     private readonly CancellationTokenSource _stopping = new();
     private BackgroundJobServerHostedService? _server;
     private Task? _deferred;
+    private int _disposed;
 
     public bool RunsServer => options.Value.RunServer || options.Value.WorkerOnly;
 
@@ -36,14 +37,15 @@ internal sealed class JobsHost(
         if (options.Value.StartAfter <= TimeSpan.Zero) return StartJobsAsync(cancellationToken);
 
         // Later, in the background: the host goes on to answer requests meanwhile (JobsOptions.StartAfterSeconds).
+        var stopping = _stopping.Token;
         _deferred = Task.Run(async () =>
         {
             try
             {
-                await JobsStart.WaitAsync(lifetime, options.Value.StartAfter, time, _stopping.Token);
-                await StartJobsAsync(_stopping.Token);
+                await JobsStart.WaitAsync(lifetime, options.Value.StartAfter, time, stopping);
+                await StartJobsAsync(stopping);
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 // Stopped before the jobs began.
             }
@@ -77,7 +79,8 @@ internal sealed class JobsHost(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        // A host may stop its services after disposing them (test hosts do): then the start was ended by Dispose.
+        if (Volatile.Read(ref _disposed) == 0) await _stopping.CancelAsync();
         if (_deferred is not null) await _deferred;
         if (_server is not null) await _server.StopAsync(cancellationToken);
         _logging?.Dispose();
@@ -86,6 +89,8 @@ internal sealed class JobsHost(
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _stopping.Cancel();
         _server?.Dispose();
         _logging?.Dispose();
         _stopping.Dispose();
