@@ -190,8 +190,9 @@ internal sealed class TransitionRun(
         {
             using var turn = await services.WriteGate.EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await TakeRequestRowAsync(cancellationToken);
-            await RetireTimersAsync(cancellationToken);
+            var creating = RequestEntry().State == EntityState.Added;
+            await TakeRequestRowAsync(creating, cancellationToken);
+            await RetireTimersAsync(creating, cancellationToken);
             await TakeStagedUploadsAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -242,11 +243,10 @@ internal sealed class TransitionRun(
     /// Without it the loser's journal insert tripped the journal's unique index first (still a conflict, but logged by EF
     /// Core as a failed database command). A new request has no row yet.
     /// </summary>
-    private async Task TakeRequestRowAsync(CancellationToken cancellationToken)
+    private async Task TakeRequestRowAsync(bool creating, CancellationToken cancellationToken)
     {
-        var entry = RequestEntry();
-        if (entry.State == EntityState.Added) return;
-        var read = entry.Property(r => r.Version).OriginalValue;
+        if (creating) return;
+        var read = RequestEntry().Property(r => r.Version).OriginalValue;
         var taken = await services.Db.Requests.Where(r => r.Id == request.Id && r.Version == read)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, read), cancellationToken);
         if (taken == 0) throw new ConcurrencyConflictException(request.Id);
@@ -266,11 +266,11 @@ internal sealed class TransitionRun(
         if (missing.Count > 0) throw new Uploads.MissingUploadsException(missing);
     }
 
-    private async Task RetireTimersAsync(CancellationToken cancellationToken)
+    private async Task RetireTimersAsync(bool creating, CancellationToken cancellationToken)
     {
         if (!_retireStateTimers && !_retireAllTimers && !_replanDueTimers) return;
         // A request being created has no timers yet but the ones this run adds: nothing to retire, no statement to run.
-        if (RequestEntry().State == EntityState.Added) return;
+        if (creating) return;
         var now = services.Clock.Now;
         var newIds = _timers.Select(t => t.Id).ToList();
         var pending = services.Db.Timers.Where(t => t.RequestId == request.Id && t.CompletedAt == null && !newIds.Contains(t.Id));

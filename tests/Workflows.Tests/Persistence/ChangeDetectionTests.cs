@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Tests.Lifecycle;
 using BackOffice.Workflows.Tests.Support;
@@ -16,7 +15,7 @@ namespace BackOffice.Workflows.Tests.Persistence;
 public abstract class ChangeDetectionTests : EngineTestsBase
 {
     [Fact]
-    public async Task Commit_ComparesTheTrackedEntitiesOnce_AndStillStampsAndHashes()
+    public async Task Commit_ComparesTheTrackedEntitiesOnce_AndStillStampsTheRequest()
     {
         using var events = new EfEvents();
 
@@ -36,7 +35,7 @@ public abstract class ChangeDetectionTests : EngineTestsBase
     /// <summary>EF Core's DetectChangesStarting and SaveChangesStarting events raised in this test's flow.</summary>
     private sealed class EfEvents : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
-        private static readonly AsyncLocal<StrongBox<EfEvents>?> Current = new();
+        private static readonly AsyncLocal<EfEvents?> Current = new();
         private readonly IDisposable _subscription;
         private readonly List<IDisposable> _listeners = [];
         private int _comparisons;
@@ -44,7 +43,7 @@ public abstract class ChangeDetectionTests : EngineTestsBase
 
         public EfEvents()
         {
-            Current.Value = new StrongBox<EfEvents>(this);
+            Current.Value = this;
             _subscription = DiagnosticListener.AllListeners.Subscribe(this);
         }
 
@@ -59,7 +58,7 @@ public abstract class ChangeDetectionTests : EngineTestsBase
 
         public void OnNext(KeyValuePair<string, object?> value)
         {
-            if (Current.Value?.Value != this) return;
+            if (Current.Value != this) return;
             if (value.Key == CoreEventId.DetectChangesStarting.Name) Interlocked.Increment(ref _comparisons);
             if (value.Key == CoreEventId.SaveChangesStarting.Name) Interlocked.Increment(ref _saves);
         }
