@@ -88,16 +88,18 @@ public static class BackOfficeHostExtensions
                 laps.Lap("staff accounts");
                 await scope.ServiceProvider.GetRequiredService<RuleSetAdministration>()
                     .InitializeAsync(RulesDirectory(app.Configuration, app.Environment));
+                laps.Lap("rules");
                 if (scope.ServiceProvider.GetRequiredService<DemoAccountsOptions>() is { SeedAccounts: true, SeedRequests: true })
                     await scope.ServiceProvider.GetRequiredService<Demo.DemoRequests>().SeedAsync();
             }
 
             // Hangfire's storage creates (or upgrades) its schema when it is made: here, while this node holds the lock.
             app.Services.GetRequiredService<Hangfire.JobStorage>();
+            laps.Lap("jobs");
             // The first node makes the shared key ring's first key; nodes after it read that one instead of each making
             // their own at the same moment.
             app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("BackOffice.Startup").Protect([]);
-            laps.Lap("rules, jobs, keys");
+            laps.Lap("keys");
         }
 
         await pipeline;

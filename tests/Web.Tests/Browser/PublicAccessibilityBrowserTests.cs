@@ -70,10 +70,10 @@ public sealed class PublicAccessibilityBrowserTests
         await page.Locator("[name='Signature.Agreed']").CheckAsync();
         await page.Locator("#PhotoId").SetInputFilesAsync(new FilePayload { Name = "license.jpg", MimeType = "image/jpeg", Buffer = PhotoId });
         await ContinueAsync(page);
-        await page.WaitForURLAsync("**/request/review");
+        await WaitForUrlAsync(page, "**/request/review");
         problems.AddRange(await CheckHereAsync(page, "/request/review"));
         await ContinueAsync(page);
-        await page.WaitForURLAsync("**/request/done");
+        await WaitForUrlAsync(page, "**/request/done");
         problems.AddRange(await CheckHereAsync(page, "/request/done"));
         var tracking = (await page.Locator(".tracking-number").TextContentAsync())!.Trim();
 
@@ -94,6 +94,24 @@ public sealed class PublicAccessibilityBrowserTests
         problems.AddRange(await CheckAsync(page, "/Error"));
 
         problems.ShouldBeEmpty(string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>
+    /// Waits for the step after a send; when it does not come, fails saying where the browser is and what the page says
+    /// (a timeout alone had left a failed CI run unexplained).
+    /// </summary>
+    private static async Task WaitForUrlAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException timeout)
+        {
+            var heading = await page.Locator("h1").First.TextContentAsync(new() { Timeout = 5000 });
+            var errors = await page.Locator(".error-summary").AllTextContentsAsync();
+            throw new TimeoutException($"Waited for {url}; the browser is at {page.Url}, heading \"{heading?.Trim()}\", errors: {string.Join(" | ", errors)}", timeout);
+        }
     }
 
     private static Task ContinueAsync(IPage page) => page.Locator("form.request-form button[type='submit']").First.ClickAsync();
