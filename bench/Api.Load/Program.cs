@@ -44,6 +44,8 @@ var data = Path.Combine(work, "data");
 var environment = new Dictionary<string, string>
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    // As the production environment in README (Deployment): two glibc malloc arenas, not eight a core.
+    ["MALLOC_ARENA_MAX"] = "2",
     ["BackOffice__DataDirectory"] = data,
     ["BackOffice__Encryption__KeyFile"] = keyFile,
     ["BackOffice__Http__RequireHttps"] = "false",
