@@ -41,11 +41,8 @@ var webDll = Path.Combine(webDirectory, "BackOffice.Web.dll");
 var keyFile = Path.Combine(work, "records.key");
 BenchTools.Run("dotnet", webDll, "encryption", "new-key", keyFile);
 var data = Path.Combine(work, "data");
-var environment = new Dictionary<string, string>
+var environment = new Dictionary<string, string>(BenchTools.ProductionProcess)
 {
-    ["ASPNETCORE_ENVIRONMENT"] = "Production",
-    // As the production environment in README (Deployment): two glibc malloc arenas, not eight a core.
-    ["MALLOC_ARENA_MAX"] = "2",
     ["BackOffice__DataDirectory"] = data,
     ["BackOffice__Encryption__KeyFile"] = keyFile,
     ["BackOffice__Http__RequireHttps"] = "false",
