@@ -33,7 +33,10 @@ public sealed class FeeEstimateBrowserTests
         await page.GotoAsync("/fees");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Español" }).ClickAsync();
-        await page.WaitForURLAsync("**/fees");
+        // The navigation committed, then the page's heading, not a load state: a loaded CI machine's Chromium once never
+        // reported one for the page shown.
+        await page.WaitForURLAsync("**/fees", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("h1").First.WaitForAsync();
         (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("es");
         await page.GetByLabel("¿Quién hace la solicitud?").SelectOptionAsync("Attorney");
         await page.GetByLabel("¿Aproximadamente cuántas páginas?").FillAsync("120");

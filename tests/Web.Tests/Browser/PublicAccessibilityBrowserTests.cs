@@ -104,7 +104,10 @@ public sealed class PublicAccessibilityBrowserTests
     {
         try
         {
-            await page.WaitForURLAsync(url);
+            // The navigation committed, then the page's heading: twice (CI, then here) the browser was at the URL with its
+            // heading drawn and no error, yet Chromium never reported a load state for it, so waiting for one timed out.
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+            await page.Locator("h1").First.WaitForAsync();
         }
         catch (TimeoutException timeout)
         {
