@@ -28,7 +28,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<IInterceptor, Auditing.AuditImmutabilityInterceptor>();
         services.AddSingleton<IInterceptor, Auditing.AuditCommandGuard>();
         services.AddSingleton<SqliteDurabilityInterceptor>();
-        services.AddSingleton(WriteGate.For(options.Database.Provider));
+        services.AddSingleton(WriteGate.For(options.Database));
         services.AddSingleton<Limits.AttemptCounterStore>();
 
         if (options.Database.Provider == DatabaseProvider.PostgreSql)

@@ -74,8 +74,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, WriteGate gate, ILo
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BackOfficeDbContext>();
         db.Audit.AddRange(batch.Select(p => p.Entry));
-        using var turn = await gate.EnterAsync(CancellationToken.None);
-        await db.SaveChangesAsync(CancellationToken.None);
+        await gate.SaveChangesAsync(db, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -331,11 +331,7 @@ public sealed class OutboxDispatcher(
 
     // A turn at SQLite's one writer, as the lifecycle's commits take it: without it a claim or an outcome racing a commit
     // sleeps in SQLite's busy handler (1, 2, 5 … 100 ms) while the writer may already be free.
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    private Task SaveAsync(CancellationToken cancellationToken) => gate.SaveChangesAsync(db, cancellationToken);
 
     private static bool IsDatabaseFailure(Exception error)
     {

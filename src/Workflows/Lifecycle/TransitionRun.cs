@@ -188,14 +188,15 @@ internal sealed class TransitionRun(
 
         try
         {
-            using var turn = await services.WriteGate.EnterAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var creating = RequestEntry().State == EntityState.Added;
-            await TakeRequestRowAsync(creating, cancellationToken);
-            await RetireTimersAsync(creating, cancellationToken);
-            await TakeStagedUploadsAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // One atomic commit; on SQLite it may share its transaction and flush with concurrent ones (WriteGate).
+            await services.WriteGate.CommitAsync(db, async token =>
+            {
+                await TakeRequestRowAsync(creating, token);
+                await RetireTimersAsync(creating, token);
+                await TakeStagedUploadsAsync(token);
+                await db.SaveChangesAsync(token);
+            }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
         {

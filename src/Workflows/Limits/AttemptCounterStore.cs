@@ -15,7 +15,8 @@ namespace BackOffice.Workflows.Limits;
 /// a connection of their own with <c>synchronous=NORMAL</c>: committed to the WAL at once and visible to every reader,
 /// flushed to disk with the next durable commit or checkpoint; a power cut may forget the last counts, never corrupt the
 /// file (WAL mode). The app's other connections keep <c>synchronous=FULL</c>. The write takes a <see cref="WriteGate"/>
-/// turn like every SQLite write of this process, so it never sleeps in SQLite's busy handler behind a commit.</para>
+/// turn like every SQLite write of this process, so it never sleeps in SQLite's busy handler behind a commit; when the turn
+/// finds a group commit open, the count is written in it instead (see <see cref="WriteGate.WriteUnflushedAsync{T}"/>).</para>
 /// </summary>
 public sealed class AttemptCounterStore(WorkflowsOptions options, WriteGate gate) : IAsyncDisposable
 {
@@ -50,25 +51,39 @@ public sealed class AttemptCounterStore(WorkflowsOptions options, WriteGate gate
             return counted.Count == 1;
         }
 
-        using var turn = await gate.EnterAsync(cancellationToken);
-        var connection = await ConnectionAsync(cancellationToken);
+        // While a group commit is open the count joins it (the group's flush carries it; nothing waits for that), since
+        // writing on the counters' own connection would first have to end the group.
+        return await gate.WriteUnflushedAsync(
+            (connection, transaction) => CountAsync(connection, transaction, bucket, keyHash, windowStart, permits),
+            async () =>
+            {
+                var connection = await ConnectionAsync(cancellationToken);
+                try
+                {
+                    return await CountAsync(connection, null, bucket, keyHash, windowStart, permits);
+                }
+                catch (SqliteException)
+                {
+                    // A connection that failed is not trusted again: the next attempt opens a new one.
+                    await connection.DisposeAsync();
+                    _connection = null;
+                    throw;
+                }
+            },
+            cancellationToken);
+    }
+
+    private static async Task<bool> CountAsync(SqliteConnection connection, SqliteTransaction? transaction, string bucket,
+        string keyHash, long windowStart, int permits)
+    {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = SqliteCountSql;
         Add(command, "$bucket", bucket);
         Add(command, "$key", keyHash);
         Add(command, "$window", windowStart);
         Add(command, "$permits", permits);
-        try
-        {
-            return await command.ExecuteScalarAsync(cancellationToken) is not null;
-        }
-        catch (SqliteException)
-        {
-            // A connection that failed is not trusted again: the next attempt opens a new one.
-            await connection.DisposeAsync();
-            _connection = null;
-            throw;
-        }
+        return await command.ExecuteScalarAsync() is not null;
     }
 
     /// <summary>SQLite's synchronous setting on the counters' own connection (tests: 1, NORMAL); null before the first count.</summary>

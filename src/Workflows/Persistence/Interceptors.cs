@@ -44,7 +44,7 @@ public sealed class AuditStampingInterceptor(TimeProvider time) : SaveChangesInt
 /// </summary>
 public sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
     private readonly ConditionalWeakTable<object, object> _prepared = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

@@ -1,0 +1,201 @@
+using BackOffice.Workflows.Lifecycle;
+using BackOffice.Workflows.Limits;
+using BackOffice.Workflows.Persistence;
+using BackOffice.Workflows.Requests;
+using BackOffice.Workflows.Tests.Lifecycle;
+using BackOffice.Workflows.Tests.Support;
+using BackOffice.Workflows.Uploads;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackOffice.Workflows.Tests.Persistence;
+
+/// <summary>
+/// Group commit on SQLite (WriteGate): lifecycle commits that wait for their turn together share one transaction and one
+/// flush, each still atomic, each answered only once its rows are on disk. The commits are lined up by holding a turn
+/// while they arrive, so what shares a group does not depend on timing.
+/// </summary>
+public sealed class WriteGateTests : EngineTestsBase
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+
+    private WriteGate Gate => Harness.Services.GetRequiredService<WriteGate>();
+
+    private Task<RecordsRequest> StartAsync(params string[] stagedUploads) => Harness.InScopeAsync(sp =>
+        sp.GetRequiredService<LifecycleEngine>().StartAsync(new RequestDraftBuilder().Build(),
+            DateOnly.FromDateTime(EngineHarness.Start.UtcDateTime), Staff.Clerk, stagedUploads));
+
+    /// <summary>Starts each write while a turn is held, once the previous one is waiting, so they queue in this order.</summary>
+    private async Task<List<Task<T>>> LinedUpAsync<T>(WriteGate.Releaser heldTurn, params Func<Task<T>>[] writes)
+    {
+        var started = new List<Task<T>>();
+        foreach (var write in writes)
+        {
+            var waitingBefore = Gate.Waiting;
+            started.Add(Task.Run(write));
+            await WaitUntilAsync(() => Gate.Waiting == waitingBefore + 1 || started[^1].IsCompleted);
+        }
+
+        heldTurn.Dispose();
+        return started;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The writes did not line up at the gate.");
+            await Task.Delay(5);
+        }
+    }
+
+    private async Task<long> CommittedRequestsAsync()
+    {
+        // A connection of its own, as another reader of the file: it sees committed rows only.
+        var connectionString = await Harness.InScopeAsync(sp =>
+            Task.FromResult(sp.GetRequiredService<BackOfficeDbContext>().Database.GetConnectionString()!));
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM \"Requests\"";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Commits_WaitingTogether_ShareOneTransaction_AndEachIsStoredWhole()
+    {
+        var before = Gate.GroupCommits;
+
+        var starts = await LinedUpAsync(await Gate.EnterAsync(CancellationToken.None),
+            [.. Enumerable.Range(0, 8).Select(_ => (Func<Task<RecordsRequest>>)(() => StartAsync()))]);
+        var requests = await Task.WhenAll(starts);
+
+        var after = Gate.GroupCommits;
+        (after.Members - before.Members).ShouldBe(8);
+        (after.Commits - before.Commits).ShouldBe(1);
+        (await CommittedRequestsAsync()).ShouldBe(8);
+        foreach (var request in requests)
+        {
+            (await Harness.JournalAsync(request.Id)).ShouldHaveSingleItem().ToState.ShouldBe(request.State);
+            (await Harness.OutboxAsync(request.Id)).ShouldNotBeEmpty();
+            (await Harness.LoadAsync(request.Id)).Version.ShouldBe(request.Version);
+        }
+    }
+
+    [Fact]
+    public async Task AFailingCommit_InAGroup_IsRolledBackAlone_AndTheOthersAreStored()
+    {
+        var before = Gate.GroupCommits;
+
+        var starts = await LinedUpAsync(await Gate.EnterAsync(CancellationToken.None),
+            () => StartAsync(),
+            () => StartAsync("no-such-upload"), // its staged upload is gone: MissingUploadsException inside the commit
+            () => StartAsync());
+
+        var first = await starts[0];
+        var missing = await Should.ThrowAsync<MissingUploadsException>(() => starts[1]);
+        var third = await starts[2];
+
+        missing.StorageKeys.ShouldBe(["no-such-upload"]);
+        (Gate.GroupCommits.Commits - before.Commits).ShouldBe(1);
+        (await CommittedRequestsAsync()).ShouldBe(2);
+        (await Harness.JournalAsync(first.Id)).ShouldHaveSingleItem();
+        (await Harness.JournalAsync(third.Id)).ShouldHaveSingleItem();
+        var journalRows = await Harness.InScopeAsync(sp => sp.GetRequiredService<BackOfficeDbContext>().Journal.CountAsync());
+        journalRows.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ACommit_IsAnsweredOnlyWhenItsGroupIsOnDisk()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blocking = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var starts = await LinedUpAsync(await Gate.EnterAsync(CancellationToken.None),
+            async () => (object)await StartAsync(),
+            () => Harness.InScopeAsync<object>(async sp =>
+            {
+                // The second member of the group holds it open until released.
+                await Gate.CommitAsync(sp.GetRequiredService<BackOfficeDbContext>(), async _ =>
+                {
+                    blocking.SetResult();
+                    await release.Task;
+                }, CancellationToken.None);
+                return "released";
+            }));
+        await blocking.Task;
+
+        await Task.Delay(200);
+        starts[0].IsCompleted.ShouldBeFalse("the first commit's work is done, but its group has not been committed");
+        (await CommittedRequestsAsync()).ShouldBe(0);
+
+        release.SetResult();
+        var request = (RecordsRequest)await starts[0];
+        (await starts[1]).ShouldBe("released");
+        (await CommittedRequestsAsync()).ShouldBe(1);
+        (await Harness.LoadAsync(request.Id)).State.ShouldBe(request.State);
+    }
+
+    [Fact]
+    public async Task AnAttemptCount_JoinsAnOpenGroup_WithoutAFlushOfItsOwn()
+    {
+        var before = Gate.GroupCommits;
+        Task<bool> Count() => Harness.InScopeAsync(sp => sp.GetRequiredService<AttemptCounterStore>()
+            .TryCountAsync(sp.GetRequiredService<BackOfficeDbContext>(), "GateTest", "key", 1_000_000, 5, CancellationToken.None));
+
+        var writes = await LinedUpAsync(await Gate.EnterAsync(CancellationToken.None),
+            async () => (object)await StartAsync(),
+            async () => (object)await Count(),
+            async () => (object)await StartAsync());
+        await Task.WhenAll(writes);
+
+        ((bool)await writes[1]).ShouldBeTrue();
+        var after = Gate.GroupCommits;
+        (after.Commits - before.Commits).ShouldBe(1);
+        (after.Members - before.Members).ShouldBe(3);
+        var stored = await Harness.InScopeAsync(sp => sp.GetRequiredService<BackOfficeDbContext>().AttemptCounters.AsNoTracking()
+            .SingleAsync(c => c.Bucket == "GateTest"));
+        stored.Count.ShouldBe(1);
+        (await CommittedRequestsAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task APlainTurn_CommitsTheOpenGroupFirst()
+    {
+        var before = Gate.GroupCommits;
+        long seenByThePlainWriter = -1;
+
+        var writes = await LinedUpAsync(await Gate.EnterAsync(CancellationToken.None),
+            async () => (object)await StartAsync(),
+            async () =>
+            {
+                using var turn = await Gate.EnterAsync(CancellationToken.None);
+                seenByThePlainWriter = await CommittedRequestsAsync();
+                return (object)"plain";
+            },
+            async () => (object)await StartAsync());
+        await Task.WhenAll(writes);
+
+        seenByThePlainWriter.ShouldBe(1);
+        (Gate.GroupCommits.Commits - before.Commits).ShouldBe(2);
+        (await CommittedRequestsAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task WithoutGroupCommit_EachCommitHasATransactionOfItsOwn()
+    {
+        using var gate = new WriteGate(serializes: true, groupCommits: false);
+        await Harness.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BackOfficeDbContext>();
+            db.AttemptCounters.Add(AttemptCounter.First("Own", "k", 1));
+            await gate.SaveChangesAsync(db, CancellationToken.None);
+        });
+
+        gate.GroupCommits.ShouldBe((0L, 0L));
+        (await Harness.InScopeAsync(sp => sp.GetRequiredService<BackOfficeDbContext>().AttemptCounters.CountAsync(c => c.Bucket == "Own")))
+            .ShouldBe(1);
+    }
+}
