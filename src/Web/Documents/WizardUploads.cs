@@ -40,7 +40,7 @@ public sealed class WizardUploads(BackOfficeDbContext db, DocumentStore document
         var counted = ClientUpload.Record(address, size, now);
         db.StagedUploads.Add(staged);
         db.ClientUploads.Add(counted);
-        using (await gate.EnterAsync(cancellationToken)) await db.SaveChangesAsync(cancellationToken); // no busy-handler sleep behind a commit
+        await gate.SaveChangesAsync(db, cancellationToken); // no busy-handler sleep behind a commit; may share a group commit
         db.Entry(staged).State = EntityState.Detached;
         db.Entry(counted).State = EntityState.Detached;
 

@@ -86,7 +86,7 @@ public sealed class WebhookSender(BackOfficeDbContext db, WriteGate gate, IHttpC
         var delivery = WebhookDelivery.Record(organisation.Id, webhookEvent.Id, webhookEvent.Type, webhookEvent.Data.TrackingNumber, time.GetUtcNow(),
             status, error, watch.Elapsed);
         db.WebhookDeliveries.Add(delivery);
-        using (await gate.EnterAsync(CancellationToken.None)) await db.SaveChangesAsync(CancellationToken.None);
+        await gate.SaveChangesAsync(db, CancellationToken.None);
         db.Entry(delivery).State = EntityState.Detached;
         logger.LogInformation("Webhook event {EventId} ({EventType}) to organisation {OrganisationId}: {Status}",
             webhookEvent.Id, webhookEvent.Type, organisation.Id, status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer");

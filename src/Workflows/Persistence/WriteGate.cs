@@ -74,7 +74,9 @@ public sealed class WriteGate : IDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(work);
-        if (!_groups)
+        // A context whose connection its owner keeps open (start-up work in one scope) cannot lend it to a group: it
+        // commits on its own, after the open group.
+        if (!_groups || db.Database.GetDbConnection().State != System.Data.ConnectionState.Closed)
         {
             using var turn = await EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

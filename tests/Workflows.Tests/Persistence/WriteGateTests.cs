@@ -198,4 +198,23 @@ public sealed class WriteGateTests : EngineTestsBase
         (await Harness.InScopeAsync(sp => sp.GetRequiredService<BackOfficeDbContext>().AttemptCounters.CountAsync(c => c.Bucket == "Own")))
             .ShouldBe(1);
     }
+
+    [Fact]
+    public async Task AContextKeepingItsConnectionOpen_CommitsOnItsOwn()
+    {
+        var before = Gate.GroupCommits;
+
+        await Harness.InScopeAsync(async sp =>
+        {
+            // As start-up does: one scope's context opened once for several steps.
+            var db = sp.GetRequiredService<BackOfficeDbContext>();
+            await db.Database.OpenConnectionAsync();
+            await sp.GetRequiredService<LifecycleEngine>().StartAsync(new RequestDraftBuilder().Build(),
+                DateOnly.FromDateTime(EngineHarness.Start.UtcDateTime), Staff.Clerk);
+            db.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Open);
+        });
+
+        Gate.GroupCommits.ShouldBe(before);
+        (await CommittedRequestsAsync()).ShouldBe(1);
+    }
 }
