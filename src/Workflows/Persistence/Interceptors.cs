@@ -38,13 +38,15 @@ public sealed class AuditStampingInterceptor(TimeProvider time) : SaveChangesInt
 
 /// <summary>
 /// SQLite durability: WAL with synchronous=FULL on every connection, so an accepted request survives a
-/// power loss (see stack notes); busy_timeout lets concurrent writers wait instead of failing at once. The pragmas run
+/// power loss (see stack notes); busy_timeout lets concurrent writers wait instead of failing at once. temp_store=MEMORY
+/// keeps SQLite's scratch data (statement journals of savepoints, RETURNING's and sorting's temporary tables) in memory:
+/// in a file it cost 86 writes per API request under load, for data no one needs after the statement. The pragmas run
 /// once per physical connection: the pool hands the same open connection out again and again, and running four
 /// statements on every logical open (every EF query) was a measurable part of a page's cost.
 /// </summary>
 public sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {
-    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    internal const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
     private readonly ConditionalWeakTable<object, object> _prepared = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
