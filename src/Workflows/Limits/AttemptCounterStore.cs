@@ -32,7 +32,7 @@ public sealed class AttemptCounterStore(WorkflowsOptions options, WriteGate gate
         CountSql.Replace("{0}", "$bucket", StringComparison.Ordinal).Replace("{1}", "$key", StringComparison.Ordinal)
             .Replace("{2}", "$window", StringComparison.Ordinal).Replace("{3}", "$permits", StringComparison.Ordinal);
 
-    private const string SqlitePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+    private const string SqlitePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;";
 
     private readonly bool _sqlite = options.Database.Provider == DatabaseProvider.Sqlite;
     private SqliteConnection? _connection;
