@@ -217,4 +217,34 @@ public sealed class WriteGateTests : EngineTestsBase
         Gate.GroupCommits.ShouldBe(before);
         (await CommittedRequestsAsync()).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task AFailedGroupCommit_FailsEveryCommitInIt_StoresNothing_AndTheNextGroupWorks()
+    {
+        // A commit that fails at COMMIT itself: a deferred foreign key, checked only then (a stand-in for a full disk).
+        await Harness.InScopeAsync(sp => sp.GetRequiredService<BackOfficeDbContext>().Database.ExecuteSqlRawAsync(
+            "CREATE TABLE \"GateParent\" (\"Id\" INTEGER PRIMARY KEY); CREATE TABLE \"GateChild\" (\"ParentId\" INTEGER REFERENCES \"GateParent\"(\"Id\"));"));
+
+        var writes = await LinedUpAsync(await Gate.EnterAsync(CancellationToken.None),
+            async () => (object)await StartAsync(),
+            () => Harness.InScopeAsync<object>(async sp =>
+            {
+                var db = sp.GetRequiredService<BackOfficeDbContext>();
+                await Gate.CommitAsync(db, async token =>
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys=ON", token);
+                    await db.Database.ExecuteSqlRawAsync("INSERT INTO \"GateChild\" (\"ParentId\") VALUES (42)", token);
+                }, CancellationToken.None);
+                return "committed";
+            }),
+            async () => (object)await StartAsync());
+
+        foreach (var write in writes)
+            (await Should.ThrowAsync<SqliteException>(() => write)).Message.ShouldContain("FOREIGN KEY");
+        (await CommittedRequestsAsync()).ShouldBe(0);
+
+        var after = await StartAsync();
+        (await CommittedRequestsAsync()).ShouldBe(1);
+        (await Harness.JournalAsync(after.Id)).ShouldHaveSingleItem();
+    }
 }
