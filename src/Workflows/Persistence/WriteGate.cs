@@ -310,6 +310,7 @@ public sealed class WriteGate : IDisposable
             await group.Transaction.DisposeAsync();
             Interlocked.Increment(ref _groupCommits);
             Interlocked.Add(ref _groupMembers, group.Members);
+            Telemetry.LifecycleTelemetry.GroupCommitted(group.Members);
             group.Committed.TrySetResult();
         }
 #pragma warning disable CA1031 // handed to every member of the group

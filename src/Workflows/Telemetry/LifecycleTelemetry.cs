@@ -24,6 +24,12 @@ public static class LifecycleTelemetry
     private static readonly Counter<long> TimersHandled = Meter.CreateCounter<long>(
         "backoffice.timers.handled", "{timer}", "Due lifecycle timers the sweep handled, by outcome (fired, stale, refused).");
 
+    private static readonly Histogram<int> GroupCommitSize = Meter.CreateHistogram<int>(
+        "backoffice.db.group_commit.size", "{commit}", "SQLite: commits that shared one transaction and one disk flush (WriteGate).");
+
+    /// <summary>A group commit reached the disk with <paramref name="members"/> commits in it.</summary>
+    public static void GroupCommitted(int members) => GroupCommitSize.Record(members);
+
     /// <summary>Starts the span of one lifecycle run (a start, a trigger fired, or a timer's activity).</summary>
     public static TransitionTiming Begin(string trigger, string? from, string definition)
     {

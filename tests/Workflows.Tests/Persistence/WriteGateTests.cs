@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using BackOffice.Workflows.Lifecycle;
 using BackOffice.Workflows.Limits;
 using BackOffice.Workflows.Persistence;
@@ -67,14 +68,24 @@ public sealed class WriteGateTests : EngineTestsBase
     public async Task Commits_WaitingTogether_ShareOneTransaction_AndEachIsStoredWhole()
     {
         var before = Gate.GroupCommits;
+        var sizes = new List<int>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "backoffice.db.group_commit.size") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((_, size, _, _) => { lock (sizes) sizes.Add(size); });
+        listener.Start();
 
         var starts = await LinedUpAsync(await Gate.EnterAsync(CancellationToken.None),
             [.. Enumerable.Range(0, 8).Select(_ => (Func<Task<RecordsRequest>>)(() => StartAsync()))]);
         var requests = await Task.WhenAll(starts);
+        listener.Dispose();
 
         var after = Gate.GroupCommits;
         (after.Members - before.Members).ShouldBe(8);
         (after.Commits - before.Commits).ShouldBe(1);
+        lock (sizes) sizes.ShouldContain(8, "the group's size is reported to telemetry");
         (await CommittedRequestsAsync()).ShouldBe(8);
         foreach (var request in requests)
         {
