@@ -79,8 +79,20 @@ internal sealed class JobsHost(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // A host may stop its services after disposing them (test hosts do): then the start was ended by Dispose.
-        if (Volatile.Read(ref _disposed) == 0) await _stopping.CancelAsync();
+        // A host may stop its services after disposing them, or while disposing them on another thread (test hosts do):
+        // then the start was ended by Dispose, which cancels the token before it disposes it.
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            try
+            {
+                await _stopping.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Dispose ran between the check and the cancel (CI saw it once): already cancelled.
+            }
+        }
+
         if (_deferred is not null) await _deferred;
         if (_server is not null) await _server.StopAsync(cancellationToken);
         _logging?.Dispose();
