@@ -79,20 +79,9 @@ internal sealed class JobsHost(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // A host may stop its services after disposing them, or while disposing them on another thread (test hosts do):
-        // then the start was ended by Dispose, which cancels the token before it disposes it.
-        if (Volatile.Read(ref _disposed) == 0)
-        {
-            try
-            {
-                await _stopping.CancelAsync();
-            }
-            catch (ObjectDisposedException)
-            {
-                // Dispose ran between the check and the cancel (CI saw it once): already cancelled.
-            }
-        }
-
+        // A host may stop its services after disposing them, or while disposing them on another thread (test hosts do);
+        // the token source is never disposed (it has no timer to release), so cancelling it is safe either way.
+        await _stopping.CancelAsync();
         if (_deferred is not null) await _deferred;
         if (_server is not null) await _server.StopAsync(cancellationToken);
         _logging?.Dispose();
@@ -105,6 +94,5 @@ internal sealed class JobsHost(
         _stopping.Cancel();
         _server?.Dispose();
         _logging?.Dispose();
-        _stopping.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Runtime.ExceptionServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +27,8 @@ public sealed class WriteGate : IDisposable
 
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly bool _serializes;
-    private readonly bool _groups;
+    // The database every context of this app writes to (the options' connection string); null: no group commit.
+    private readonly string? _groupConnectionString;
     private int _waiting;
     // Touched only by the holder of the turn.
     private CommitGroup? _open;
@@ -36,17 +36,17 @@ public sealed class WriteGate : IDisposable
     private long _groupCommits;
     private long _groupMembers;
 
-    public WriteGate(bool serializes, bool groupCommits = false)
+    public WriteGate(bool serializes, string? groupConnectionString = null)
     {
         _serializes = serializes;
-        _groups = serializes && groupCommits;
+        _groupConnectionString = serializes ? groupConnectionString : null;
     }
 
     public static WriteGate For(DatabaseOptions database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var sqlite = database.Provider == DatabaseProvider.Sqlite;
-        return new WriteGate(sqlite, sqlite && database.GroupCommit);
+        if (database.Provider != DatabaseProvider.Sqlite) return new WriteGate(serializes: false);
+        return new WriteGate(serializes: true, database.GroupCommit ? database.SqliteConnectionString() : null);
     }
 
     /// <summary>Commits written through <see cref="CommitAsync"/> and the transactions that held them, since start.</summary>
@@ -76,7 +76,7 @@ public sealed class WriteGate : IDisposable
         ArgumentNullException.ThrowIfNull(work);
         // A context whose connection its owner keeps open (start-up work in one scope) cannot lend it to a group: it
         // commits on its own, after the open group.
-        if (!_groups || db.Database.GetDbConnection().State != System.Data.ConnectionState.Closed)
+        if (_groupConnectionString is null || db.Database.GetDbConnection().State != System.Data.ConnectionState.Closed)
         {
             using var turn = await EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -89,7 +89,7 @@ public sealed class WriteGate : IDisposable
         CommitGroup group;
         try
         {
-            group = await JoinAsync(db.Database.GetConnectionString());
+            group = await JoinAsync(_groupConnectionString);
         }
         catch
         {
@@ -142,19 +142,7 @@ public sealed class WriteGate : IDisposable
         {
             if (_open is not { } group) return await alone();
             group.Members++;
-            const string savepoint = "unflushed";
-            await group.Transaction.SaveAsync(savepoint, CancellationToken.None);
-            try
-            {
-                var result = await inGroup(_connection!, group.Transaction);
-                await group.Transaction.ReleaseAsync(savepoint, CancellationToken.None);
-                return result;
-            }
-            catch (Exception error)
-            {
-                await UndoAsync(group, savepoint, error);
-                throw;
-            }
+            return await InSavepointAsync(group, () => inGroup(_connection!, group.Transaction));
         }
         finally
         {
@@ -197,17 +185,14 @@ public sealed class WriteGate : IDisposable
         }
     }
 
-    private async Task<CommitGroup> JoinAsync(string? connectionString)
+    private async Task<CommitGroup> JoinAsync(string connectionString)
     {
-        ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        if (_open is not null && _connection?.ConnectionString != connectionString) await EndOpenGroupAsync();
         if (_open is { } open)
         {
             open.Members++;
             return open;
         }
 
-        if (_connection is not null && _connection.ConnectionString != connectionString) await CloseConnectionAsync();
         if (_connection is null)
         {
             var connection = new SqliteConnection(connectionString);
@@ -247,7 +232,6 @@ public sealed class WriteGate : IDisposable
         var database = db.Database;
         var ownConnectionString = database.GetConnectionString();
         var autoSavepoints = database.AutoSavepointsEnabled;
-        var savepoint = "member" + group.Members;
         var swapped = false;
         try
         {
@@ -256,17 +240,11 @@ public sealed class WriteGate : IDisposable
             await database.UseTransactionAsync(group.Transaction);
             // The gate's savepoint covers all of the work; EF Core's own around SaveChanges would be two statements more.
             database.AutoSavepointsEnabled = false;
-            await group.Transaction.SaveAsync(savepoint, CancellationToken.None);
-            try
+            await InSavepointAsync(group, async () =>
             {
                 await work(CancellationToken.None);
-                await group.Transaction.ReleaseAsync(savepoint, CancellationToken.None);
-            }
-            catch (Exception error)
-            {
-                await UndoAsync(group, savepoint, error);
-                throw;
-            }
+                return true;
+            });
         }
         finally
         {
@@ -277,6 +255,24 @@ public sealed class WriteGate : IDisposable
                 database.SetDbConnection(null, contextOwnsConnection: true);
                 database.SetConnectionString(ownConnectionString);
             }
+        }
+    }
+
+    // One writer's work in a savepoint of the group: released when it succeeds, rolled back alone when it throws.
+    private static async Task<T> InSavepointAsync<T>(CommitGroup group, Func<Task<T>> work)
+    {
+        var savepoint = "member" + group.Members;
+        await group.Transaction.SaveAsync(savepoint, CancellationToken.None);
+        try
+        {
+            var result = await work();
+            await group.Transaction.ReleaseAsync(savepoint, CancellationToken.None);
+            return result;
+        }
+        catch (Exception error)
+        {
+            await UndoAsync(group, savepoint, error);
+            throw;
         }
     }
 

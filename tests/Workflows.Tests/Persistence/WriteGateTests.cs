@@ -197,7 +197,7 @@ public sealed class WriteGateTests : EngineTestsBase
     [Fact]
     public async Task WithoutGroupCommit_EachCommitHasATransactionOfItsOwn()
     {
-        using var gate = new WriteGate(serializes: true, groupCommits: false);
+        using var gate = new WriteGate(serializes: true);
         await Harness.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<BackOfficeDbContext>();
