@@ -107,6 +107,8 @@ public sealed class OutboxDispatcher(
             return;
         }
 
+        // The rows the batch does not take (documents, portal links, records e-mails) go one by one after it.
+        List<Guid> rest = [.. wanted.Except(batch.Select(m => m.Id))];
         var claims = batch.Select(m => (Message: m, Claim: m.Claim(now))).ToList();
         try
         {
@@ -118,6 +120,13 @@ public sealed class OutboxDispatcher(
             await OneByOneAsync(wanted, cancellationToken);
             return;
         }
+
+        await SendBatchAsync(claims, cancellationToken);
+        if (rest.Count > 0) await OneByOneAsync(rest, cancellationToken);
+    }
+
+    private async Task SendBatchAsync(List<(OutboxMessage Message, Guid Claim)> claims, CancellationToken cancellationToken)
+    {
 
         var outcomes = new List<(OutboxMessage Message, Guid Claim, string? Note, Exception? Error, System.Diagnostics.Activity? Activity)>();
         foreach (var (message, claim) in claims)

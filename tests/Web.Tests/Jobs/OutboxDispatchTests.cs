@@ -64,6 +64,22 @@ public sealed class OutboxDispatchTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task DispatchBatch_CarriesOutTheRowsItDoesNotTake_OneByOne_InTheSameCall()
+    {
+        var rows = await ReceivedRowsAsync(2);
+        var request = await _app.StartAsync();
+        await _app.Factory.FireAsync(request.Id, "RequestInformation", RequestScenarios.Clerk, ("missing", "Copy of photo ID"));
+        var letter = await _app.RowAsync(request.Id, "MissingInformationLetter");
+
+        await _app.DispatchBatchAsync([.. rows.Select(r => r.Id), letter.Id]);
+
+        _app.Mail.Sent.Count.ShouldBe(2);
+        _app.Renderer.Calls.ToList().ShouldBe([(request.Id, "MissingInformationLetter")], "a document row handed in with a batch is not left for the poll");
+        (await _app.RowAsync(letter.Id)).ProcessedAt.ShouldNotBeNull();
+        foreach (var row in rows) (await _app.RowAsync(row.Id)).ProcessedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task DispatchBatch_WhenOneSendFails_ReleasesThatRowForAnotherTry_AndRecordsTheOthersSent()
     {
         var rows = await ReceivedRowsAsync(3);
