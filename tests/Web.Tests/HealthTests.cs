@@ -103,6 +103,109 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task Ready_IsUnavailable_NamingTheDatabase_WhenTheSqliteFileIsGone_WhileLiveStaysUp()
+    {
+        await using var factory = new BackOfficeFactory();
+        using var client = factory.CreateClient();
+        (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The database file moved away (a volume unmounted), with a directory in its place so nothing can create an empty
+        // one there meanwhile; the job storage (hangfire.db), the files and the key stay where they are.
+        var database = Path.Combine(factory.DataDirectory, "backoffice.db");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the last connection closed folds the WAL file in
+        var files = new[] { database, database + "-wal", database + "-shm" }.Where(File.Exists).ToList();
+        foreach (var file in files) File.Move(file, file + ".away");
+        Directory.CreateDirectory(database);
+        try
+        {
+            var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+            ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            var body = await ready.Content.ReadAsStringAsync();
+            Checks(body).ShouldBe([("database", "Unhealthy"), ("files", "Healthy"), ("jobs", "Healthy"), ("keys", "Healthy")]);
+            body.ShouldNotContain("Exception");
+            live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            Directory.Delete(database);
+            foreach (var file in files) File.Move(file + ".away", file);
+        }
+
+        (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Ready_IsUnavailable_NamingTheDatabaseAndJobs_WhenPostgreSqlRefusesConnections_WhileLiveStaysUp()
+    {
+        await using var postgres = await ScratchPostgres.CreateAsync();
+        await using var factory = new BackOfficeFactory(postgres.Settings);
+        using var client = factory.CreateClient();
+        (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The database down: new connections refused, open ones ended. Hangfire keeps its tables in the same database.
+        await postgres.RefuseConnectionsAsync();
+        try
+        {
+            var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+            var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+            ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            var body = await ready.Content.ReadAsStringAsync();
+            Checks(body).ShouldBe([("database", "Unhealthy"), ("files", "Healthy"), ("jobs", "Unhealthy"), ("keys", "Healthy")]);
+            body.ShouldNotContain("Exception");
+            live.StatusCode.ShouldBe(HttpStatusCode.OK);
+            health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        }
+        finally
+        {
+            await postgres.AcceptConnectionsAsync();
+        }
+
+        // Back up: ready again without a restart.
+        (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Ready_IsUnavailable_NamingTheJobs_WhenTheJobStorageIsGone_WhileTheDatabaseAnswers()
+    {
+        await using var postgres = await ScratchPostgres.CreateAsync();
+        await using var factory = new BackOfficeFactory(postgres.Settings);
+        using var client = factory.CreateClient();
+        (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Hangfire's tables out of reach (its schema renamed) while the app's own tables answer.
+        var schema = BackOffice.Web.Jobs.JobsServiceCollectionExtensions.PostgresSchema;
+        await postgres.ExecuteAsync($"ALTER SCHEMA \"{schema}\" RENAME TO \"{schema}_away\"");
+        try
+        {
+            var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+            var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+            ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            var body = await ready.Content.ReadAsStringAsync();
+            Checks(body).ShouldBe([("database", "Healthy"), ("files", "Healthy"), ("jobs", "Unhealthy"), ("keys", "Healthy")]);
+            body.ShouldNotContain("Exception");
+            live.StatusCode.ShouldBe(HttpStatusCode.OK);
+            health.StatusCode.ShouldBe(HttpStatusCode.OK, "/health asks the database only");
+        }
+        finally
+        {
+            await postgres.ExecuteAsync($"ALTER SCHEMA \"{schema}_away\" RENAME TO \"{schema}\"");
+        }
+
+        (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>Each check of a health answer with its status, by name.</summary>
+    private static List<(string Name, string? Status)> Checks(string body) =>
+        [.. JsonDocument.Parse(body).RootElement.GetProperty("checks").EnumerateObject()
+            .Select(c => (c.Name, c.Value.GetString())).OrderBy(c => c.Name, StringComparer.Ordinal)];
+
+    [Fact]
     public async Task Ready_IsUnavailable_NamingTheKeys_WhenTheStoredFilesNeedAnotherKey()
     {
         await using var factory = new BackOfficeFactory();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace BackOffice.Web.EmailTransport;
 
 /// <summary>Sends through the configured SMTP server; one connection per message (patient mail is low volume).</summary>
-public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider time, ILogger<SmtpEmailSender> logger) : IEmailSender
+public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider time, ILogger<SmtpEmailSender> logger) : IEmailSender
 {
     public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
     {
@@ -16,10 +17,18 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider 
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The cause's own words ("does not support the STARTTLS extension", "connection refused") say what to fix.
-            throw new EmailNotSentException(ex.Message, ex);
+            // The cause's own words ("does not support the STARTTLS extension", "connection refused") say what to fix. A
+            // server's refusal often repeats the recipient's address ("5.1.1 <name@example.org>: Recipient address
+            // rejected"), and the outbox logs and stores what is thrown: the address is left out, and so is the server's
+            // exception, which carries it too.
+            var words = MailAddress().Replace(ex.Message, "<address>");
+            throw words == ex.Message ? new EmailNotSentException(ex.Message, ex) : new EmailNotSentException($"{ex.GetType().Name}: {words}");
         }
     }
+
+    /// <summary>An e-mail address in a server's answer, with its angle brackets when it has them.</summary>
+    [GeneratedRegex(@"<?[^\s<>@,;:""()\[\]]+@[^\s<>@,;:""()\[\]]+>?", RegexOptions.CultureInvariant)]
+    private static partial Regex MailAddress();
 
     private async Task SendOnceAsync(OutgoingEmail email, CancellationToken cancellationToken)
     {

@@ -11,12 +11,20 @@ using OpenTelemetry.Trace;
 namespace BackOffice.Web.Telemetry;
 
 /// <summary>
-/// OpenTelemetry traces and metrics: HTTP requests (ASP.NET Core, HttpClient), database calls (EF Core), the lifecycle,
-/// the rules, the jobs, the requests received and open; runtime metrics. Nothing is registered unless an exporter is
-/// configured (<see cref="TelemetryOptions"/>), so an installation without a collector pays nothing.
+/// OpenTelemetry traces and metrics: HTTP requests (ASP.NET Core, HttpClient), database calls (EF Core spans; EF Core's
+/// and Npgsql's own metrics), the lifecycle, the rules, the jobs, the requests received and open; runtime metrics. Nothing
+/// is registered unless an exporter is configured (<see cref="TelemetryOptions"/>), so an installation without a
+/// collector pays nothing.
 /// </summary>
 public static class TelemetryServiceCollectionExtensions
 {
+    /// <summary>EF Core's meter (EF Core 9 and later): contexts alive, queries, SaveChanges, compiled-query cache,
+    /// execution-strategy and optimistic-concurrency failures.</summary>
+    public const string EntityFrameworkCoreMeter = "Microsoft.EntityFrameworkCore";
+
+    /// <summary>Npgsql's meter (PostgreSQL only): connections in use and idle, pending requests, command durations.</summary>
+    public const string NpgsqlMeter = "Npgsql";
+
     public static WebApplicationBuilder AddBackOfficeTelemetry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -45,6 +53,8 @@ public static class TelemetryServiceCollectionExtensions
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
+                    // The database's own figures: no package needed, both publish on System.Diagnostics.Metrics.
+                    .AddMeter(EntityFrameworkCoreMeter, NpgsqlMeter)
                     .AddMeter(LifecycleTelemetry.Name, RulesTelemetry.Name, JobsTelemetry.Name, RequestFigures.Name);
                 if (settings.Exporter == TelemetryOptions.Otlp) metrics.AddOtlpExporter(o => Configure(o, settings, "v1/metrics"));
                 if (settings.Prometheus.Enabled) metrics.AddPrometheusExporter();

@@ -200,7 +200,11 @@ public sealed class TelemetryTests
         var traces = collector.Bodies("/v1/traces");
         traces.ShouldContain(body => body.Contains("backoffice-otlp-test", StringComparison.Ordinal)
             && body.Contains("lifecycle Submit", StringComparison.Ordinal));
-        collector.Bodies("/v1/metrics").ShouldContain(body => body.Contains("backoffice.requests.received", StringComparison.Ordinal));
+        var metrics = collector.Bodies("/v1/metrics");
+        metrics.ShouldContain(body => body.Contains("backoffice.requests.received", StringComparison.Ordinal));
+        // EF Core's own meter is exported too: its query and SaveChanges counters.
+        metrics.ShouldContain(body => body.Contains("microsoft.entityframeworkcore.queries", StringComparison.Ordinal)
+            && body.Contains("microsoft.entityframeworkcore.savechanges", StringComparison.Ordinal));
         collector.ContentTypes.ShouldAllBe(type => type == "application/x-protobuf");
     }
 

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Text.RegularExpressions;
+using BackOffice.Web.Tests.Support;
 using BackOffice.Web.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -15,7 +18,7 @@ namespace BackOffice.Web.Tests.RequesterApi;
 /// signature and timestamp, answers 500 for the first <see cref="FailFirst"/> posts, and acts on each event id once
 /// however often it arrives.
 /// </summary>
-public sealed class WebhookReceiver : IAsyncDisposable
+public sealed partial class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _posts;
@@ -57,6 +60,23 @@ public sealed class WebhookReceiver : IAsyncDisposable
         receiver.Url = address.TrimEnd('/') + "/events";
         return receiver;
     }
+
+    /// <summary>Sets this receiver as the organisation's webhook on its page, as a supervisor does, and keeps the secret shown.</summary>
+    /// <returns>The organisation's page.</returns>
+    public async Task<string> SetForAsync(HttpClient supervisor, Guid organisationId)
+    {
+        ArgumentNullException.ThrowIfNull(supervisor);
+        var page = $"/Staff/Organisations/Details/{organisationId}";
+        var set = await supervisor.PostFormAsync(page, [new("WebhookUrl", Url)], page + "?handler=Webhook");
+        set.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await set.Content.ReadAsStringAsync();
+        Secret = WebUtility.HtmlDecode(IssuedSecret().Match(html).Groups["secret"].Value);
+        Secret.ShouldStartWith("whsec_", customMessage: html);
+        return page;
+    }
+
+    [GeneratedRegex("<code id=\"webhook-secret\">(?<secret>[^<]+)</code>")]
+    private static partial Regex IssuedSecret();
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using BackOffice.Web.Jobs;
 using BackOffice.Web.Tests.Status;
 using BackOffice.Web.Tests.Support;
@@ -17,7 +16,7 @@ namespace BackOffice.Web.Tests.RequesterApi;
 /// outbox for each state change, retried with the same event id until the receiver takes it (acted on once), an
 /// incident after the last attempt, a test event, the delivery log; addresses inside the network refused.
 /// </summary>
-public sealed partial class WebhookTests : IAsyncDisposable
+public sealed class WebhookTests : IAsyncDisposable
 {
     private readonly BackOfficeFactory _factory = new(new Dictionary<string, string?>
     {
@@ -28,19 +27,11 @@ public sealed partial class WebhookTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
-    [GeneratedRegex("<code id=\"webhook-secret\">(?<secret>[^<]+)</code>")]
-    private static partial Regex IssuedSecret();
-
     private async Task<(RequesterOrganisation Organisation, string Key, HttpClient Supervisor, string Page)> WithWebhookAsync(WebhookReceiver receiver)
     {
         var (organisation, _, key) = await _factory.OrganisationWithKeyAsync();
         var supervisor = await _factory.SignedInAsync("supervisor");
-        var page = $"/Staff/Organisations/Details/{organisation.Id}";
-        var set = await supervisor.PostFormAsync(page, [new("WebhookUrl", receiver.Url)], page + "?handler=Webhook");
-        set.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var html = await set.Content.ReadAsStringAsync();
-        receiver.Secret = WebUtility.HtmlDecode(IssuedSecret().Match(html).Groups["secret"].Value);
-        receiver.Secret.ShouldStartWith("whsec_", customMessage: html);
+        var page = await receiver.SetForAsync(supervisor, organisation.Id);
         return (organisation, key, supervisor, page);
     }
 

@@ -12,14 +12,15 @@ namespace BackOffice.Web.Tests.SecureEmail;
 /// <summary>
 /// An SMTP server in this process (the SmtpServer package) that offers STARTTLS with a self-signed test certificate, or,
 /// without one, plain text only. It keeps every message it accepts and whether the session was encrypted; given an answer
-/// delay, it takes that long to accept each message, as a busy relay does.
+/// delay, it takes that long to accept each message, as a busy relay does. <see cref="RefusingEveryRecipient"/> refuses
+/// every message in the words Postfix uses, naming the recipient's address.
 /// </summary>
 public sealed class TlsSmtpServer : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    private TlsSmtpServer(bool offerTls, TimeSpan answerDelay = default)
+    private TlsSmtpServer(bool offerTls, TimeSpan answerDelay = default, bool refuse = false)
     {
         Port = SmtpPorts.Free();
         Certificate = offerTls ? CreateCertificate() : null;
@@ -32,7 +33,7 @@ public sealed class TlsSmtpServer : IDisposable
             })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(Received, answerDelay));
+        services.Add(new Store(Received, answerDelay, refuse));
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
@@ -48,6 +49,9 @@ public sealed class TlsSmtpServer : IDisposable
     public static TlsSmtpServer WithStartTls() => new(offerTls: true);
 
     public static TlsSmtpServer PlainTextOnly(TimeSpan answerDelay = default) => new(offerTls: false, answerDelay);
+
+    /// <summary>Plain text; every message refused with "550 5.1.1 &lt;address&gt;: Recipient address rejected: …", none kept.</summary>
+    public static TlsSmtpServer RefusingEveryRecipient() => new(offerTls: false, refuse: true);
 
     public void Dispose()
     {
@@ -78,11 +82,18 @@ public sealed class TlsSmtpServer : IDisposable
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 
-    private sealed class Store(ConcurrentQueue<(MimeMessage, bool)> received, TimeSpan answerDelay) : MessageStore
+    private sealed class Store(ConcurrentQueue<(MimeMessage, bool)> received, TimeSpan answerDelay, bool refuse) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (refuse)
+            {
+                var to = transaction.To[0];
+                return new SmtpResponse(SmtpReplyCode.MailboxUnavailable,
+                    $"5.1.1 <{to.User}@{to.Host}>: Recipient address rejected: User unknown in local recipient table");
+            }
+
             using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue((await MimeMessage.LoadAsync(stream, cancellationToken), context.Pipe.IsSecure));
             if (answerDelay > TimeSpan.Zero) await Task.Delay(answerDelay, cancellationToken);

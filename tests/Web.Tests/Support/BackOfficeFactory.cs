@@ -141,8 +141,9 @@ public sealed class BackOfficeFactory : WebApplicationFactory<Program>
                 Func<TState, Exception?, string> formatter)
             {
                 if (!IsEnabled(logLevel)) return;
+                // Everything captured: the exception whole, inner ones included, as a console or collector writes it.
                 messages.Enqueue(minimum <= LogLevel.Trace
-                    ? $"{category}: {formatter(state, exception)} {Describe(state)} {exception?.Message}"
+                    ? $"{category}: {formatter(state, exception)} {Describe(state)} {exception}"
                     : $"{category}: {formatter(state, exception)}");
                 if (logLevel >= LogLevel.Error) errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}");
             }

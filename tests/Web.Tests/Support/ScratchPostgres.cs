@@ -35,6 +35,35 @@ public sealed class ScratchPostgres : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// The database down for the app: it refuses new connections and the open ones are ended, as when its server stops.
+    /// <see cref="AcceptConnectionsAsync"/> brings it back.
+    /// </summary>
+    public async Task RefuseConnectionsAsync()
+    {
+        await OnServerAsync($"ALTER DATABASE \"{_name}\" ALLOW_CONNECTIONS false");
+        await OnServerAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_name}' AND pid <> pg_backend_pid()");
+    }
+
+    public Task AcceptConnectionsAsync() => OnServerAsync($"ALTER DATABASE \"{_name}\" ALLOW_CONNECTIONS true");
+
+    /// <summary>Runs a statement on this database (its own connection, not pooled).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task OnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         // An autovacuum worker (a superuser process) may be visiting the database; try again shortly.
