@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Tests.PatientRequest.Support;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows.Auditing;
@@ -77,6 +78,26 @@ public sealed partial class IntakeForm
     public UploadFile? Scan { get; set; } = UploadFile.Pdf("Scan", "authorization-scan.pdf");
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Fills in what Illinois forms let a requester say beyond the core fields: the patient's second phone and
+    /// primary-care provider, the recipient's phone and fax, the records needed by <paramref name="neededBy"/>, every part
+    /// of the record offered (the most recent visit, an abstract and each kind of record), and pickup by a named person.
+    /// </summary>
+    public IntakeForm WithTheFieldsIllinoisFormsOffer(DateOnly neededBy)
+    {
+        Fields["Patient.Phone"] = "630-555-0100";
+        Fields["Patient.SecondPhone"] = "630-555-0199";
+        Fields["Patient.PrimaryCareProvider"] = "Dr. Ruth Park, Lisle Family Clinic";
+        Fields["Recipient.Phone"] = "312-555-0142";
+        Fields["Recipient.Fax"] = "312-555-0143";
+        Fields["Information.AllRecords"] = "false";
+        foreach (var type in RequestLabels.RecordTypes) Fields.Add("Information.RecordTypes", type);
+        Fields["Information.NeededBy"] = Iso(neededBy);
+        Fields["Delivery"] = "Pickup";
+        Fields["PickupBy"] = "Pat Runner";
+        return this;
+    }
 
     public async Task<HttpResponseMessage> PostAsync(HttpClient client)
     {

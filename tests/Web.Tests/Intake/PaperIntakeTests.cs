@@ -1,4 +1,5 @@
 using System.Net;
+using BackOffice.Web.AuthorizationForm;
 using BackOffice.Web.Tests.PatientRequest.Support;
 using BackOffice.Web.Tests.Support;
 using BackOffice.Workflows.Requests;
@@ -54,6 +55,39 @@ public sealed class PaperIntakeTests(IntakeAppFixture app) : IClassFixture<Intak
         var audit = (await IntakeForm.AuditAsync(app.Factory, request.Id)).Where(a => a.Action == "PaperIntake").ShouldHaveSingleItem();
         audit.UserName.ShouldBe("clerk");
         audit.Outcome.ShouldNotBeNull().ShouldContain(request.TrackingNumber);
+    }
+
+    [Fact]
+    public async Task Intake_StoresTheFieldsIllinoisFormsOffer_AndTheRequestPageShowsEachOne()
+    {
+        using var clerk = await app.Factory.SignedInAsync("clerk");
+        var neededBy = app.Today.AddDays(20);
+        var form = new IntakeForm(app.Today).WithTheFieldsIllinoisFormsOffer(neededBy);
+
+        var response = await form.PostAsync(clerk);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var request = (await form.StoredRequestsAsync(app.Factory)).ShouldHaveSingleItem();
+        request.Patient.Phone.ShouldBe("630-555-0100");
+        request.Patient.SecondPhone.ShouldBe("630-555-0199");
+        request.Patient.PrimaryCareProvider.ShouldBe("Dr. Ruth Park, Lisle Family Clinic");
+        request.Recipient.Phone.ShouldBe("312-555-0142");
+        request.Recipient.Fax.ShouldBe("312-555-0143");
+        request.Information.AllRecords.ShouldBeFalse();
+        request.Information.RecordTypes.ShouldBe(RequestLabels.RecordTypes);
+        request.Information.NeededBy.ShouldBe(neededBy);
+        request.Delivery.ShouldBe(DeliveryMethod.Pickup);
+        request.Recipient.PickupBy.ShouldBe("Pat Runner");
+
+        var (status, html) = await clerk.GetPageAsync(response.Location()!);
+        status.ShouldBe(HttpStatusCode.OK);
+        var page = System.Net.WebUtility.HtmlDecode(html);
+        page.ShouldContain("<dt>Phone</dt><dd>630-555-0100, 630-555-0199</dd>");
+        page.ShouldContain("<dt>Primary-care provider</dt><dd>Dr. Ruth Park, Lisle Family Clinic</dd>");
+        page.ShouldContain("<dt>Recipient phone and fax</dt><dd>312-555-0142, fax 312-555-0143</dd>");
+        page.ShouldContain($"<dd>{string.Join(", ", RequestLabels.RecordTypes)}</dd>");
+        page.ShouldContain($"<dt>Needed by</dt><dd>{Status.RequestScenarios.Written(neededBy)}</dd>");
+        page.ShouldContain("<dd>Pickup in person; picked up by Pat Runner (photo ID at the desk)</dd>");
     }
 
     [Fact]

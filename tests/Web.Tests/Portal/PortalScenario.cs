@@ -32,20 +32,29 @@ public sealed partial class PortalScenario : IAsyncDisposable
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
 
     /// <summary>A patient's electronic request taken through review and payment to the portal, as staff would.</summary>
-    public async Task<RecordsRequest> PublishAsync()
+    public Task<RecordsRequest> PublishAsync() => PublishAsync(Factory);
+
+    /// <summary>
+    /// A patient's electronic request taken through review and payment to the portal in <paramref name="factory"/>'s app,
+    /// as staff would; the link is then issued and e-mailed the way the app does it (the outbox row's job).
+    /// </summary>
+    public static async Task<RecordsRequest> PublishAsync(BackOfficeFactory factory)
     {
-        var request = await Factory.StartAsync(RequestScenarios.PatientDraft(DeliveryMethod.Portal, RecordFormat.Electronic));
-        var state = await Factory.ThroughReviewAsync(request.Id, electronicPages: 12, package: PackageBytes);
-        if (state == "AwaitingPayment") await Factory.PayInFullAsync(request.Id);
-        (await Factory.FireAsync(request.Id, "PublishToPortal", RequestScenarios.Clerk)).ToState.ShouldBe("PublishedToPortal");
-        await DispatchAsync((await PortalOutboxRowAsync(request.Id)).Id); // the job a Hangfire worker would run
+        ArgumentNullException.ThrowIfNull(factory);
+        var request = await factory.StartAsync(RequestScenarios.PatientDraft(DeliveryMethod.Portal, RecordFormat.Electronic));
+        var state = await factory.ThroughReviewAsync(request.Id, electronicPages: 12, package: PackageBytes);
+        if (state == "AwaitingPayment") await factory.PayInFullAsync(request.Id);
+        (await factory.FireAsync(request.Id, "PublishToPortal", RequestScenarios.Clerk)).ToState.ShouldBe("PublishedToPortal");
+        await DispatchAsync(factory, (await PortalOutboxRowAsync(factory, request.Id)).Id); // the job a Hangfire worker would run
         return request;
     }
 
     /// <summary>Runs the outbox dispatch job for one row, as a worker would (tests run no Hangfire server).</summary>
-    public async Task DispatchAsync(Guid outboxMessageId)
+    public Task DispatchAsync(Guid outboxMessageId) => DispatchAsync(Factory, outboxMessageId);
+
+    private static async Task DispatchAsync(BackOfficeFactory factory, Guid outboxMessageId)
     {
-        await using var scope = Factory.Services.CreateAsyncScope();
+        await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(outboxMessageId);
     }
 
@@ -62,8 +71,11 @@ public sealed partial class PortalScenario : IAsyncDisposable
         throw new ShouldAssertException($"expected at least {atLeast} e-mails in {MailDirectory}, found {Messages().Count}");
     }
 
-    public IReadOnlyList<MimeMessage> Messages() => Directory.Exists(MailDirectory)
-        ? Directory.GetFiles(MailDirectory, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f)).ToList()
+    public IReadOnlyList<MimeMessage> Messages() => MessagesIn(MailDirectory);
+
+    /// <summary>The messages the app wrote to <paramref name="directory"/> (its mail folder), oldest first.</summary>
+    public static IReadOnlyList<MimeMessage> MessagesIn(string directory) => Directory.Exists(directory)
+        ? Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f)).ToList()
         : [];
 
     public static string Body(MimeMessage message)
@@ -118,8 +130,10 @@ public sealed partial class PortalScenario : IAsyncDisposable
     public Task<List<Workflows.Portal.PortalGrant>> GrantsAsync(Guid requestId) =>
         Factory.QueryAsync(db => db.PortalGrants.AsNoTracking().Where(g => g.RequestId == requestId).ToListAsync());
 
-    public Task<OutboxMessage> PortalOutboxRowAsync(Guid requestId) =>
-        Factory.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.RequestId == requestId && o.Type == "PublishedToPortal"));
+    public Task<OutboxMessage> PortalOutboxRowAsync(Guid requestId) => PortalOutboxRowAsync(Factory, requestId);
+
+    private static Task<OutboxMessage> PortalOutboxRowAsync(BackOfficeFactory factory, Guid requestId) =>
+        factory.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.RequestId == requestId && o.Type == "PublishedToPortal"));
 
     [GeneratedRegex(@"http://localhost:5080/portal/([A-Za-z0-9_-]{43})\b")]
     private static partial Regex LinkPattern();

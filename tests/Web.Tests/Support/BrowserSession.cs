@@ -25,9 +25,12 @@ public sealed class BrowserSession : IAsyncDisposable
     public BackOfficeFactory Factory { get; }
     public string BaseUrl { get; private set; } = "";
 
-    public static async Task<BrowserSession> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">The app's configuration, as for <see cref="BackOfficeFactory"/>.</param>
+    /// <param name="configureServices">Services replaced or added after the app's own (<see cref="BackOfficeFactory.ConfigureServices"/>).</param>
+    public static async Task<BrowserSession> StartAsync(IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
-        var factory = new BackOfficeFactory(settings);
+        var factory = new BackOfficeFactory(settings) { ConfigureServices = configureServices };
         factory.UseKestrel(0);
         factory.StartServer();
         var session = new BrowserSession(factory)
