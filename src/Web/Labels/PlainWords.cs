@@ -381,6 +381,33 @@ public static partial class PlainWords
 
     public static string Role(string role) => Lookup(RoleWords, role);
 
+    /// <summary>
+    /// A disclosure's description as the accounting of disclosures shows it (screen, CSV, PDF): a release through a request
+    /// stores the categories withheld by name (<see cref="Disclosure.WithheldSeparator"/>), shown here in their words, so rows
+    /// stored before read the same. What a clerk typed for a disclosure without a request is shown as typed.
+    /// </summary>
+    public static string DisclosureDescription(AccountingEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.RequestId is null) return entry.Description;
+        var (released, withheld) = Disclosure.ReadDescription(entry.Description);
+        return withheld.Count == 0
+            ? released
+            : released + Disclosure.WithheldSeparator + string.Join(", ", withheld.Select(name => Named<SensitiveCategory>(name) is { } category ? Of(category) : name));
+    }
+
+    /// <summary>A disclosure's purpose as the accounting shows it: a release through a request whose requester gave no purpose
+    /// of their own stores the <see cref="RequestPurpose"/> by name, shown in its words; anything else as written.</summary>
+    public static string DisclosurePurpose(AccountingEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.RequestId is not null && Named<RequestPurpose>(entry.Purpose) is { } purpose ? Of(purpose) : entry.Purpose;
+    }
+
+    /// <summary>The value whose name is exactly <paramref name="name"/> (not a number, not in another case), or null.</summary>
+    private static TEnum? Named<TEnum>(string name) where TEnum : struct, Enum =>
+        Enum.GetNames<TEnum>().Contains(name, StringComparer.Ordinal) ? Enum.Parse<TEnum>(name) : null;
+
     /// <summary>"InFulfillment" → "In fulfillment", "SSIClaim" → "SSI claim": the last resort for a name with no words yet.</summary>
     public static string Split(string name)
     {
