@@ -43,7 +43,7 @@ public static partial class PlainWords
 
         [RequestChannel.Online] = "Online request",
         [RequestChannel.Paper] = "Paper form",
-        [RequestChannel.Api] = "Requester organisation (API)",
+        [RequestChannel.Api] = "Requester organization (API)",
 
         [DeliveryMethod.Mail] = "By mail",
         [DeliveryMethod.SecureEmail] = "Secure e-mail (encrypted file)",
@@ -101,12 +101,12 @@ public static partial class PlainWords
 
         [RecordsLocation.MedicalGroup] = "Our clinics and offices",
         [RecordsLocation.OtherFacility] = "Another hospital, clinic or doctor",
-        [RecordsLocation.ExcludedOrganisation] = "An organisation whose records we do not hold",
+        [RecordsLocation.ExcludedOrganisation] = "An organization whose records we do not hold",
 
         [OutboxKind.RequesterMessage] = "Message to the requester",
         [OutboxKind.StaffMessage] = "Message to staff",
         [OutboxKind.Document] = "Letter or invoice",
-        [OutboxKind.Webhook] = "Status event to the organisation's webhook",
+        [OutboxKind.Webhook] = "Status event to the organization's webhook",
 
         [RuleSetStatus.Draft] = "Draft (not yet published)",
         [RuleSetStatus.Published] = "Published (in force from its date)",
@@ -270,12 +270,12 @@ public static partial class PlainWords
         ["ViewAudit"] = "Searched the audit trail",
         ["ViewSentMessages"] = "Listed sent messages",
         ["ViewSentMessage"] = "Read a sent message",
-        ["RegisterOrganisation"] = "Registered a requester organisation",
+        ["RegisterOrganisation"] = "Registered a requester organization",
         ["IssueApiKey"] = "Issued an API key",
         ["RevokeApiKey"] = "Revoked an API key",
-        ["SetWebhook"] = "Set an organisation's webhook",
-        ["RemoveWebhook"] = "Removed an organisation's webhook",
-        ["SendTestWebhook"] = "Sent a test event to an organisation's webhook",
+        ["SetWebhook"] = "Set an organization's webhook",
+        ["RemoveWebhook"] = "Removed an organization's webhook",
+        ["SendTestWebhook"] = "Sent a test event to an organization's webhook",
         ["disclosures.viewed"] = "Viewed an accounting of disclosures",
         ["disclosures.exported.csv"] = "Downloaded an accounting of disclosures (CSV)",
         ["disclosures.exported.pdf"] = "Downloaded an accounting of disclosures (PDF)",
