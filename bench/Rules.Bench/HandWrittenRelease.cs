@@ -55,7 +55,7 @@ public static class HandWrittenRelease
         // HoldRecipientNotNamed
         if (f.Kind == RequestKind.Authorization && !f.RecipientNamed)
         {
-            missing.Add(new MissingElement("The name of the person or organisation to receive the records", "45 CFR 164.508(c)(1)(iii)"));
+            missing.Add(new MissingElement("The name of the person or organization to receive the records", "45 CFR 164.508(c)(1)(iii)"));
         }
 
         // HoldPurposeNotStated

@@ -113,7 +113,7 @@ public static class RequestLabels
 
     public static string Receives(RecipientChoice choice, bool thirdParty, CultureInfo? language = null) => Words.Text(choice switch
     {
-        RecipientChoice.Requester => thirdParty ? "The person or organisation asking" : "Me (the person asking)",
+        RecipientChoice.Requester => thirdParty ? "The person or organization asking" : "Me (the person asking)",
         RecipientChoice.Provider => "A doctor, hospital or clinic",
         _ => "Someone else",
     }, language);

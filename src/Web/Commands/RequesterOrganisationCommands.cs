@@ -25,7 +25,7 @@ public static class RequesterOrganisationCommands
         if (!Enum.TryParse<RequesterType>(options["type"], ignoreCase: true, out var type) || !RequesterOrganisation.Types.Contains(type)
             || int.TryParse(options["type"], out _))
         {
-            output.WriteLine($"Give the organisation's type with --type: one of {string.Join(", ", RequesterOrganisation.Types)}.");
+            output.WriteLine($"Give the organization's type with --type: one of {string.Join(", ", RequesterOrganisation.Types)}.");
             return 2;
         }
 
@@ -66,7 +66,7 @@ public static class RequesterOrganisationCommands
         ArgumentNullException.ThrowIfNull(output);
         if (!Guid.TryParse(options["org"], out var organisationId))
         {
-            output.WriteLine("Give the organisation's id with --org (requester-org create prints it).");
+            output.WriteLine("Give the organization's id with --org (requester-org create prints it).");
             return 2;
         }
 

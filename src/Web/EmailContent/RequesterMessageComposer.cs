@@ -32,6 +32,20 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
         "Cancelled",
     ];
 
+    /// <summary>The PaymentReceived message for a payment that left nothing to pay: it says the request is paid in full and
+    /// that the records are released now, rather than stating a balance of $0.00 and asking for it.</summary>
+    public const string PaidInFullTemplate = "PaymentReceivedInFull";
+
+    /// <summary>Every template this composer renders: one per type, and the paid-in-full form of PaymentReceived.</summary>
+    public static readonly IReadOnlyList<string> Templates = [.. Types, PaidInFullTemplate];
+
+    /// <summary>The template a message of <paramref name="messageType"/> is written from, by its event's facts.</summary>
+    public static string TemplateFor(string messageType, MessageFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return messageType == "PaymentReceived" && facts.BalanceDue <= 0m ? PaidInFullTemplate : messageType;
+    }
+
     public async Task<ComposedMessage?> ComposeAsync(Guid requestId, string messageType, MessageFacts? facts = null,
         CancellationToken cancellationToken = default)
     {
@@ -56,7 +70,7 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
         var f = facts ?? MessageFacts.Of(request, basics.Clock.Now);
         var values = basics.Common(request.TrackingNumber, language).Set("DueDate", MessageBasics.Written(f.EffectiveDueOn));
         await AddValuesAsync(messageType, request, f, basics.SiteIn(language), values, cancellationToken);
-        var rendered = templates.Render(messageType, values, language);
+        var rendered = templates.Render(TemplateFor(messageType, f), values, language);
         return new ComposedMessage(to, rendered.Subject, rendered.TextBody, rendered.HtmlBody);
     }
 

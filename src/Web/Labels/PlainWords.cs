@@ -43,7 +43,7 @@ public static partial class PlainWords
 
         [RequestChannel.Online] = "Online request",
         [RequestChannel.Paper] = "Paper form",
-        [RequestChannel.Api] = "Requester organisation (API)",
+        [RequestChannel.Api] = "Requester organization (API)",
 
         [DeliveryMethod.Mail] = "By mail",
         [DeliveryMethod.SecureEmail] = "Secure e-mail (encrypted file)",
@@ -101,12 +101,12 @@ public static partial class PlainWords
 
         [RecordsLocation.MedicalGroup] = "Our clinics and offices",
         [RecordsLocation.OtherFacility] = "Another hospital, clinic or doctor",
-        [RecordsLocation.ExcludedOrganisation] = "An organisation whose records we do not hold",
+        [RecordsLocation.ExcludedOrganisation] = "An organization whose records we do not hold",
 
         [OutboxKind.RequesterMessage] = "Message to the requester",
         [OutboxKind.StaffMessage] = "Message to staff",
         [OutboxKind.Document] = "Letter or invoice",
-        [OutboxKind.Webhook] = "Status event to the organisation's webhook",
+        [OutboxKind.Webhook] = "Status event to the organization's webhook",
 
         [RuleSetStatus.Draft] = "Draft (not yet published)",
         [RuleSetStatus.Published] = "Published (in force from its date)",
@@ -270,12 +270,12 @@ public static partial class PlainWords
         ["ViewAudit"] = "Searched the audit trail",
         ["ViewSentMessages"] = "Listed sent messages",
         ["ViewSentMessage"] = "Read a sent message",
-        ["RegisterOrganisation"] = "Registered a requester organisation",
+        ["RegisterOrganisation"] = "Registered a requester organization",
         ["IssueApiKey"] = "Issued an API key",
         ["RevokeApiKey"] = "Revoked an API key",
-        ["SetWebhook"] = "Set an organisation's webhook",
-        ["RemoveWebhook"] = "Removed an organisation's webhook",
-        ["SendTestWebhook"] = "Sent a test event to an organisation's webhook",
+        ["SetWebhook"] = "Set an organization's webhook",
+        ["RemoveWebhook"] = "Removed an organization's webhook",
+        ["SendTestWebhook"] = "Sent a test event to an organization's webhook",
         ["disclosures.viewed"] = "Viewed an accounting of disclosures",
         ["disclosures.exported.csv"] = "Downloaded an accounting of disclosures (CSV)",
         ["disclosures.exported.pdf"] = "Downloaded an accounting of disclosures (PDF)",
@@ -380,6 +380,33 @@ public static partial class PlainWords
     public static bool HasRuleSetChange(string action) => RuleSetChangeWords.ContainsKey(action);
 
     public static string Role(string role) => Lookup(RoleWords, role);
+
+    /// <summary>
+    /// A disclosure's description as the accounting of disclosures shows it (screen, CSV, PDF): a release through a request
+    /// stores the categories withheld by name (<see cref="Disclosure.WithheldSeparator"/>), shown here in their words, so rows
+    /// stored before read the same. What a clerk typed for a disclosure without a request is shown as typed.
+    /// </summary>
+    public static string DisclosureDescription(AccountingEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.RequestId is null) return entry.Description;
+        var (released, withheld) = Disclosure.ReadDescription(entry.Description);
+        return withheld.Count == 0
+            ? released
+            : released + Disclosure.WithheldSeparator + string.Join(", ", withheld.Select(name => Named<SensitiveCategory>(name) is { } category ? Of(category) : name));
+    }
+
+    /// <summary>A disclosure's purpose as the accounting shows it: a release through a request whose requester gave no purpose
+    /// of their own stores the <see cref="RequestPurpose"/> by name, shown in its words; anything else as written.</summary>
+    public static string DisclosurePurpose(AccountingEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.RequestId is not null && Named<RequestPurpose>(entry.Purpose) is { } purpose ? Of(purpose) : entry.Purpose;
+    }
+
+    /// <summary>The value whose name is exactly <paramref name="name"/> (not a number, not in another case), or null.</summary>
+    private static TEnum? Named<TEnum>(string name) where TEnum : struct, Enum =>
+        Enum.GetNames<TEnum>().Contains(name, StringComparer.Ordinal) ? Enum.Parse<TEnum>(name) : null;
 
     /// <summary>"InFulfillment" → "In fulfillment", "SSIClaim" → "SSI claim": the last resort for a name with no words yet.</summary>
     public static string Split(string name)

@@ -73,7 +73,7 @@ public static class AuthorizationFormPdf
             site.OrganisationName, site.ExcludedOrganisationName, site.ExcludedOrganisationContact));
         var recipient = request?.Recipient;
         pdf.Field(Words.Text("Release to (name)", language), recipient?.Name);
-        pdf.Field(Words.Text("Organisation", language), recipient?.Organisation);
+        pdf.Field(Words.Text("Organization", language), recipient?.Organisation);
         pdf.Field(Words.Text("Address", language), recipient is { Address.IsComplete: true } ? recipient.Address.ToString() : null);
         pdf.Field(Words.Text("E-mail", language), recipient?.Email);
         pdf.Field(Words.Text("Phone", language), recipient?.Phone);

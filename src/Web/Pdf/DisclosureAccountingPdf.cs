@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackOffice.Web.Labels;
 using BackOffice.Web.Site;
 using BackOffice.Workflows.Disclosures;
 using BackOffice.Workflows.Time;
@@ -74,7 +75,7 @@ public static class DisclosureAccountingPdf
         var method = entry.TrackingNumber is null
             ? DisclosureMethods.Describe(entry.Method)
             : $"{DisclosureMethods.Describe(entry.Method)}\nRequest {entry.TrackingNumber}";
-        string[] cells = [Date(entry.DisclosedOn), recipient, entry.Description, entry.Purpose, method];
+        string[] cells = [Date(entry.DisclosedOn), recipient, PlainWords.DisclosureDescription(entry), PlainWords.DisclosurePurpose(entry), method];
         return view == AccountingView.All ? [.. cells, entry.RequiredInAccounting ? "Required" : "Exempt"] : cells;
     }
 

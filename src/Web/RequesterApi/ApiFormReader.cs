@@ -27,8 +27,8 @@ public static class ApiFormReader
     /// <summary>Fields of the form the API does not take, with why: the organisation's registration or the online form decides them.</summary>
     private static readonly Dictionary<string, string> NotTaken = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Requester.Type"] = "Leave it out: it is your organisation's registered type.",
-        ["Requester.Organisation"] = "Leave it out: it is your organisation's registered name.",
+        ["Requester.Type"] = "Leave it out: it is your organization's registered type.",
+        ["Requester.Organisation"] = "Leave it out: it is your organization's registered name.",
         ["EmailPassphrase"] = "Leave it out: records sent by secure e-mail to an API requester go as a secure link.",
         ["EmailPassphraseConfirm"] = "Leave it out: records sent by secure e-mail to an API requester go as a secure link.",
         ["Signature.ElectronicSignature"] = "Leave it out: the API sends a form signed by hand; give signature.signerName and signature.signedOn.",

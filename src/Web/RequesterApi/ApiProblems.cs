@@ -6,7 +6,7 @@ public static class ApiProblems
     public static IResult Unauthorized(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid API key is needed.", detail: detail);
 
-    public static IResult NotFound(string title = "There is no request with this tracking number for your organisation.") =>
+    public static IResult NotFound(string title = "There is no request with this tracking number for your organization.") =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: title);
 
     public static IResult Conflict(string title, string? detail = null) =>

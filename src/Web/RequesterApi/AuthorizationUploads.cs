@@ -55,7 +55,7 @@ public sealed class AuthorizationUploads(BackOfficeDbContext db, DocumentStore d
         {
             if (await db.StagedUploads.CountAsync(u => u.WizardId == organisation.Id, http.RequestAborted) >= MaxUnsentPerOrganisation)
             {
-                return ApiProblems.Conflict($"Your organisation has {MaxUnsentPerOrganisation} uploaded authorizations not yet sent with a request.",
+                return ApiProblems.Conflict($"Your organization has {MaxUnsentPerOrganisation} uploaded authorizations not yet sent with a request.",
                     "Send requests naming them, or wait: uploads not used within about two hours are deleted.");
             }
 

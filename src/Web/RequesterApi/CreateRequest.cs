@@ -142,7 +142,7 @@ public sealed class CreateRequest(BackOfficeDbContext db, LifecycleEngine engine
         }
 
         ApiKeyCheck.AuditRequest(http, request.Id);
-        logger.LogInformation("Requester API request {TrackingNumber} received from organisation {OrganisationId} ({Kind}, state {State})",
+        logger.LogInformation("Requester API request {TrackingNumber} received from organization {OrganisationId} ({Kind}, state {State})",
             request.TrackingNumber, organisation.Id, request.Kind, request.State);
         var created = Answer(request.TrackingNumber, request.State, request.ReceivedOn, request.DueOn);
         return Results.Created(created.Location, created);
@@ -210,7 +210,7 @@ public sealed class CreateRequest(BackOfficeDbContext db, LifecycleEngine engine
     {
         foreach (var error in AuthorizationFormChecks.All(form, new FormCheckContext(today, site.Value, FormChannel.Api))) yield return error;
         if (form.Delivery is { } delivery && !organisation.Allows(delivery))
-            yield return new("Delivery", $"Your organisation may choose: {string.Join(", ", organisation.AllowedDeliveryMethods)}.");
+            yield return new("Delivery", $"Your organization may choose: {string.Join(", ", organisation.AllowedDeliveryMethods)}.");
         var unknownTypes = form.Information.RecordTypes.Where(t => !RequestLabels.RecordTypes.Contains(t)).ToList();
         if (unknownTypes.Count > 0)
             yield return new("Information.RecordTypes", $"Use the form's kinds of records: {string.Join("; ", RequestLabels.RecordTypes)}.");

@@ -29,7 +29,7 @@ public static class RequesterApiDocument
                 {
                     Title = "BackOffice requester API",
                     Version = "v1",
-                    Description = "For registered requester organisations (law firms, insurers, providers, agencies): send authorizations, "
+                    Description = "For registered requester organizations (law firms, insurers, providers, agencies): send authorizations, "
                         + "follow your requests, answer holds for missing information, download released records. Send your API key as "
                         + "\"Authorization: Bearer <key>\" or in the X-Api-Key header. Errors are problem details (RFC 9457); a 400 names "
                         + "each bad field in \"errors\".",
@@ -40,7 +40,7 @@ public static class RequesterApiDocument
                 {
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
-                    Description = "The organisation's API key (bo_…), issued by the records department. X-Api-Key: <key> works too.",
+                    Description = "The organization's API key (bo_…), issued by the records department. X-Api-Key: <key> works too.",
                 };
                 return Task.CompletedTask;
             });
@@ -86,7 +86,7 @@ public static class RequesterApiDocument
                         Name = ApiSubmission.Header,
                         In = ParameterLocation.Header,
                         Required = false,
-                        Description = "Makes a retried call answer with the first request (scoped to your organisation). Same key with a different body: 409.",
+                        Description = "Makes a retried call answer with the first request (scoped to your organization). Same key with a different body: 409.",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ApiSubmission.MaxKeyLength },
                     });
                 }

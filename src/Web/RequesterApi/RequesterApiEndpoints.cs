@@ -39,7 +39,7 @@ public static class RequesterApiEndpoints
 
         keyed.MapPost("/requests", (HttpContext http, CreateRequest handler) => handler.HandleAsync(http))
             .WithName("CreateRequest")
-            .WithSummary("Send an authorization; the request enters the lifecycle with the organisation as requester.")
+            .WithSummary("Send an authorization; the request enters the lifecycle with the organization as requester.")
             .Accepts<AuthorizationForm.AuthorizationFormInput>("application/json", "multipart/form-data")
             .Produces<CreatedRequest>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -58,14 +58,14 @@ public static class RequesterApiEndpoints
         keyed.MapGet("/requests", (HttpContext http, RequestList handler, string? state, string? changedSince, int? limit, string? cursor) =>
                 handler.HandleAsync(http, state, changedSince, limit, cursor))
             .WithName("ListRequests")
-            .WithSummary("The organisation's requests, oldest change first, keyset-paged (follow next).")
+            .WithSummary("The organization's requests, oldest change first, keyset-paged (follow next).")
             .Produces<RequestListAnswer>()
             .ProducesValidationProblem();
 
         keyed.MapGet("/requests/{trackingNumber}", (HttpContext http, RequestStatus handler, string trackingNumber) =>
                 handler.HandleAsync(http, trackingNumber))
             .WithName("GetRequest")
-            .WithSummary("One of the organisation's requests: state, due date, invoice, what is missing.")
+            .WithSummary("One of the organization's requests: state, due date, invoice, what is missing.")
             .Produces<RequestStatusAnswer>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

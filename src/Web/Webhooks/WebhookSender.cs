@@ -22,7 +22,7 @@ public sealed class WebhookSender(BackOfficeDbContext db, WriteGate gate, IHttpC
     ILogger<WebhookSender> logger)
 {
     public const string HttpClientName = "webhooks";
-    public const string NoWebhook = "The organisation has no webhook; not sent.";
+    public const string NoWebhook = "The organization has no webhook; not sent.";
     private const string Purpose = "BackOffice.Webhooks.Secret";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -88,7 +88,7 @@ public sealed class WebhookSender(BackOfficeDbContext db, WriteGate gate, IHttpC
         db.WebhookDeliveries.Add(delivery);
         await gate.SaveChangesAsync(db, CancellationToken.None);
         db.Entry(delivery).State = EntityState.Detached;
-        logger.LogInformation("Webhook event {EventId} ({EventType}) to organisation {OrganisationId}: {Status}",
+        logger.LogInformation("Webhook event {EventId} ({EventType}) to organization {OrganisationId}: {Status}",
             webhookEvent.Id, webhookEvent.Type, organisation.Id, status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer");
         return (status, error);
     }

@@ -49,7 +49,7 @@ public sealed record AccountableDisclosureDraft
         Check(DisclosedOn is null || DisclosedOn <= today, nameof(DisclosedOn), "The date disclosed cannot be in the future.");
         Check(DisclosedOn is null || DateOfBirth is null || DateOfBirth > today || DisclosedOn >= DateOfBirth, nameof(DisclosedOn),
             "The date disclosed cannot be before the patient's date of birth.");
-        Check(Filled(RecipientName), nameof(RecipientName), "Enter who received the records (a person or an organisation).");
+        Check(Filled(RecipientName), nameof(RecipientName), "Enter who received the records (a person or an organization).");
         Check(Fits(RecipientName, MaxRecipientNameLength), nameof(RecipientName), $"Use at most {MaxRecipientNameLength} characters for the recipient.");
         Check(Fits(RecipientAddress, MaxRecipientAddressLength), nameof(RecipientAddress), $"Use at most {MaxRecipientAddressLength} characters for the address.");
         Check(Filled(Description), nameof(Description), "Describe the information disclosed, for example \"lab results of 03/02/2026\".");

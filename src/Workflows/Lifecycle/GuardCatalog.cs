@@ -15,7 +15,7 @@ public sealed class GuardCatalog
             c => c.Request.Decision is ReleaseDecisionKind.Release or ReleaseDecisionKind.ReleaseWithWithheld),
         new("DecisionHoldsForInformation", "the release rules found authorization elements missing",
             c => c.Request.Decision == ReleaseDecisionKind.HoldForInformation && c.Request.MissingElements.Count > 0),
-        new("RecordsHeldElsewhere", "the records are another facility's or an excluded organisation's, or the rules propose a redirect",
+        new("RecordsHeldElsewhere", "the records are another facility's or an excluded organization's, or the rules propose a redirect",
             c => c.Request.Decision == ReleaseDecisionKind.Redirect
                 || c.Request.Locations.Any(l => l != RecordsLocation.MedicalGroup)),
         new("PagesCounted", "the pages have been counted", c => c.Request.Pages.Total > 0),

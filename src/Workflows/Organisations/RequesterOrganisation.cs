@@ -53,7 +53,7 @@ public sealed class RequesterOrganisation
     {
         ArgumentNullException.ThrowIfNull(details);
         var name = details.Name?.Trim() ?? "";
-        if (name.Length == 0) throw new DomainException("Enter the organisation's name.", "Name");
+        if (name.Length == 0) throw new DomainException("Enter the organization's name.", "Name");
         if (name.Length > NameMaxLength) throw new DomainException($"Use at most {NameMaxLength} characters.", "Name");
         if (!Types.Contains(details.Type))
             throw new DomainException("Choose an attorney, an insurer, a provider or another third party.", "Type");

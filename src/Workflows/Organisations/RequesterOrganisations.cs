@@ -31,7 +31,7 @@ public sealed class RequesterOrganisations(BackOfficeDbContext db, TimeProvider 
         CancellationToken cancellationToken = default)
     {
         if (!await db.RequesterOrganisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
-            throw new DomainException("There is no requester organisation with this id.", "Organisation");
+            throw new DomainException("There is no requester organization with this id.", "Organisation");
         var issued = ApiKey.Issue(organisationId, name, expiresAt, time.GetUtcNow(), by);
         db.ApiKeys.Add(issued.Key);
         await db.SaveChangesAsync(cancellationToken);

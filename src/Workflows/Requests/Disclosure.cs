@@ -20,7 +20,12 @@ public sealed class Disclosure
     public DateTimeOffset DisclosedAt { get; private set; }
     public string RecipientName { get; private set; } = "";
     public string? RecipientAddress { get; private set; }
+    /// <summary>What was disclosed. For a release through a request: what was asked for, the pages and, after
+    /// <see cref="WithheldSeparator"/>, the categories withheld by their <see cref="SensitiveCategory"/> names; the screens
+    /// and exports word them (the app's words for its enums live with the web app, not here).</summary>
     public string Description { get; private set; } = "";
+    /// <summary>Why. For a release through a request: the requester's own words, or the <see cref="RequestPurpose"/> by
+    /// name when they gave none (worded where it is shown); for one without authorization, the basis and its detail.</summary>
     public string Purpose { get; private set; } = "";
     public string Method { get; private set; } = "";
     public bool RequiredInAccounting { get; private set; }
@@ -35,13 +40,27 @@ public sealed class Disclosure
     /// <summary>"LAST FIRST" in capitals (<see cref="RecordsRequest.NameKey"/>): the accounting finds a patient on it.</summary>
     public string? PatientNameKey { get; private set; }
 
+    /// <summary>Ends a release's description before the categories withheld from it (<see cref="Description"/>).</summary>
+    public const string WithheldSeparator = "; withheld: ";
+
+    /// <summary>Separates the categories withheld (<see cref="WithheldSeparator"/>, each as stored) from the rest of a
+    /// release's description; a description that names none is all <c>Released</c>.</summary>
+    public static (string Released, IReadOnlyList<string> Withheld) ReadDescription(string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        var at = description.LastIndexOf(WithheldSeparator, StringComparison.Ordinal);
+        return at < 0
+            ? (description, [])
+            : (description[..at], description[(at + WithheldSeparator.Length)..].Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
     public static Disclosure For(RecordsRequest request, string method, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(request);
         var recipient = request.Recipient;
         var withheld = request.WithheldCategories.Count == 0
             ? ""
-            : "; withheld: " + string.Join(", ", request.WithheldCategories);
+            : WithheldSeparator + string.Join(", ", request.WithheldCategories);
         var scope = request.Information.AllRecords
             ? "all records"
             : string.Join(", ", request.Information.RecordTypes.DefaultIfEmpty(request.Information.Description ?? "records as described"));

@@ -98,7 +98,7 @@ public sealed partial class DisclosuresPageTests(DisclosuresApp app) : IClassFix
         StaffClient.FieldError(html, "FirstName").ShouldBe("Enter the patient's first name.");
         StaffClient.FieldError(html, "LastName").ShouldBeNull();
         StaffClient.FieldError(html, "DisclosedOn").ShouldBe("The date disclosed cannot be in the future.");
-        StaffClient.FieldError(html, "RecipientName").ShouldBe("Enter who received the records (a person or an organisation).");
+        StaffClient.FieldError(html, "RecipientName").ShouldBe("Enter who received the records (a person or an organization).");
         StaffClient.FieldError(html, "Description").ShouldBe("Describe the information disclosed, for example \"lab results of 03/02/2026\".");
         StaffClient.FieldError(html, "LegalBasis").ShouldBe("Choose the legal basis for the disclosure.");
         StaffClient.FieldError(html, "PurposeDetail").ShouldNotBeNull();

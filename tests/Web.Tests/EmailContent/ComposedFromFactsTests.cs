@@ -79,6 +79,40 @@ public sealed class ComposedFromFactsTests : IAsyncDisposable
         }
     }
 
+    [Theory]
+    [InlineData(RequesterLanguage.English, "paid in full", "balance")]
+    [InlineData(RequesterLanguage.Spanish, "pagada en su totalidad", "saldo")]
+    public async Task PaymentReceived_SaysPaidInFull_WhenThePaymentClearedTheBalance_AndStatesTheBalanceOtherwise(
+        string language, string paidInFull, string balance)
+    {
+        var request = await _factory.StartAsync(RequestScenarios.PatientDraft() with { Language = language });
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var composer = scope.ServiceProvider.GetRequiredService<IRequesterMessageComposer>();
+        var cleared = Event with { State = "ReadyForRelease", AmountPaid = 12.34m, BalanceDue = 0m, LastPaymentAmount = 10.34m };
+
+        var full = (await composer.ComposeAsync(request.Id, "PaymentReceived", cleared)).ShouldNotBeNull();
+        var partial = (await composer.ComposeAsync(request.Id, "PaymentReceived", Event)).ShouldNotBeNull();
+
+        RequesterMessageComposer.TemplateFor("PaymentReceived", cleared).ShouldBe(RequesterMessageComposer.PaidInFullTemplate);
+        full.Subject.ShouldContain(paidInFull);
+        foreach (var body in new[] { full.TextBody, full.HtmlBody })
+        {
+            body.ShouldContain("$10.34");
+            body.ShouldContain(paidInFull);
+            body.ShouldNotContain(balance, Case.Insensitive);
+            body.ShouldNotContain("$0.00");
+        }
+
+        partial.Subject.ShouldNotContain(paidInFull);
+        foreach (var body in new[] { partial.TextBody, partial.HtmlBody })
+        {
+            body.ShouldContain("$2.00");
+            body.ShouldContain(balance);
+            body.ShouldContain("$10.34");
+            body.ShouldNotContain(paidInFull);
+        }
+    }
+
     [Fact]
     public async Task AStaffMessage_StatesTheStateDueDateAndDueNoteOfItsEvent()
     {

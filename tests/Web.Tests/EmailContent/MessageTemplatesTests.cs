@@ -59,7 +59,7 @@ public sealed partial class MessageTemplatesTests : IDisposable
     [Fact]
     public void TheShippedTemplates_AreExactlyTheComposersMessages()
     {
-        var expected = RequesterMessageComposer.Types
+        var expected = RequesterMessageComposer.Templates
             .Concat(StaffMessageComposer.Types.Select(t => "staff/" + t))
             .Append(StaffMessageComposer.DigestTemplate)
             .Append(BackOffice.Web.SecureEmail.RecordsEmailHandler.MessageType)

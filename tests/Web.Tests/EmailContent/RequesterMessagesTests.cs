@@ -82,10 +82,33 @@ public sealed class RequesterMessagesTests(SmtpApp app) : IClassFixture<SmtpApp>
         await app.Factory.FireAsync(request.Id, "RecordPayment", RequestScenarios.Clerk, ("method", "Check"), ("amount", "2.00"),
             ("checkNumber", "1042"));
         var (paidText, paidHtml) = Bodies(await app.SendRequesterMessageAsync(request.Id, "PaymentReceived"), request);
-        foreach (var body in new[] { paidText, paidHtml })
+        foreach (var body in new[] { paidText, Read(paidHtml) })
         {
             body.ShouldContain("$2.00");
-            body.ShouldContain(Money(balance - 2m));
+            body.ShouldContain("The balance due is now " + Money(balance - 2m));
+            body.ShouldNotContain("paid in full");
+        }
+    }
+
+    [Fact]
+    public async Task APaymentThatClearsTheBalance_SaysThePaymentIsInFull_AndAsksForNoBalance()
+    {
+        var request = await app.Factory.StartAsync(RequestScenarios.PatientDraft());
+        (await app.Factory.ThroughReviewAsync(request.Id, paperPages: 40)).ShouldBe("AwaitingPayment");
+        var balance = (await app.Factory.LoadAsync(request.Id)).BalanceDue;
+        await app.Factory.PayInFullAsync(request.Id);
+
+        var message = await app.SendRequesterMessageAsync(request.Id, "PaymentReceived");
+
+        var (text, html) = Bodies(message, request);
+        message.Subject.ShouldBe($"Payment received for records request {request.TrackingNumber}: paid in full");
+        foreach (var body in new[] { text, Read(html) })
+        {
+            body.ShouldContain($"We received your payment of {Money(balance)} on {RequestScenarios.Written(await TodayAsync())}");
+            body.ShouldContain("paid in full: there is nothing more to pay");
+            body.ShouldContain("We now release the records the way you asked");
+            body.ShouldNotContain("balance", Case.Insensitive);
+            body.ShouldNotContain("$0.00");
         }
     }
 
@@ -306,4 +329,7 @@ public sealed class RequesterMessagesTests(SmtpApp app) : IClassFixture<SmtpApp>
     private static string Money(decimal amount) => amount.ToString("C", English);
 
     private static string Decoded(string html) => WebUtility.HtmlDecode(html) ?? "";
+
+    /// <summary>The HTML body as it reads: tags removed, entities decoded.</summary>
+    private static string Read(string html) => System.Text.RegularExpressions.Regex.Replace(Decoded(html), "<[^>]+>", "");
 }

@@ -24,6 +24,23 @@ public sealed partial class PlainWordsTests
     public static TheoryData<Type> Enums() => [.. ShownEnums.Union(PlainWords.EnumTypes)];
 
     [Theory]
+    [InlineData(true, "all records, 12 pages; withheld: MentalHealth, Hiv", "AtRequestOfIndividual",
+        "all records, 12 pages; withheld: Mental health and developmental disabilities records, HIV test information",
+        "At the patient's request (personal use)")]
+    [InlineData(true, "Lab results, 2 pages", "Second opinion", "Lab results, 2 pages", "Second opinion")]
+    [InlineData(true, "all records, 3 pages; withheld: Hiv, SomethingNew", "1", "all records, 3 pages; withheld: HIV test information, SomethingNew", "1")]
+    [InlineData(false, "Culture result; withheld: Hiv", "Legal", "Culture result; withheld: Hiv", "Legal")]
+    public void ADisclosure_ShowsTheEnumNamesARequestsReleaseStored_InTheirWords_AndWhatAClerkTypedAsTyped(
+        bool throughARequest, string description, string purpose, string shownDescription, string shownPurpose)
+    {
+        var entry = new AccountingEntry(Guid.NewGuid(), DateTimeOffset.UnixEpoch, new DateOnly(2026, 1, 2), "Maria Lopez", null, description, purpose,
+            "Mail", throughARequest ? Guid.NewGuid() : null, throughARequest ? "K7QM-4XPD-9RTA" : null, RequiredInAccounting: !throughARequest);
+
+        PlainWords.DisclosureDescription(entry).ShouldBe(shownDescription);
+        PlainWords.DisclosurePurpose(entry).ShouldBe(shownPurpose);
+    }
+
+    [Theory]
     [MemberData(nameof(Enums))]
     public void EveryValue_OfAnEnumTheScreensShow_HasWords_ThatAreNotItsIdentifier(Type type)
     {

@@ -53,7 +53,7 @@ public sealed class SpanishMessagesTests : IAsyncDisposable
 
         values.SetList("MissingItems", ["x"]);
 
-        foreach (var name in RequesterMessageComposer.Types.Append(BackOffice.Web.SecureEmail.RecordsEmailHandler.MessageType))
+        foreach (var name in RequesterMessageComposer.Templates.Append(BackOffice.Web.SecureEmail.RecordsEmailHandler.MessageType))
         {
             templates.IsTranslated(name, "es").ShouldBeTrue(name);
             var message = templates.Render(name, values, "es");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using BackOffice.Web.Tests.Support;
@@ -14,7 +15,8 @@ public sealed partial class SpanishPlainLanguageTests
 {
     private static readonly string Root = FindRoot();
 
-    /// <summary>Every Spanish text a requester may read: the resource files and the e-mail templates.</summary>
+    /// <summary>Every Spanish text a requester may read: the resource files, the e-mail templates and the site's Spanish
+    /// sentences shipped in the app's settings (a notice, a contact line, a tagline).</summary>
     private static IEnumerable<(string File, string Text)> SpanishTexts()
     {
         foreach (var file in Directory.GetFiles(Path.Combine(Root, "src", "Web"), "*.es.resx", SearchOption.AllDirectories)
@@ -27,6 +29,50 @@ public sealed partial class SpanishPlainLanguageTests
 
         foreach (var file in Directory.GetFiles(Path.Combine(Root, "templates", "messages"), "*.es.*"))
             yield return (Path.GetFileName(file), File.ReadAllText(file));
+
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "src", "Web"), "appsettings*.json"))
+        {
+            using var settings = JsonDocument.Parse(File.ReadAllText(file));
+            foreach (var (path, text) in SpanishSettings(settings.RootElement, "", inSpanish: false))
+                yield return ($"{Path.GetFileName(file)} {path}", text);
+        }
+    }
+
+    /// <summary>The string values under an "es" key (BackOffice:Site:Languages:es:Notice, …:Taglines:es), by their path.</summary>
+    private static IEnumerable<(string Path, string Text)> SpanishSettings(JsonElement element, string path, bool inSpanish)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    foreach (var found in SpanishSettings(property.Value, path + ":" + property.Name, inSpanish || property.Name == "es"))
+                        yield return found;
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    foreach (var found in SpanishSettings(item, path, inSpanish)) yield return found;
+                }
+
+                break;
+            case JsonValueKind.String when inSpanish:
+                yield return (path.TrimStart(':'), element.GetString()!);
+                break;
+        }
+    }
+
+    [Fact]
+    public void SpanishTexts_IncludeTheSitesSpanishSentences_FromTheSettings()
+    {
+        var settings = SpanishTexts().Where(t => t.File.StartsWith("appsettings", StringComparison.Ordinal)).ToList();
+
+        settings.ShouldContain(t => t.File.EndsWith("BackOffice:Site:Languages:es:Notice", StringComparison.Ordinal));
+        settings.ShouldContain(t => t.File.EndsWith("BackOffice:LanguageAssistance:Taglines:es", StringComparison.Ordinal));
+        // The English notice is not read as Spanish.
+        settings.ShouldNotContain(t => t.Text.Contains("Delivery update", StringComparison.Ordinal));
     }
 
     [Fact]

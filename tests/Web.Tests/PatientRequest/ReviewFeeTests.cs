@@ -65,7 +65,7 @@ public sealed class ReviewFeeTests(RequestAppFixture app) : IClassFixture<Reques
 
         html.ShouldContain("<strong>No charge</strong> for these copies.");
         html.ShouldContain("735 ILCS 5/8-2001");
-        html.ShouldNotContain("send you an itemised invoice");
+        html.ShouldNotContain("send you an itemized invoice");
     }
 
     [Fact]

@@ -86,8 +86,8 @@ public sealed partial class OrganisationPagesTests : IAsyncDisposable
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        StaffClient.FieldError(html, "Input_Name").ShouldBe("Enter the organisation's name.");
-        StaffClient.FieldError(html, "Input_Type").ShouldBe("Choose the kind of organisation.");
+        StaffClient.FieldError(html, "Input_Name").ShouldBe("Enter the organization's name.");
+        StaffClient.FieldError(html, "Input_Type").ShouldBe("Choose the kind of organization.");
         StaffClient.FieldError(html, "Input_ContactEmail").ShouldNotBeNull();
 
         response = await supervisor.PostFormAsync("/Staff/Organisations/Create", [new("Input.Name", "Acme"), new("Input.Type", "Insurer")]);

@@ -56,9 +56,9 @@ public sealed class RequesterOrganisationCommandsTests
         (await RequesterOrganisationCommands.CreateOrganisationAsync(factory.Services, Options(("name", "Patient Co"), ("type", "Patient")), output)).ShouldBe(2);
         output.ToString().ShouldContain("Attorney, Insurer, Provider, OtherThirdParty");
         (await RequesterOrganisationCommands.CreateOrganisationAsync(factory.Services, Options(("type", "Insurer")), output)).ShouldBe(1);
-        output.ToString().ShouldContain("Enter the organisation's name.");
+        output.ToString().ShouldContain("Enter the organization's name.");
         (await RequesterOrganisationCommands.CreateKeyAsync(factory.Services, Options(("org", Guid.NewGuid().ToString()), ("name", "k")), output)).ShouldBe(1);
-        output.ToString().ShouldContain("There is no requester organisation with this id.");
+        output.ToString().ShouldContain("There is no requester organization with this id.");
         (await RequesterOrganisationCommands.CreateKeyAsync(factory.Services, Options(("org", "not-an-id"), ("name", "k")), output)).ShouldBe(2);
 
         await using var scope = factory.Services.CreateAsyncScope();

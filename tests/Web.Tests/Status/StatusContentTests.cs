@@ -92,6 +92,28 @@ public sealed class StatusContentTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task APaidInvoice_SaysItIsPaidInFull_AndAsksForNoPayment()
+    {
+        var request = await _factory.StartAsync(RequestScenarios.PatientDraft());
+        (await _factory.ThroughReviewAsync(request.Id, paperPages: 40)).ShouldBe("AwaitingPayment");
+        await _factory.PayInFullAsync(request.Id);
+        using var client = await VerifiedBrowserAsync(request);
+
+        var status = WebUtility.HtmlDecode((await client.GetPageAsync($"/status/{request.Id}")).Html);
+        var invoice = WebUtility.HtmlDecode((await client.GetPageAsync($"/status/{request.Id}/invoice")).Html);
+
+        // The status page shows the invoice only while payment is due; the invoice page keeps it, paid.
+        status.ShouldNotContain("Invoice for request " + request.TrackingNumber);
+        invoice.ShouldContain("Invoice for request " + request.TrackingNumber);
+        invoice.ShouldContain("The invoice is paid in full: there is nothing more to pay.");
+        foreach (var html in new[] { status, invoice })
+        {
+            html.ShouldNotContain("How to pay");
+            html.ShouldNotContain("once the balance is paid");
+        }
+    }
+
+    [Fact]
     public async Task NeedsInformation_NamesEachMissingItem()
     {
         var request = await _factory.StartAsync(RequestScenarios.PatientDraft());

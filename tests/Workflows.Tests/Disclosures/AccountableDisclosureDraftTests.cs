@@ -32,7 +32,7 @@ public sealed class AccountableDisclosureDraftTests
             ["FirstName"] = "Enter the patient's first name.",
             ["DateOfBirth"] = "Enter the patient's date of birth; it cannot be in the future.",
             ["DisclosedOn"] = "Enter the date the records were disclosed.",
-            ["RecipientName"] = "Enter who received the records (a person or an organisation).",
+            ["RecipientName"] = "Enter who received the records (a person or an organization).",
             ["Description"] = "Describe the information disclosed, for example \"lab results of 03/02/2026\".",
             ["LegalBasis"] = "Choose the legal basis for the disclosure.",
             ["PurposeDetail"] = "Say briefly why the records were disclosed, for example \"reportable disease report to the county\".",
@@ -74,7 +74,7 @@ public sealed class AccountableDisclosureDraftTests
         var refused = Should.Throw<DomainException>(() => Disclosure.WithoutAuthorization(Valid with { RecipientName = " " }, Clock));
 
         refused.Field.ShouldBe("RecipientName");
-        refused.Message.ShouldBe("Enter who received the records (a person or an organisation).");
+        refused.Message.ShouldBe("Enter who received the records (a person or an organization).");
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public static class StaffScreens
             "the daily retention runs: requests whose documents and personal data were removed, audit rows removed; a dry run"),
         new("/Staff/Users/Index", "/Staff/Users", "Staff accounts",
             "create and disable accounts, set roles, reset passwords"),
-        new("/Staff/Organisations/Index", "/Staff/Organisations", "Requester organisations",
+        new("/Staff/Organisations/Index", "/Staff/Organisations", "Requester organizations",
             "law firms, insurers and providers using the requester API: register one, issue and revoke its keys"),
         new("/hangfire", "/hangfire", "Background jobs",
             "the Hangfire dashboard (queues, recurring jobs, failures)"),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BackOffice.Web.Labels;
 using BackOffice.Workflows.Disclosures;
 
 namespace BackOffice.Web.Pages.Staff.Disclosures;
@@ -36,8 +37,8 @@ public static class DisclosureCsv
                 entry.DisclosedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 entry.RecipientName,
                 entry.RecipientAddress,
-                entry.Description,
-                entry.Purpose,
+                PlainWords.DisclosureDescription(entry),
+                PlainWords.DisclosurePurpose(entry),
                 DisclosureMethods.Describe(entry.Method),
                 entry.TrackingNumber,
                 entry.RequiredInAccounting ? "Yes" : "No",

@@ -25,8 +25,8 @@ public sealed class CreateModel(RequesterOrganisations organisations, IAuditTrai
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(Input.Name)) ModelState.AddModelError("Input.Name", "Enter the organisation's name.");
-        if (Input.Type is null) ModelState.AddModelError("Input.Type", "Choose the kind of organisation.");
+        if (string.IsNullOrWhiteSpace(Input.Name)) ModelState.AddModelError("Input.Name", "Enter the organization's name.");
+        if (Input.Type is null) ModelState.AddModelError("Input.Type", "Choose the kind of organization.");
         if (!ModelState.IsValid) return Page();
 
         RequesterOrganisation organisation;
