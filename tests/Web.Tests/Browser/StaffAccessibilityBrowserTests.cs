@@ -50,9 +50,11 @@ public sealed class StaffAccessibilityBrowserTests(ITestOutputHelper output)
             problems.AddRange(await CheckAsync(page, "/Staff"));
         }
 
+        problems.AddRange(await CheckAsync(supervisor, "/Account/SignOut"));
         var anonymous = await NewPageAsync(session);
         problems.AddRange(await CheckAsync(anonymous, "/Account/SignIn"));
         problems.AddRange(await CheckAsync(anonymous, "/Account/AccessDenied", 403));
+        problems.AddRange(await CheckAsync(anonymous, "/Account/SignOut"));
 
         problems.ShouldBeEmpty(string.Join(Environment.NewLine, problems));
         // Nothing a page asks for is missing (the favicon was a 404 on every page).
