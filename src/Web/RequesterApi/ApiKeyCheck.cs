@@ -38,7 +38,13 @@ public sealed class ApiKeyCheck(BackOfficeDbContext db, PatientAttemptLimiter li
             return Challenge(http, "Send the key as \"Authorization: Bearer <key>\" or in the X-Api-Key header.");
 
         var prefix = ApiKey.PrefixOf(presented);
-        var key = prefix is null ? null : await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
+        // The key and its organisation in one query: every call needs both once the key matches.
+        var found = prefix is null ? null : await (
+            from k in db.ApiKeys.AsNoTracking()
+            where k.Prefix == prefix
+            join o in db.RequesterOrganisations.AsNoTracking() on k.OrganisationId equals o.Id
+            select new { Key = k, Organisation = o }).SingleOrDefaultAsync(cancellationToken);
+        var key = found?.Key;
         var now = time.GetUtcNow();
         if (key is null || !key.Matches(presented))
         {
@@ -55,8 +61,7 @@ public sealed class ApiKeyCheck(BackOfficeDbContext db, PatientAttemptLimiter li
             return Challenge(http, $"The key was {why}; ask the records department for a new one.");
         }
 
-        var organisation = await db.RequesterOrganisations.AsNoTracking().SingleAsync(o => o.Id == key.OrganisationId, cancellationToken);
-        var caller = new ApiCaller(organisation, key);
+        var caller = new ApiCaller(found!.Organisation, key);
         http.Features.Set(caller);
         http.User = caller.ToPrincipal();
 
