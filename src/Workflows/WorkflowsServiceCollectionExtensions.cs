@@ -31,6 +31,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton(WriteGate.For(options.Database));
         services.AddSingleton<Limits.AttemptCounterStore>();
 
+        // The contexts' options (provider, connection string, the singleton interceptors) are built once, not for every
+        // scope: a context is made for each request and each job, and building its options was most of that cost.
         if (options.Database.Provider == DatabaseProvider.PostgreSql)
         {
             var connection = options.Database.ConnectionString
@@ -39,7 +41,7 @@ public static class WorkflowsServiceCollectionExtensions
                 .UseNpgsql(connection)
                 .ConfigureWarnings(FailOnSharedOwnedInstances)
                 .AddInterceptors(EncryptedColumnQueryGuard.Instance, sp.GetRequiredService<AuditStampingInterceptor>())
-                .AddInterceptors(sp.GetServices<IInterceptor>()));
+                .AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<PostgresBackOfficeDbContext>());
         }
         else
@@ -50,7 +52,7 @@ public static class WorkflowsServiceCollectionExtensions
                 .ConfigureWarnings(FailOnSharedOwnedInstances)
                 .AddInterceptors(EncryptedColumnQueryGuard.Instance, sp.GetRequiredService<AuditStampingInterceptor>(),
                     sp.GetRequiredService<SqliteDurabilityInterceptor>())
-                .AddInterceptors(sp.GetServices<IInterceptor>()));
+                .AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<SqliteBackOfficeDbContext>());
         }
 

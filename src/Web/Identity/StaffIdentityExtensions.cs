@@ -38,7 +38,7 @@ public static class StaffIdentityExtensions
         {
             var connection = options.Database.ConnectionString
                 ?? throw new InvalidOperationException("PostgreSQL needs a connection string (BackOffice:Database:ConnectionString).");
-            services.AddDbContext<PostgresStaffIdentityDbContext>(db => db.UseStaffNpgsql(connection));
+            services.AddDbContext<PostgresStaffIdentityDbContext>(db => db.UseStaffNpgsql(connection), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<StaffIdentityDbContext>(sp => sp.GetRequiredService<PostgresStaffIdentityDbContext>());
         }
         else
@@ -47,7 +47,7 @@ public static class StaffIdentityExtensions
             services.TryAddSingleton<SqliteDurabilityInterceptor>();
             services.AddDbContext<SqliteStaffIdentityDbContext>((sp, db) => db
                 .UseStaffSqlite(connection)
-                .AddInterceptors(sp.GetRequiredService<SqliteDurabilityInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<SqliteDurabilityInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<StaffIdentityDbContext>(sp => sp.GetRequiredService<SqliteStaffIdentityDbContext>());
         }
 
