@@ -32,7 +32,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<Limits.AttemptCounterStore>();
 
         // The contexts' options (provider, connection string, the singleton interceptors) are built once, not for every
-        // scope: a context is made for each request and each job, and building its options was most of that cost.
+        // scope: a context is made for each request and each job.
         if (options.Database.Provider == DatabaseProvider.PostgreSql)
         {
             var connection = options.Database.ConnectionString

@@ -44,14 +44,15 @@ public sealed class ApiKeyCheck(BackOfficeDbContext db, PatientAttemptLimiter li
             where k.Prefix == prefix
             join o in db.RequesterOrganisations.AsNoTracking() on k.OrganisationId equals o.Id
             select new { Key = k, Organisation = o }).SingleOrDefaultAsync(cancellationToken);
-        var key = found?.Key;
         var now = time.GetUtcNow();
-        if (key is null || !key.Matches(presented))
+        if (found is null || !found.Key.Matches(presented))
         {
             logger.LogInformation("Refused a requester API call with an unknown or wrong key {Prefix}", prefix ?? "(not a key)");
-            if (key is not null) await audit.RecordAsync(RefusedAuditAction, null, subject: key.Prefix, outcome: "wrong key", cancellationToken);
+            if (found is not null) await audit.RecordAsync(RefusedAuditAction, null, subject: found.Key.Prefix, outcome: "wrong key", cancellationToken);
             return Challenge(http, "The key is not known.");
         }
+
+        var key = found.Key;
 
         if (!key.IsUsable(now))
         {
@@ -61,7 +62,7 @@ public sealed class ApiKeyCheck(BackOfficeDbContext db, PatientAttemptLimiter li
             return Challenge(http, $"The key was {why}; ask the records department for a new one.");
         }
 
-        var caller = new ApiCaller(found!.Organisation, key);
+        var caller = new ApiCaller(found.Organisation, key);
         http.Features.Set(caller);
         http.User = caller.ToPrincipal();
 
