@@ -9,7 +9,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using BackOffice.Api.Load;
 
-int clients = 16, seconds = 15, rounds = 3, warmup = 10;
+int clients = 16, seconds = 15, rounds = 3, warmup = 30;
 var noBuild = false;
 for (var i = 0; i < args.Length; i++)
 {

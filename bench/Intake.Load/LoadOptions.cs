@@ -2,14 +2,14 @@ using System.Globalization;
 
 namespace BackOffice.Intake.Load;
 
-/// <summary>Command-line options: <c>--clients 16 --seconds 15 --rounds 3 --forms 600 --warmup 15 --no-build</c>, or
+/// <summary>Command-line options: <c>--clients 16 --seconds 15 --rounds 3 --forms 600 --warmup 30 --no-build</c>, or
 /// <c>--against http://127.0.0.1:5080</c> to load an app already running (for a profiler) with complete requests only, or
 /// <c>--memory 1000000</c> for the memory check: that many stored requests, then 60 s of load, then the resident size.</summary>
 public sealed record LoadOptions(int Clients, int Seconds, int Rounds, int Forms, int WarmupSeconds, bool NoBuild, Uri? Against = null, int Memory = 0)
 {
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions(16, 15, 3, 600, 15, false);
+        var options = new LoadOptions(16, 15, 3, 600, 30, false);
         for (var i = 0; i < args.Length; i++)
         {
             int Next() => int.Parse(args[++i], CultureInfo.InvariantCulture);
