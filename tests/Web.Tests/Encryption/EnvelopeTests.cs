@@ -123,4 +123,49 @@ public sealed class EnvelopeTests
 
         Should.Throw<InvalidDataException>(() => encryption.Decrypt(buffer.ToArray(), "The file"));
     }
+
+    /// <summary>The stream's chunk buffers come from the shared pool: written in uneven pieces over several chunks, the
+    /// file still opens to exactly what was written, and a small file written next (on the same, reused buffers) carries
+    /// nothing of the large one.</summary>
+    [Fact]
+    public async Task EncryptingStream_WithPooledBuffers_WritesEachFileWhole_AndNothingOfTheOneBefore()
+    {
+        var encryption = new AtRestEncryption(new KeyRing(_key));
+        var large = RandomNumberGenerator.GetBytes(200_000);
+        using var first = new MemoryStream();
+        await using (var encrypting = encryption.Encrypting(first))
+        {
+            for (var at = 0; at < large.Length; at += 30_001)
+                await encrypting.WriteAsync(large.AsMemory(at, Math.Min(30_001, large.Length - at)));
+            await AtRestEncryption.CompleteAsync(encrypting, CancellationToken.None);
+        }
+
+        var small = Encoding.ASCII.GetBytes("%PDF-1.7 small");
+        using var second = new MemoryStream();
+        await using (var encrypting = encryption.Encrypting(second))
+        {
+            await encrypting.WriteAsync(small);
+            await AtRestEncryption.CompleteAsync(encrypting, CancellationToken.None);
+        }
+
+        encryption.Decrypt(first.ToArray(), "The large file").ShouldBe(large);
+        second.Length.ShouldBe(80 + small.Length + 16);
+        encryption.Decrypt(second.ToArray(), "The small file").ShouldBe(small);
+    }
+
+    [Fact]
+    public async Task EncryptingStream_OnceDisposed_RefusesWrites_AndMayBeDisposedAgain()
+    {
+        var encryption = new AtRestEncryption(new KeyRing(_key));
+        using var buffer = new MemoryStream();
+        var encrypting = encryption.Encrypting(buffer);
+        await encrypting.WriteAsync(new byte[10]);
+
+        await encrypting.DisposeAsync();
+
+        encrypting.CanWrite.ShouldBeFalse();
+        await Should.ThrowAsync<ObjectDisposedException>(async () => await encrypting.WriteAsync(new byte[10]));
+        Should.Throw<ObjectDisposedException>(() => encrypting.Write(new byte[10]));
+        await Should.NotThrowAsync(async () => await encrypting.DisposeAsync());
+    }
 }
