@@ -19,7 +19,7 @@ internal sealed class EncryptingStream : Stream
     private readonly byte[] _header;
     private readonly byte[] _associatedData;
     private readonly int _chunkSize;
-    // Rented; back in the pool once disposed (every use checks _disposed first).
+    // Rented; back in the pool once disposed (every public member checks the stream is open first).
     private readonly byte[] _chunk;
     private readonly byte[] _sealed;
     private int _filled;
@@ -126,20 +126,20 @@ internal sealed class EncryptingStream : Stream
         return _chunk;
     }
 
-    // The sealed chunk (after the header, for the first one), in the sealed buffer: valid until the next seal.
+    // The sealed chunk (after the header, for the first one), in the sealed buffer: valid until the next seal. Its callers
+    // have checked the stream is open.
     private ReadOnlyMemory<byte> SealChunk(bool last)
     {
         Span<byte> nonce = stackalloc byte[Envelope.NonceLength];
         Envelope.ChunkNonce(nonce, _index, last);
-        var output = _sealed;
         var at = _header.Length;
-        _cipher.Encrypt(nonce, Open().AsSpan(0, _filled), output.AsSpan(at, _filled), output.AsSpan(at + _filled, Envelope.TagLength), _associatedData);
+        _cipher.Encrypt(nonce, _chunk.AsSpan(0, _filled), _sealed.AsSpan(at, _filled), _sealed.AsSpan(at + _filled, Envelope.TagLength), _associatedData);
         var length = _filled + Envelope.TagLength;
         _filled = 0;
         _index++;
-        if (_headerWritten) return output.AsMemory(at, length);
+        if (_headerWritten) return _sealed.AsMemory(at, length);
         _headerWritten = true;
-        _header.CopyTo(output, 0);
-        return output.AsMemory(0, at + length);
+        _header.CopyTo(_sealed, 0);
+        return _sealed.AsMemory(0, at + length);
     }
 }

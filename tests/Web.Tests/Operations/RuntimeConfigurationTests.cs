@@ -12,10 +12,7 @@ public class RuntimeConfigurationTests
     [Fact]
     public void TheApp_RunsWithWorkstationGarbageCollection()
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "BackOffice.Web.runtimeconfig.json");
-        using var config = JsonDocument.Parse(File.ReadAllText(file));
-
-        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        var properties = ConfigProperties();
 
         properties.GetProperty("System.GC.Server").GetBoolean().ShouldBeFalse();
     }
@@ -27,15 +24,20 @@ public class RuntimeConfigurationTests
     [Fact]
     public void TheApp_ThreadPoolWorkers_WaitWithoutSpinning()
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "BackOffice.Web.runtimeconfig.json");
-        using var config = JsonDocument.Parse(File.ReadAllText(file));
-
-        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        var properties = ConfigProperties();
 
         properties.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32().ShouldBe(0);
         // The runtime reads this exact name (System.Private.CoreLib carries it).
         var coreLib = File.ReadAllBytes(typeof(object).Assembly.Location);
         var name = System.Text.Encoding.Unicode.GetBytes("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit");
         coreLib.AsSpan().IndexOf(name).ShouldBeGreaterThanOrEqualTo(0);
+    }
+
+    // The runtime settings the built app starts with (its runtimeconfig.json, copied beside the tests).
+    private static JsonElement ConfigProperties()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "BackOffice.Web.runtimeconfig.json");
+        using var config = JsonDocument.Parse(File.ReadAllText(file));
+        return config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").Clone();
     }
 }
