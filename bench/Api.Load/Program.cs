@@ -11,6 +11,7 @@ using BackOffice.Api.Load;
 
 int clients = 16, seconds = 15, rounds = 3, warmup = 30;
 var noBuild = false;
+var selfContained = false;
 for (var i = 0; i < args.Length; i++)
 {
     int Next() => int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -21,6 +22,7 @@ for (var i = 0; i < args.Length; i++)
         case "--rounds": rounds = Next(); break;
         case "--warmup": warmup = Next(); break;
         case "--no-build": noBuild = true; break;
+        case "--self-contained": selfContained = true; break;
         default: throw new ArgumentException($"unknown option {args[i]}; see bench/README.md");
     }
 }
@@ -29,14 +31,8 @@ var repo = BenchTools.FindRepository();
 var work = Path.Combine(Path.GetTempPath(), "backoffice-api-load", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 Directory.CreateDirectory(work);
 Console.WriteLine($"Working folder {work}; {clients} clients, {seconds} s a run, {rounds} rounds.");
-var runtime = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-var webDirectory = Path.Combine(repo, "src/Web/bin/Release/net10.0", runtime, "publish");
-if (!noBuild)
-{
-    BenchTools.Run("dotnet", "publish", "-c", "Release", "-r", runtime, "--self-contained", "false", "-p:PublishReadyToRun=true", "-v", "q", "-nologo",
-        Path.Combine(repo, "src/Web/Web.csproj"));
-}
-
+// Published as production deploys it (README, Deployment); --self-contained: the faster-starting option.
+var webDirectory = BenchTools.PublishWeb(repo, selfContained, noBuild);
 var webDll = Path.Combine(webDirectory, "BackOffice.Web.dll");
 var keyFile = Path.Combine(work, "records.key");
 BenchTools.Run("dotnet", webDll, "encryption", "new-key", keyFile);
@@ -98,7 +94,7 @@ for (var round = 1; round <= rounds; round++)
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"# Requester API load, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"{clients} clients, {seconds} s a run, medians of {rounds} interleaved rounds; raw rows per request: {string.Join(", ", rows!.Select(r => $"{r.Key} {r.Value}"))}.");
+report.AppendLine(CultureInfo.InvariantCulture, $"{clients} clients, {seconds} s a run, medians of {rounds} interleaved rounds, published {(selfContained ? "self-contained, one composite image" : "framework-dependent")}; raw rows per request: {string.Join(", ", rows!.Select(r => $"{r.Key} {r.Value}"))}.");
 report.AppendLine();
 report.AppendLine("| figure | API | raw durable inserts | ratio |");
 report.AppendLine("|---|---:|---:|---:|");

@@ -25,13 +25,15 @@ public sealed class AppProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>dotnet dll</c> with <paramref name="contentRoot"/> as its working folder and content root (as
-    /// <c>dotnet run</c> does: the project folder, where wwwroot is).</summary>
+    /// <c>dotnet run</c> does: the project folder, where wwwroot is). A self-contained publish is started by its own
+    /// executable beside the dll, as README's unit for that option starts it.</summary>
     public static AppProcess Start(string dll, string contentRoot, string logFile, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
+        var executable = SelfContainedExecutable(dll);
+        var info = new ProcessStartInfo(executable ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (executable is null) info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(address.ToString().TrimEnd('/'));
@@ -47,6 +49,19 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new AppProcess(process, log, address, started);
+    }
+
+    /// <summary>The app's own executable when <paramref name="dll"/> was published self-contained (its runtimeconfig names the
+    /// frameworks it includes rather than those it needs); null for a framework-dependent app, run by <c>dotnet</c>.</summary>
+    public static string? SelfContainedExecutable(string dll)
+    {
+        ArgumentNullException.ThrowIfNull(dll);
+        var executable = Path.ChangeExtension(dll, null);
+        var runtimeConfig = Path.ChangeExtension(dll, ".runtimeconfig.json");
+        return File.Exists(executable) && File.Exists(runtimeConfig)
+            && File.ReadAllText(runtimeConfig).Contains("\"includedFrameworks\"", StringComparison.Ordinal)
+            ? executable
+            : null;
     }
 
     /// <summary>Waits for <c>/health</c> to answer 200 and returns the time from process start.</summary>

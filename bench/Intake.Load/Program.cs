@@ -25,15 +25,15 @@ Directory.CreateDirectory(work);
 Console.WriteLine($"Working folder {work}; {options.Clients} clients, {options.Seconds} s a run, {options.Rounds} rounds.");
 
 // Both apps published the way production deploys BackOffice: Release, ReadyToRun (precompiled code: a cold start does
-// not wait for the JIT), framework-dependent. --no-build runs the last published copies.
+// not wait for the JIT), framework-dependent (--self-contained: BackOffice as README's faster-starting option). --no-build
+// runs the last published copies.
 var runtime = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-var webDirectory = Path.Combine(repo, "src/Web/bin/Release/net10.0", runtime, "publish");
+var webDirectory = BenchTools.PublishWeb(repo, options.SelfContained, options.NoBuild);
 var bareDirectory = Path.Combine(repo, "bench/Intake.Bare/bin/Release/net10.0", runtime, "publish");
 if (!options.NoBuild)
 {
-    foreach (var project in new[] { "src/Web/Web.csproj", "bench/Intake.Bare/Intake.Bare.csproj" })
-        BenchTools.Run("dotnet", "publish", "-c", "Release", "-r", runtime, "--self-contained", "false", "-p:PublishReadyToRun=true", "-v", "q", "-nologo",
-            Path.Combine(repo, project));
+    BenchTools.Run("dotnet", "publish", "-c", "Release", "-r", runtime, "--self-contained", "false", "-p:PublishReadyToRun=true", "-v", "q", "-nologo",
+        Path.Combine(repo, "bench/Intake.Bare/Intake.Bare.csproj"));
 }
 
 var webDll = Path.Combine(webDirectory, "BackOffice.Web.dll");

@@ -40,7 +40,7 @@ public sealed class Report(LoadOptions options)
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
-        text.AppendLine(c, $"Medians of {options.Rounds} interleaved rounds, {options.Clients} concurrent clients, {options.Seconds} s a run, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}.");
+        text.AppendLine(c, $"Medians of {options.Rounds} interleaved rounds, {options.Clients} concurrent clients, {options.Seconds} s a run, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; BackOffice published {(options.SelfContained ? "self-contained, one composite image" : "framework-dependent")}.");
         text.AppendLine();
         text.AppendLine("| figure | BackOffice | baseline | ratio |");
         text.AppendLine("|---|---:|---:|---:|");
