@@ -39,16 +39,21 @@ public static class BenchTools
         if (noBuild) return folder;
         if (selfContained)
         {
-            Run("dotnet", "publish", "-c", "Release", "-r", runtime, "--self-contained", "true", "-p:PublishReadyToRun=true",
-                "-p:PublishReadyToRunComposite=true", "-p:IntermediateOutputPath=obj/Release/net10.0/self-contained/", "-o", folder, "-v", "q", "-nologo", project);
+            Publish(project, selfContained: true, "-p:PublishReadyToRunComposite=true",
+                "-p:IntermediateOutputPath=obj/Release/net10.0/self-contained/", "-o", folder);
         }
         else
         {
-            Run("dotnet", "publish", "-c", "Release", "-r", runtime, "--self-contained", "false", "-p:PublishReadyToRun=true", "-v", "q", "-nologo", project);
+            Publish(project, selfContained: false);
         }
 
         return folder;
     }
+
+    /// <summary>Publishes a project for this machine's runtime in Release with ReadyToRun, and <paramref name="options"/>.</summary>
+    public static void Publish(string project, bool selfContained, params string[] options) =>
+        Run("dotnet", ["publish", "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", selfContained ? "true" : "false", "-p:PublishReadyToRun=true", "-v", "q", "-nologo", .. options, project]);
 
     /// <summary>Runs a tool to its end (its output on the console); throws when it fails.</summary>
     public static void Run(string file, params string[] arguments)

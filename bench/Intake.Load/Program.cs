@@ -32,8 +32,7 @@ var webDirectory = BenchTools.PublishWeb(repo, options.SelfContained, options.No
 var bareDirectory = Path.Combine(repo, "bench/Intake.Bare/bin/Release/net10.0", runtime, "publish");
 if (!options.NoBuild)
 {
-    BenchTools.Run("dotnet", "publish", "-c", "Release", "-r", runtime, "--self-contained", "false", "-p:PublishReadyToRun=true", "-v", "q", "-nologo",
-        Path.Combine(repo, "bench/Intake.Bare/Intake.Bare.csproj"));
+    BenchTools.Publish(Path.Combine(repo, "bench/Intake.Bare/Intake.Bare.csproj"), selfContained: false);
 }
 
 var webDll = Path.Combine(webDirectory, "BackOffice.Web.dll");
