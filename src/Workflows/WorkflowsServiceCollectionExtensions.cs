@@ -29,6 +29,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<IInterceptor, Auditing.AuditCommandGuard>();
         services.AddSingleton<SqliteDurabilityInterceptor>();
         services.AddSingleton(WriteGate.For(options.Database));
+        services.AddSingleton(sp => new GateStatementInterceptor(sp.GetRequiredService<WriteGate>()));
         services.AddSingleton<Limits.AttemptCounterStore>();
 
         // The contexts' options (provider, connection string, the singleton interceptors) are built once, not for every
@@ -52,7 +53,9 @@ public static class WorkflowsServiceCollectionExtensions
                 .ConfigureWarnings(FailOnSharedOwnedInstances)
                 .AddInterceptors(EncryptedColumnQueryGuard.Instance, sp.GetRequiredService<AuditStampingInterceptor>(),
                     sp.GetRequiredService<SqliteDurabilityInterceptor>())
-                .AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(sp.GetServices<IInterceptor>())
+                // Last: the audit's guard and any other command interceptor see the command before it runs.
+                .AddInterceptors(sp.GetRequiredService<GateStatementInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<BackOfficeDbContext>(sp => sp.GetRequiredService<SqliteBackOfficeDbContext>());
         }
 

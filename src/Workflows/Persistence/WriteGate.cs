@@ -33,6 +33,7 @@ public sealed class WriteGate : IDisposable
     // Touched only by the holder of the turn.
     private CommitGroup? _open;
     private SqliteConnection? _connection;
+    private GateStatements? _statements;
     private long _groupCommits;
     private long _groupMembers;
 
@@ -51,6 +52,17 @@ public sealed class WriteGate : IDisposable
 
     /// <summary>Commits written through <see cref="CommitAsync"/> and the transactions that held them, since start.</summary>
     public (long Members, long Commits) GroupCommits => (Interlocked.Read(ref _groupMembers), Interlocked.Read(ref _groupCommits));
+
+    /// <summary>
+    /// The statement compiled before for <paramref name="command"/>'s text, ready to run in its place, when the command is
+    /// for the gate's connection (<see cref="GateStatementInterceptor"/>); null otherwise. Only the holder of the turn
+    /// runs commands there.
+    /// </summary>
+    internal Microsoft.Data.Sqlite.SqliteCommand? CompiledFor(System.Data.Common.DbCommand command) =>
+        _statements is { } statements && ReferenceEquals(command.Connection, statements.Connection) ? statements.ReadyFor(command) : null;
+
+    /// <summary>Statements kept compiled on the gate's connection, and executions that reused one (tests).</summary>
+    internal (int Kept, long Reused) CompiledStatements => _statements is { } s ? (s.Count, s.Reused) : (0, 0);
 
     /// <summary>Writers waiting for their turn (tests line commits up with it).</summary>
     internal int Waiting => Volatile.Read(ref _waiting);
@@ -210,6 +222,7 @@ public sealed class WriteGate : IDisposable
             }
 
             _connection = connection;
+            _statements = new GateStatements(connection);
         }
 
         SqliteTransaction transaction;
@@ -332,12 +345,14 @@ public sealed class WriteGate : IDisposable
     private async Task CloseConnectionAsync()
     {
         if (_connection is null) return;
-        await _connection.DisposeAsync();
+        _statements = null;
+        await _connection.DisposeAsync(); // its commands, the kept ones too, go with it
         _connection = null;
     }
 
     public void Dispose()
     {
+        _statements = null;
         _connection?.Dispose();
         _connection = null;
         _turn.Dispose();

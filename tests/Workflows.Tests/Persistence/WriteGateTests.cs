@@ -258,4 +258,70 @@ public sealed class WriteGateTests : EngineTestsBase
         (await CommittedRequestsAsync()).ShouldBe(1);
         (await Harness.JournalAsync(after.Id)).ShouldHaveSingleItem();
     }
+
+    [Fact]
+    public async Task CommitsOfTheSameShape_RunTheStatementsCompiledBefore_AndStoreEveryValue()
+    {
+        var first = await StartAsync();
+        var kept = Gate.CompiledStatements;
+        var second = await Harness.StartAsync(new RequestDraftBuilder().With(d => d with
+        {
+            Patient = d.Patient with { FirstName = "Ana", LastName = "Ortiz", DateOfBirth = new DateOnly(1975, 9, 30) },
+        }).Build());
+        var third = await StartAsync();
+
+        var after = Gate.CompiledStatements;
+        after.Kept.ShouldBe(kept.Kept, "the same shapes of commit found their compiled statements");
+        (after.Reused - kept.Reused).ShouldBeGreaterThanOrEqualTo(2);
+        var stored = await Harness.LoadAsync(second.Id);
+        stored.Patient.FirstName.ShouldBe("Ana");
+        stored.Patient.LastName.ShouldBe("Ortiz");
+        stored.Patient.DateOfBirth.ShouldBe(new DateOnly(1975, 9, 30));
+        stored.Patient.Address.ShouldBe(RequestDraftBuilder.Address);
+        stored.TrackingNumber.ShouldBe(second.TrackingNumber);
+        stored.State.ShouldBe(second.State);
+        new[] { first.TrackingNumber, second.TrackingNumber, third.TrackingNumber }.Distinct().Count().ShouldBe(3);
+        foreach (var request in new[] { first, second, third })
+            (await Harness.JournalAsync(request.Id)).ShouldHaveSingleItem();
+        (await CommittedRequestsAsync()).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task AReusedStatement_BreakingAUniqueIndex_IsAnUpdateError_StoresNothing_AndRunsAgainAfterwards()
+    {
+        var key = Guid.NewGuid();
+        Task<RecordsRequest> SendAsync(Guid submissionKey) =>
+            Harness.StartAsync(new RequestDraftBuilder().With(d => d with { SubmissionKey = submissionKey }).Build());
+        await SendAsync(Guid.NewGuid()); // compiles the shape
+        var reusedBefore = Gate.CompiledStatements.Reused;
+
+        var stored = await SendAsync(key);
+        var error = await Should.ThrowAsync<DbUpdateException>(() => SendAsync(key));
+        var next = await SendAsync(Guid.NewGuid());
+
+        error.InnerException.ShouldBeOfType<SqliteException>().SqliteErrorCode.ShouldBe(19); // SQLITE_CONSTRAINT
+        (Gate.CompiledStatements.Reused - reusedBefore).ShouldBeGreaterThanOrEqualTo(3);
+        (await CommittedRequestsAsync()).ShouldBe(3);
+        (await Harness.JournalAsync(next.Id)).ShouldHaveSingleItem();
+        (await Harness.LoadAsync(stored.Id)).SubmissionKey.ShouldBe(key);
+    }
+
+    [Fact]
+    public async Task TheCompiledStatementsKept_AreBounded()
+    {
+        async Task RunAsync(string sql) => await Harness.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BackOfficeDbContext>();
+            await Gate.CommitAsync(db, token => db.Database.ExecuteSqlRawAsync(sql, token), CancellationToken.None);
+        });
+
+        for (var i = 0; i < GateStatements.Capacity + 10; i++) await RunAsync($"UPDATE \"Requests\" SET \"Version\" = \"Version\" WHERE {i} = 1");
+        Gate.CompiledStatements.Kept.ShouldBe(GateStatements.Capacity);
+
+        var reused = Gate.CompiledStatements.Reused;
+        await RunAsync($"UPDATE \"Requests\" SET \"Version\" = \"Version\" WHERE {GateStatements.Capacity + 9} = 1");
+        Gate.CompiledStatements.Reused.ShouldBe(reused + 1);
+        await RunAsync("UPDATE \"Requests\" SET \"Version\" = \"Version\" WHERE 0 = 1"); // the oldest: gone, compiled again
+        Gate.CompiledStatements.Reused.ShouldBe(reused + 1);
+    }
 }
