@@ -6,11 +6,14 @@ namespace BackOffice.Intake.Faults;
 /// <summary>
 /// SIGKILL mid-load, three times (SQLite, one node): load for a few seconds, wait until forms are in their final send,
 /// kill the process, start it again on the same data, take every interrupted form up again with its own cookies. At the
-/// end, with the outbox settled, count in the database and the mail folder.
+/// end, with the outbox settled, count in the database and the mail folder. A kill whose forms all got their answer in
+/// the moment between being seen sending and the SIGKILL landing tested nothing of a send cut off: it is counted and
+/// another kill follows, up to <see cref="MostKills"/> in all.
 /// </summary>
 internal static class KillScenario
 {
     public const int Kills = 3;
+    public const int MostKills = 6;
 
     public static async Task RunAsync(FaultSetup setup, Checks checks)
     {
@@ -25,9 +28,10 @@ internal static class KillScenario
         var http = FaultSetup.Client(app.Address);
         try
         {
-            for (var kill = 1; kill <= Kills; kill++)
+            var caughtSending = 0;
+            for (var kill = 1; caughtSending < Kills && kill <= MostKills; kill++)
             {
-                Console.WriteLine($"  load {setup.Options.Seconds} s, then SIGKILL {kill} of {Kills} ...");
+                Console.WriteLine($"  load {setup.Options.Seconds} s, then SIGKILL {kill} ({caughtSending} of {Kills} have cut off final sends) ...");
                 traffic.Phase = "load";
                 traffic.Start(new OnlineRequestClient(http));
                 await Task.Delay(TimeSpan.FromSeconds(setup.Options.Seconds));
@@ -44,7 +48,8 @@ internal static class KillScenario
                 await traffic.StopAsync(TimeSpan.FromSeconds(90));
                 var interrupted = traffic.TakeInterrupted();
                 var inFinalSend = interrupted.Count(i => i.InFinalSend);
-                checks.True($"kill {kill}: forms in their final send at the SIGKILL", inFinalSend > 0, inFinalSend.ToString(CultureInfo.InvariantCulture));
+                checks.Figure($"kill {kill}: forms in their final send at the SIGKILL", inFinalSend);
+                if (inFinalSend > 0) caughtSending++;
                 checks.Figure($"kill {kill}: forms part-way through the steps at the SIGKILL", interrupted.Count - inFinalSend);
                 await app.DisposeAsync();
                 app = null;
@@ -59,6 +64,8 @@ internal static class KillScenario
                 recoveries.AddRange(resumed);
             }
 
+            checks.True($"kills that cut off final sends (of at most {MostKills})", caughtSending == Kills,
+                caughtSending.ToString(CultureInfo.InvariantCulture));
             checks.Zero("failed calls before a kill (unexpected)", traffic.Failures.Count(f => f.Phase == "load"));
             StoredRequests.CheckRecoveries(recoveries, checks);
 
