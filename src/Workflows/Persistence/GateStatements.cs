@@ -58,11 +58,7 @@ internal sealed class GateStatements(SqliteConnection connection)
         kept.Transaction = source.Transaction;
         kept.Parameters.Clear();
         foreach (SqliteParameter parameter in source.Parameters) kept.Parameters.Add(parameter);
-        if (!kept.Prepared)
-        {
-            kept.Prepare();
-            kept.Prepared = true;
-        }
+        kept.Prepare(); // compiles once: SqliteCommand keeps its statements while its text and connection stay
 
         return kept;
     }
@@ -84,8 +80,6 @@ internal sealed class GateStatements(SqliteConnection connection)
         public KeptCommand(string text, SqliteConnection connection) : base(text, connection)
         {
         }
-
-        public bool Prepared { get; set; }
 
         /// <summary>A reader of this command is still open (a query enumerated while the same text ran again).</summary>
         public bool Reading => DataReader is not null;

@@ -58,8 +58,7 @@ public sealed class WriteGate : IDisposable
     /// for the gate's connection (<see cref="GateStatementInterceptor"/>); null otherwise. Only the holder of the turn
     /// runs commands there.
     /// </summary>
-    internal Microsoft.Data.Sqlite.SqliteCommand? CompiledFor(System.Data.Common.DbCommand command) =>
-        _statements is { } statements && ReferenceEquals(command.Connection, statements.Connection) ? statements.ReadyFor(command) : null;
+    internal Microsoft.Data.Sqlite.SqliteCommand? CompiledFor(System.Data.Common.DbCommand command) => _statements?.ReadyFor(command);
 
     /// <summary>Statements kept compiled on the gate's connection, and executions that reused one (tests).</summary>
     internal (int Kept, long Reused) CompiledStatements => _statements is { } s ? (s.Count, s.Reused) : (0, 0);
