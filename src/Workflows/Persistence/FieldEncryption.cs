@@ -18,7 +18,7 @@ public sealed class FieldEncryption
     public const string Prefix = "e1.";
     public const int HashLength = 32;
     private const int NonceLength = 12;
-    private const int TagLength = 16;
+    private const int TagLength = FieldKey.TagLength;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly Dictionary<string, FieldKey> _keys;
@@ -71,12 +71,9 @@ public sealed class FieldEncryption
         var plainBytes = Utf8.GetBytes(plain);
         var sealedBytes = new byte[NonceLength + plainBytes.Length + TagLength];
         var nonce = sealedBytes.AsSpan(0, NonceLength);
-        RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(key.EncryptionKey, TagLength))
-        {
-            aes.Encrypt(nonce, plainBytes, sealedBytes.AsSpan(NonceLength, plainBytes.Length), sealedBytes.AsSpan(NonceLength + plainBytes.Length),
-                AssociatedData(key.Id, purpose));
-        }
+        NextNonce(nonce);
+        key.Cipher.Encrypt(nonce, plainBytes, sealedBytes.AsSpan(NonceLength, plainBytes.Length), sealedBytes.AsSpan(NonceLength + plainBytes.Length),
+            AssociatedData(key.Id, purpose));
 
         return string.Concat(Prefix, key.Id, ".", Convert.ToBase64String(sealedBytes));
     }
@@ -106,8 +103,7 @@ public sealed class FieldEncryption
         var plain = new byte[length];
         try
         {
-            using var aes = new AesGcm(key.EncryptionKey, TagLength);
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceLength), sealedBytes.AsSpan(NonceLength, length), sealedBytes.AsSpan(NonceLength + length),
+            key.Cipher.Decrypt(sealedBytes.AsSpan(0, NonceLength), sealedBytes.AsSpan(NonceLength, length), sealedBytes.AsSpan(NonceLength + length),
                 plain, AssociatedData(key.Id, purpose));
         }
         catch (AuthenticationTagMismatchException e)
@@ -152,6 +148,35 @@ public sealed class FieldEncryption
     {
         var bytes = Utf8.GetBytes(string.Concat(purpose, "\0", value));
         return Convert.ToHexStringLower(HMACSHA256.HashData(key.HashKey, bytes).AsSpan(0, HashLength / 2));
+    }
+
+    // Random nonces drawn twelve bytes at a time cost more than sealing the value (each draw one call into OpenSSL's
+    // generator: over 2 µs against under 1 µs for the seal, bench/Queue.Bench); each thread draws a block of them at
+    // once and hands them out in order, each once. A nonce is stored in the clear beside its value; it must only never
+    // repeat under a key, which 96 bits from the system's cryptographic generator ensure however they are fetched.
+    private const int NoncesPerDraw = 256;
+    [ThreadStatic] private static byte[]? t_nonces;
+    [ThreadStatic] private static int t_nonceOffset;
+
+    private static void NextNonce(Span<byte> nonce)
+    {
+        var block = t_nonces;
+        if (block is null)
+        {
+            block = t_nonces = new byte[NonceLength * NoncesPerDraw];
+            t_nonceOffset = block.Length;
+        }
+
+        if (t_nonceOffset == block.Length)
+        {
+            RandomNumberGenerator.Fill(block);
+            t_nonceOffset = 0;
+        }
+
+        var next = block.AsSpan(t_nonceOffset, NonceLength);
+        next.CopyTo(nonce);
+        next.Clear();
+        t_nonceOffset += NonceLength;
     }
 
     private static byte[] AssociatedData(string keyId, string purpose) => Utf8.GetBytes(string.Concat(Prefix, keyId, ".", purpose));

@@ -12,6 +12,15 @@ public sealed class FieldKey
     public const int SecretBytes = 32;
     public const int IdLength = 16;
 
+    /// <summary>The AES-GCM tag's length in bytes (the largest AES-GCM allows).</summary>
+    internal const int TagLength = 16;
+
+    // The last cipher each thread used, and its key: making an AesGcm (an OpenSSL context with the key schedule) for every
+    // value cost about as much as sealing the value, and a request seals and opens dozens, nearly all under the current
+    // key. An AesGcm must not be used by two threads at once; a thread uses its own for one value at a time.
+    [ThreadStatic] private static FieldKey? t_cipherKey;
+    [ThreadStatic] private static AesGcm? t_cipher;
+
     public FieldKey(string id, ReadOnlySpan<byte> secret)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -28,6 +37,21 @@ public sealed class FieldKey
     internal byte[] EncryptionKey { get; }
 
     internal byte[] HashKey { get; }
+
+    /// <summary>AES-256-GCM under <see cref="EncryptionKey"/> for the calling thread's use only.</summary>
+    internal AesGcm Cipher
+    {
+        get
+        {
+            if (t_cipher is not null && ReferenceEquals(t_cipherKey, this)) return t_cipher;
+            // Another key (values written before a rotation, another host's keys in tests): this thread's cipher changes.
+            t_cipher?.Dispose();
+            t_cipher = null;
+            var cipher = new AesGcm(EncryptionKey, TagLength);
+            (t_cipher, t_cipherKey) = (cipher, this);
+            return cipher;
+        }
+    }
 
     /// <summary>A key with a random secret (tests, design-time tools).</summary>
     public static FieldKey NewRandom() => FromSecret(RandomNumberGenerator.GetBytes(SecretBytes));

@@ -87,4 +87,41 @@ public sealed class FieldEncryptionTests
         fields.Protect(new string('€', 254), "patient.email").Length.ShouldBeLessThanOrEqualTo(FieldEncryption.StoredLength(254));
         fields.Protect(new string('a', 10), "x").Length.ShouldBeLessThanOrEqualTo(FieldEncryption.StoredLength(10));
     }
+
+    [Fact]
+    public void ValuesSealedAndOpened_OnManyThreadsAtOnce_UnderKeysTakenInTurn_EachReadBackUnderItsOwnKey()
+    {
+        // Each thread keeps the cipher of the key it used last; keys taken in turn and threads at once must never mix.
+        var current = new FieldEncryption(_key);
+        var other = new FieldEncryption(FieldKey.NewRandom());
+        var rotating = new FieldEncryption(_key, [other.Current]);
+        var failures = 0;
+
+        Parallel.For(0, 4_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var plain = $"patient-{i}";
+            var (writer, wrong) = i % 3 == 0 ? (other, current) : (current, other);
+            var stored = writer.Protect(plain, "patient.name");
+            if (writer.Unprotect(stored, "patient.name") != plain) Interlocked.Increment(ref failures);
+            if (rotating.Unprotect(stored, "patient.name") != plain) Interlocked.Increment(ref failures);
+            Should.Throw<FieldEncryptionException>(() => wrong.Unprotect(stored, "patient.name"));
+        });
+
+        failures.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task EveryValueSealed_HasANonceOfItsOwn_AcrossTheDrawsOfRandomBytes()
+    {
+        // Nonces come from a block of random bytes drawn once for many values: none may be handed out twice, including
+        // across the draws (several blocks' worth here) and on other threads.
+        var fields = new FieldEncryption(_key);
+        string NonceOf(string stored) => Convert.ToHexString(Convert.FromBase64String(stored[(FieldEncryption.Prefix.Length + FieldKey.IdLength + 1)..])[..12]);
+
+        var here = Enumerable.Range(0, 1_000).Select(_ => NonceOf(fields.Protect("same", "patient.name"))).ToList();
+        var elsewhere = await Task.Run(() => Enumerable.Range(0, 1_000).Select(_ => NonceOf(fields.Protect("same", "patient.name"))).ToList());
+
+        here.Concat(elsewhere).Distinct().Count().ShouldBe(2_000);
+        here.ShouldNotContain(new string('0', 24), "a nonce handed out is cleared in the block, never handed out as zeros");
+    }
 }
