@@ -278,12 +278,14 @@ public sealed class PublicAccessibilityBrowserTests(ITestOutputHelper output)
     {
         try
         {
-            // The navigation committed, then the page's heading: twice (CI, then here) the browser was at the URL with its
-            // heading drawn and no error, yet Chromium never reported a load state for it, so waiting for one timed out.
-            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+            // The address, then the page's heading, never a load state: three times (CI twice, then here) the browser was
+            // at the URL with its heading drawn and no error, yet Chromium never reported a load state for it. Playwright's
+            // WaitForURLAsync waits for one whatever WaitUntil says when the page is already at the URL, so the address is
+            // polled instead.
+            await Assertions.Expect(page).ToHaveURLAsync(GlobPattern(url), new() { Timeout = 90_000 });
             await page.Locator("h1").First.WaitForAsync();
         }
-        catch (TimeoutException timeout)
+        catch (Exception timeout) when (timeout is TimeoutException or PlaywrightException)
         {
             // What is on the page now, without waiting for anything more (a page with no heading must not hide the report).
             var headings = await page.Locator("h1").AllTextContentsAsync();
@@ -292,6 +294,11 @@ public sealed class PublicAccessibilityBrowserTests(ITestOutputHelper output)
                 $"Waited for {url}; the browser is at {page.Url}, heading \"{string.Join(" | ", headings).Trim()}\", errors: {string.Join(" | ", errors)}", timeout);
         }
     }
+
+    /// <summary>A Playwright URL glob as a regular expression: <c>**</c> any characters, <c>*</c> any but a slash.</summary>
+    private static System.Text.RegularExpressions.Regex GlobPattern(string glob) => new(
+        "^" + System.Text.RegularExpressions.Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal)
+            .Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static Task ContinueAsync(IPage page) => page.Locator("form.request-form button[type='submit']").First.ClickAsync();
 
