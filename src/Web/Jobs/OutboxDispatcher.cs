@@ -45,7 +45,7 @@ public sealed class OutboxDispatcher(
     public async Task DispatchAsync(Guid outboxMessageId, CancellationToken cancellationToken = default)
     {
         using var activity = JobsTelemetry.StartDispatch(outboxMessageId);
-        var message = await db.Outbox.SingleOrDefaultAsync(o => o.Id == outboxMessageId, cancellationToken);
+        var message = await OutboxRow(db, outboxMessageId, cancellationToken);
         var now = time.GetUtcNow();
         if (message is null || !message.CanClaim(now)) return; // done, in progress, waiting for staff, or not due yet
 
@@ -71,7 +71,7 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            note = await SendAsync(message, cancellationToken);
+            note = await SendAsync(message, null, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -84,6 +84,11 @@ public sealed class OutboxDispatcher(
         await CompleteAsync(message, message.Id, claim, note, cancellationToken);
         JobsTelemetry.Dispatched(activity, message, note is null ? JobsTelemetry.Outcomes.Sent : JobsTelemetry.Outcomes.Skipped);
     }
+
+    // Compiled once: each message a job carries out is read by it, and for a query this small EF Core's lookup of the
+    // translated query in its cache costs about as much as running it.
+    private static readonly Func<BackOfficeDbContext, Guid, CancellationToken, Task<OutboxMessage?>> OutboxRow =
+        EF.CompileAsyncQuery((BackOfficeDbContext db, Guid id, CancellationToken cancellationToken) => db.Outbox.SingleOrDefault(o => o.Id == id));
 
     /// <summary>
     /// Carries out several rows with two commits in all — their claims, then their outcomes — instead of two each: under
@@ -129,12 +134,13 @@ public sealed class OutboxDispatcher(
     {
 
         var outcomes = new List<(OutboxMessage Message, Guid Claim, string? Note, Exception? Error, System.Diagnostics.Activity? Activity)>();
+        var requests = await RequestsOfAsync(claims.Select(c => c.Message), cancellationToken);
         foreach (var (message, claim) in claims)
         {
             var activity = JobsTelemetry.StartDispatch(message.Id);
             try
             {
-                outcomes.Add((message, claim, await SendAsync(message, cancellationToken), null, activity));
+                outcomes.Add((message, claim, await SendAsync(message, requests.GetValueOrDefault(message.RequestId), cancellationToken), null, activity));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -180,6 +186,19 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// The requests the batch's e-mails are about, with their payments, in one query instead of one a message: under load
+    /// that query per message was the largest of the dispatcher's own costs. A request missing here (none should be) is
+    /// read by <see cref="SendAsync"/> as on the single path, which fails the message if it is truly gone.
+    /// </summary>
+    private async Task<Dictionary<Guid, RecordsRequest>> RequestsOfAsync(IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        List<Guid> ids = [.. messages.Where(m => m.Kind is OutboxKind.RequesterMessage or OutboxKind.StaffMessage).Select(m => m.RequestId).Distinct()];
+        if (ids.Count == 0) return [];
+        return await db.Requests.AsNoTracking().Include(r => r.Payments).Where(r => ids.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+    }
+
     // Documents commit with their row; the portal link and the records e-mail write rows of their own on this context.
     private static bool Batchable(OutboxMessage message) => message.Kind switch
     {
@@ -208,8 +227,8 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Sends the e-mail; null when sent, else why nothing was sent.</summary>
-    private async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>Sends the e-mail; null when sent, else why nothing was sent. <paramref name="read"/>: the request, if read already.</summary>
+    private async Task<string?> SendAsync(OutboxMessage message, RecordsRequest? read, CancellationToken cancellationToken)
     {
         if (message.Kind == OutboxKind.Webhook) return await Required<Webhooks.WebhookSender>().SendAsync(message, cancellationToken);
         if (message is { Kind: OutboxKind.RequesterMessage, Type: PortalOutboxHandler.MessageType })
@@ -218,7 +237,7 @@ public sealed class OutboxDispatcher(
             return await Required<RecordsEmailHandler>().SendAsync(message, cancellationToken);
 
         // The message states the facts of its event; one the request has overtaken meanwhile is skipped, with the reason.
-        var now = await db.Requests.AsNoTracking().Include(r => r.Payments).SingleAsync(r => r.Id == message.RequestId, cancellationToken);
+        var now = read ?? await db.Requests.AsNoTracking().Include(r => r.Payments).SingleAsync(r => r.Id == message.RequestId, cancellationToken);
         if (MessageRelevance.SkipReason(message.Kind, message.Type, now) is { } skipped) return skipped;
         var facts = message.ReadFacts();
         var composed = message.Kind == OutboxKind.StaffMessage

@@ -35,6 +35,7 @@ public sealed class JobsApp : IAsyncDisposable
     public DatabaseOutage Outage { get; } = new();
     /// <summary>The app's SaveChanges calls so far.</summary>
     public SaveCounter Commits { get; } = new();
+    public CommandLog Commands { get; } = new();
     public BackOfficeFactory Factory { get; }
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
@@ -48,6 +49,7 @@ public sealed class JobsApp : IAsyncDisposable
         services.AddSingleton<IRequestDocumentRenderer>(Renderer);
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Outage);
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commits);
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
     }
 
     public Task<RecordsRequest> StartAsync() => Factory.StartAsync(RequestScenarios.PatientDraft());

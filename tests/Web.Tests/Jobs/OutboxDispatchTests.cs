@@ -111,17 +111,28 @@ public sealed class OutboxDispatchTests : IAsyncDisposable
 
         await _app.DispatchBatchAsync([.. rows.Select(r => r.Id)]);
 
+        // The batch read its requests before the outage, so every message went; the outcomes' commit met the outage and
+        // was written again until the database was back.
         _app.Outage.Refused.ShouldBeGreaterThan(0);
-        var sent = _app.Mail.Sent.ShouldHaveSingleItem(); // the others could not read their request: nothing left for them
+        _app.Mail.Sent.Count.ShouldBe(3);
         var after = await Task.WhenAll(rows.Select(r => _app.RowAsync(r.Id)));
-        after.ShouldAllBe(r => !r.HasOpenIncident && r.Attempts == 1);
-        after.Count(r => r.ProcessedAt is not null).ShouldBe(1);
-        after.Where(r => r.ProcessedAt is null).ShouldAllBe(r => r.ClaimId == null && r.NextAttemptAt != null, "released for another try");
+        after.ShouldAllBe(r => !r.HasOpenIncident && r.Attempts == 1 && r.ProcessedAt != null);
         _app.Mail.DuringSend = null;
         _app.Time.Advance(TimeSpan.FromMinutes(1));
         await _app.DispatchBatchAsync([.. rows.Select(r => r.Id)]);
-        _app.Mail.Sent.Count.ShouldBe(3);
-        sent.ShouldNotBeNull();
+        _app.Mail.Sent.Count.ShouldBe(3, "each message once");
+    }
+
+    [Fact]
+    public async Task DispatchBatch_ReadsTheRequestsOfItsMessagesInOneQuery()
+    {
+        var rows = await ReceivedRowsAsync(4);
+        _app.Commands.Clear();
+
+        await _app.DispatchBatchAsync([.. rows.Select(r => r.Id)]);
+
+        _app.Mail.Sent.Count.ShouldBe(4);
+        _app.Commands.Queries.Count(q => q.Contains("FROM \"Requests\"", StringComparison.Ordinal)).ShouldBe(1, "one query for the four requests");
     }
 
     [Fact]
