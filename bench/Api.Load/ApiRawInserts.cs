@@ -5,7 +5,8 @@ namespace BackOffice.Api.Load;
 
 /// <summary>
 /// The durable-write limit of this machine for one request accepted through the requester API: every row such a request
-/// wrote — the request, its journal lines, its outbox rows (the acknowledgement, the webhook event), its document row
+/// wrote — the request, its journal lines, its outbox rows (none for an organisation without a webhook: the API's answer
+/// is the acknowledgement; the webhook event for one with), its document row
 /// (the signed authorization) — copied from one BackOffice stored, with fresh keys, in one transaction each, on a copy of
 /// BackOffice's own database (same schema and indexes), WAL with <c>synchronous=FULL</c> as BackOffice runs, one
 /// connection, one commit (fsync) per request. The API's own work beyond these rows (reading the body, checks, the

@@ -84,6 +84,15 @@ public static class StandardActivities
         new("RecordCancellation", "record why the request was cancelled", (c, _) =>
             c.Request.Cancel(c.Args.Text("reason") ?? c.Args.Comment ?? "")),
         new("Notify", "notify the requester", (c, template) => c.Enqueue(OutboxKind.RequesterMessage, template!), TakesArgument: true),
+        // The acknowledgement of a new request says it arrived and gives its tracking number and due date. A requester
+        // organisation's software already has both in the API's 201 answer (and a registered webhook gets
+        // request.received): an e-mail for each call would only repeat it, by the hundred a day for a busy sender.
+        new("Acknowledge", "acknowledge the request to the requester, unless the API's answer did",
+            (c, template) =>
+            {
+                if (c.Request.Channel != RequestChannel.Api) c.Enqueue(OutboxKind.RequesterMessage, template!);
+            },
+            TakesArgument: true),
         new("NotifyStaff", "notify staff", (c, template) => c.Enqueue(OutboxKind.StaffMessage, template!), TakesArgument: true),
         new("Produce", "produce a document", (c, document) => c.Enqueue(OutboxKind.Document, document!), TakesArgument: true),
         // "LogDisclosure:Email" logs the e-mail the request was sent by: SecureEmail, or UnencryptedEmail.

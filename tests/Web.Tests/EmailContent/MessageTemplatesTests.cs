@@ -152,7 +152,7 @@ public sealed partial class MessageTemplatesTests : IDisposable
 
     private void Write(string file, string text) => File.WriteAllText(Path.Combine(_scratch, file), text);
 
-    [GeneratedRegex("\"Notify:([A-Za-z]+)\"")]
+    [GeneratedRegex("\"(?:Notify|Acknowledge):([A-Za-z]+)\"")]
     private static partial Regex NotifyPattern();
 
     [GeneratedRegex("\"NotifyStaff:([A-Za-z]+)\"")]

@@ -19,7 +19,7 @@ public sealed class LifecycleDiagramTests(ITestOutputHelper output)
 
         status.ShouldBe(HttpStatusCode.OK);
         html = WebUtility.HtmlDecode(html);
-        html.ShouldContain("Records request, version 3 (newest)");
+        html.ShouldContain("Records request, version 4 (newest)");
         html.ShouldContain("Records request, version 1");
         foreach (var phase in new[] { "Intake", "Fulfillment", "Payment", "Release", "Closed" }) html.ShouldContain($">{phase}</h3>");
         html.ShouldContain("<h4>Awaiting the pickup call</h4>");
@@ -45,7 +45,7 @@ public sealed class LifecycleDiagramTests(ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         // The newest version is open and its phases drawn; an older one is drawn when opened.
-        var newest = page.Locator("#v3 ~ details");
+        var newest = page.Locator("#v4 ~ details");
         await newest.Locator("pre.mermaid svg").Nth(3).WaitForAsync(new() { Timeout = 30_000 });
         var drawn = await newest.Locator("pre.mermaid svg").CountAsync();
         drawn.ShouldBe(await newest.Locator("pre.mermaid").CountAsync());
@@ -60,7 +60,7 @@ public sealed class LifecycleDiagramTests(ITestOutputHelper output)
         // Readable at 1280 × 900: nothing scrolls sideways, and no diagram is shrunk below two thirds of its size.
         (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
         var scales = await page.EvaluateAsync<double[]>(
-            "() => Array.from(document.querySelectorAll('#v3 ~ details pre.mermaid svg')).map(s => s.getBoundingClientRect().width / s.viewBox.baseVal.width)");
+            "() => Array.from(document.querySelectorAll('#v4 ~ details pre.mermaid svg')).map(s => s.getBoundingClientRect().width / s.viewBox.baseVal.width)");
         output.WriteLine("diagram scales: " + string.Join(", ", scales.Select(s => s.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))));
         scales.ShouldAllBe(scale => scale >= 0.66);
     }

@@ -27,7 +27,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
 
         var stored = await Harness.LoadAsync(request.Id);
         stored.State.ShouldBe("Received");
-        stored.DefinitionVersion.ShouldBe(3, "new requests run on the newest shipped definition");
+        stored.DefinitionVersion.ShouldBe(4, "new requests run on the newest shipped definition");
         stored.DueOn.ShouldBe(stored.ReceivedOn.AddDays(30));
         stored.Decision.ShouldBe(ReleaseDecisionKind.Release);
         stored.DecisionRuleSetVersion.ShouldBe(7);
@@ -38,6 +38,17 @@ public abstract class LifecyclePathTests : EngineTestsBase
             j => j.ActorId.ShouldBe(Staff.Clerk.Id), j => j.RuleSetVersion.ShouldBe(7));
         (await Harness.OutboxAsync(request.Id)).Select(o => o.Type).ShouldBe(["Received"]);
         (await Harness.TimersAsync(request.Id)).Select(t => t.Name).ShouldBe(["DueWarningDay20", "DueWarningDay25", "Overdue"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Start_ThroughTheApi_QueuesNoAcknowledgement_TheApisAnswerCarriesIt()
+    {
+        var online = await Harness.StartAsync();
+        var api = await Harness.StartAsync(new RequestDraftBuilder().Build() with { Channel = RequestChannel.Api });
+
+        (await Harness.OutboxAsync(online.Id)).Select(o => o.Type).ShouldBe(["Received"]);
+        (await Harness.OutboxAsync(api.Id)).ShouldBeEmpty();
+        (await Harness.JournalAsync(api.Id)).ShouldHaveSingleItem().ToState.ShouldBe("Received");
     }
 
     [Fact]
@@ -56,7 +67,7 @@ public abstract class LifecyclePathTests : EngineTestsBase
             e => e.GuardResults.ShouldBe(new Dictionary<string, bool> { ["DecisionPermitsRelease"] = true }),
             e => e.Inputs["identityChecked"].ShouldBe("true"),
             e => e.OccurredAt.ShouldBe(EngineHarness.Start.AddHours(2)),
-            e => e.RuleSetVersion.ShouldBe(7), e => e.DefinitionVersion.ShouldBe(3));
+            e => e.RuleSetVersion.ShouldBe(7), e => e.DefinitionVersion.ShouldBe(4));
     }
 
     [Fact]
