@@ -23,7 +23,7 @@ public sealed class RequesterMessageComposer(BackOfficeDbContext db, MessageTemp
     /// <summary>Sent by the portal with the download link (<see cref="Portal.PortalOutboxHandler"/>), not composed here.</summary>
     public const string PortalLinkType = "PublishedToPortal";
 
-    /// <summary>Every type this composer renders: the lifecycle's <c>Notify:X</c> types except the portal link, and
+    /// <summary>Every type this composer renders: the lifecycle's <c>Notify:X</c> and <c>Acknowledge:X</c> types except the portal link, and
     /// ReadyForPickup (the requester's side of a pickup call; not yet named by records-request v1).</summary>
     public static readonly IReadOnlyList<string> Types =
     [
