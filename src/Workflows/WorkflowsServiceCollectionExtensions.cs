@@ -66,6 +66,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<MachineBuilder>();
         services.AddSingleton<ChannelOutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<ChannelOutboxSignal>());
+        services.AddScoped<Organisations.WebhookSubscriptions>();
         services.AddScoped<LifecycleEngine>();
         services.AddScoped<TimerSweeper>();
         services.AddMemoryCache();

@@ -13,8 +13,8 @@ namespace BackOffice.Web.RequesterApi;
 /// endpoint has answered, one audit row for the call: who (the organisation and key), what (method and path), which
 /// request, and the status. Nothing is cached: a key revoked on one node is refused by every node on its next call.
 /// </summary>
-public sealed class ApiKeyCheck(BackOfficeDbContext db, PatientAttemptLimiter limiter, IAuditTrail audit, TimeProvider time,
-    ILogger<ApiKeyCheck> logger) : IEndpointFilter
+public sealed class ApiKeyCheck(BackOfficeDbContext db, PatientAttemptLimiter limiter, IAuditTrail audit, WebhookSubscriptions webhooks,
+    TimeProvider time, ILogger<ApiKeyCheck> logger) : IEndpointFilter
 {
     public const string AuditAction = "ApiCall";
     public const string RefusedAuditAction = "ApiKeyRefused";
@@ -58,6 +58,7 @@ public sealed class ApiKeyCheck(BackOfficeDbContext db, PatientAttemptLimiter li
         }
 
         var caller = new ApiCaller(found.Organisation, key);
+        webhooks.Remember(found.Organisation); // the call's lifecycle commit asks; it was read just now
         http.Features.Set(caller);
         http.User = caller.ToPrincipal();
 

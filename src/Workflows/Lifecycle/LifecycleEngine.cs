@@ -32,6 +32,7 @@ public sealed class LifecycleEngine
         DepartmentClock clock,
         IOutboxSignal outboxSignal,
         WriteGate writeGate,
+        Organisations.WebhookSubscriptions webhooks,
         ILogger<LifecycleEngine> logger)
     {
         _db = db;
@@ -39,7 +40,7 @@ public sealed class LifecycleEngine
         _clock = clock;
         _machines = machines;
         _logger = logger;
-        _services = new TransitionServices(db, clock, new TransitionChooser(guards, clock), activities, machines, outboxSignal, writeGate, logger);
+        _services = new TransitionServices(db, clock, new TransitionChooser(guards, clock), activities, machines, outboxSignal, writeGate, webhooks, logger);
     }
 
     /// <summary>Creates a request from a valid draft and enters it into the lifecycle as its initial state.</summary>

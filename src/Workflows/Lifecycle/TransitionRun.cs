@@ -1,4 +1,3 @@
-using BackOffice.Workflows.Persistence;
 using BackOffice.Workflows.Requests;
 using BackOffice.Workflows.Telemetry;
 using BackOffice.Workflows.Time;
@@ -234,15 +233,9 @@ internal sealed class TransitionRun(
             .OfType<string>()
             .ToList();
         if (types.Count == 0) return [];
-        var hasWebhook = await HasWebhook(services.Db, organisationId, cancellationToken);
+        var hasWebhook = await services.Webhooks.HasWebhookAsync(organisationId, cancellationToken);
         return hasWebhook ? types.Select(type => OutboxMessage.Create(request.Id, OutboxKind.Webhook, type, services.Clock.Now)).ToList() : [];
     }
-
-    // Compiled once: it runs on every change of an organisation's request, and for a query this small EF Core's lookup of
-    // the translated query in its cache costs about as much as running it.
-    private static readonly Func<BackOfficeDbContext, Guid, CancellationToken, Task<bool>> HasWebhook =
-        EF.CompileAsyncQuery((BackOfficeDbContext db, Guid organisationId, CancellationToken cancellationToken) =>
-            db.RequesterOrganisations.Any(o => o.Id == organisationId && o.WebhookUrl != null));
 
     /// <summary>
     /// First in the transaction, the request's row is taken at the version this run read: a writer racing on another node

@@ -16,4 +16,5 @@ internal sealed record TransitionServices(
     MachineBuilder Machines,
     IOutboxSignal OutboxSignal,
     WriteGate WriteGate,
+    Organisations.WebhookSubscriptions Webhooks,
     ILogger Logger);
