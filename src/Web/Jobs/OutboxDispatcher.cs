@@ -45,7 +45,7 @@ public sealed class OutboxDispatcher(
     public async Task DispatchAsync(Guid outboxMessageId, CancellationToken cancellationToken = default)
     {
         using var activity = JobsTelemetry.StartDispatch(outboxMessageId);
-        var message = await OutboxRow(db, outboxMessageId, cancellationToken);
+        var message = await OutboxRow.For(db)(db, outboxMessageId, cancellationToken);
         var now = time.GetUtcNow();
         if (message is null || !message.CanClaim(now)) return; // done, in progress, waiting for staff, or not due yet
 
@@ -85,10 +85,9 @@ public sealed class OutboxDispatcher(
         JobsTelemetry.Dispatched(activity, message, note is null ? JobsTelemetry.Outcomes.Sent : JobsTelemetry.Outcomes.Skipped);
     }
 
-    // Compiled once: each message a job carries out is read by it, and for a query this small EF Core's lookup of the
-    // translated query in its cache costs about as much as running it.
-    private static readonly Func<BackOfficeDbContext, Guid, CancellationToken, Task<OutboxMessage?>> OutboxRow =
-        EF.CompileAsyncQuery((BackOfficeDbContext db, Guid id, CancellationToken cancellationToken) => db.Outbox.SingleOrDefault(o => o.Id == id));
+    // Compiled once (per model): each message a job carries out is read by it.
+    private static readonly PerModelCompiledQuery<Func<BackOfficeDbContext, Guid, CancellationToken, Task<OutboxMessage?>>> OutboxRow = new(() =>
+        EF.CompileAsyncQuery((BackOfficeDbContext db, Guid id, CancellationToken cancellationToken) => db.Outbox.SingleOrDefault(o => o.Id == id)));
 
     /// <summary>
     /// Carries out several rows with two commits in all — their claims, then their outcomes — instead of two each: under

@@ -38,7 +38,7 @@ public sealed class ApiKeyCheck(BackOfficeDbContext db, PatientAttemptLimiter li
             return Challenge(http, "Send the key as \"Authorization: Bearer <key>\" or in the X-Api-Key header.");
 
         var prefix = ApiKey.PrefixOf(presented);
-        var found = prefix is null ? null : await KeyByPrefix(db, prefix, cancellationToken);
+        var found = prefix is null ? null : await KeyByPrefix.For(db)(db, prefix, cancellationToken);
         var now = time.GetUtcNow();
         if (found is null || !found.Key.Matches(presented))
         {
@@ -77,14 +77,13 @@ public sealed class ApiKeyCheck(BackOfficeDbContext db, PatientAttemptLimiter li
 
     private sealed record KeyOfOrganisation(ApiKey Key, RequesterOrganisation Organisation);
 
-    // The key and its organisation in one query, as every call needs both once the key matches; compiled once, since for a
-    // query this small EF Core's lookup of the translated query in its cache costs about as much as running it.
-    private static readonly Func<BackOfficeDbContext, string, CancellationToken, Task<KeyOfOrganisation?>> KeyByPrefix =
+    // The key and its organisation in one query, as every call needs both once the key matches; compiled once (per model).
+    private static readonly PerModelCompiledQuery<Func<BackOfficeDbContext, string, CancellationToken, Task<KeyOfOrganisation?>>> KeyByPrefix = new(() =>
         EF.CompileAsyncQuery((BackOfficeDbContext db, string prefix, CancellationToken cancellationToken) => (
             from k in db.ApiKeys.AsNoTracking()
             where k.Prefix == prefix
             join o in db.RequesterOrganisations.AsNoTracking() on k.OrganisationId equals o.Id
-            select new KeyOfOrganisation(k, o)).SingleOrDefault());
+            select new KeyOfOrganisation(k, o)).SingleOrDefault()));
 
     private static string? PresentedKey(HttpRequest request)
     {

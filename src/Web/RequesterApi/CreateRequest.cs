@@ -227,7 +227,7 @@ public sealed class CreateRequest(BackOfficeDbContext db, LifecycleEngine engine
     /// <summary>The answer to a call whose idempotency key was used before: the first request, or 409 if something else was sent.</summary>
     private async Task<IResult?> EarlierAnswerAsync(HttpContext http, Guid submissionKey, string fingerprint)
     {
-        var earlier = await RequestBySubmissionKey(db, submissionKey, CancellationToken.None);
+        var earlier = await RequestBySubmissionKey.For(db)(db, submissionKey, CancellationToken.None);
         if (earlier is null) return null;
         ApiKeyCheck.AuditRequest(http, earlier.Id);
         if (earlier.SubmissionFingerprint != fingerprint)
@@ -243,13 +243,12 @@ public sealed class CreateRequest(BackOfficeDbContext db, LifecycleEngine engine
 
     private sealed record EarlierRequest(Guid Id, string TrackingNumber, string State, DateOnly ReceivedOn, DateOnly DueOn, string? SubmissionFingerprint);
 
-    // Compiled once: every call with an Idempotency-Key looks its key up first, and for a query this small EF Core's
-    // lookup of the translated query in its cache costs about as much as running it.
-    private static readonly Func<BackOfficeDbContext, Guid, CancellationToken, Task<EarlierRequest?>> RequestBySubmissionKey =
+    // Compiled once (per model): every call with an Idempotency-Key looks its key up first.
+    private static readonly PerModelCompiledQuery<Func<BackOfficeDbContext, Guid, CancellationToken, Task<EarlierRequest?>>> RequestBySubmissionKey = new(() =>
         EF.CompileAsyncQuery((BackOfficeDbContext db, Guid submissionKey, CancellationToken cancellationToken) => db.Requests.AsNoTracking()
             .Where(r => r.SubmissionKey == submissionKey)
             .Select(r => new EarlierRequest(r.Id, r.TrackingNumber, r.State, r.ReceivedOn, r.DueOn, r.SubmissionFingerprint))
-            .SingleOrDefault());
+            .SingleOrDefault()));
 
     private CreatedRequest Answer(string trackingNumber, string state, DateOnly receivedOn, DateOnly dueOn) =>
         new(trackingNumber, state, words[StatusWording.HeadlineKey(state)], receivedOn, dueOn, RequesterApiEndpoints.RequestPath(trackingNumber));

@@ -21,11 +21,10 @@ public sealed class WebhookSubscriptions(BackOfficeDbContext db)
     }
 
     public async Task<bool> HasWebhookAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
-        _read.TryGetValue(organisationId, out var read) ? read : await HasWebhook(db, organisationId, cancellationToken);
+        _read.TryGetValue(organisationId, out var read) ? read : await HasWebhook.For(db)(db, organisationId, cancellationToken);
 
-    // Compiled once: it runs on every change of an organisation's request, and for a query this small EF Core's lookup of
-    // the translated query in its cache costs about as much as running it.
-    private static readonly Func<BackOfficeDbContext, Guid, CancellationToken, Task<bool>> HasWebhook =
+    // Compiled once (per model): it runs on every change of an organisation's request.
+    private static readonly PerModelCompiledQuery<Func<BackOfficeDbContext, Guid, CancellationToken, Task<bool>>> HasWebhook = new(() =>
         EF.CompileAsyncQuery((BackOfficeDbContext db, Guid organisationId, CancellationToken cancellationToken) =>
-            db.RequesterOrganisations.Any(o => o.Id == organisationId && o.WebhookUrl != null));
+            db.RequesterOrganisations.Any(o => o.Id == organisationId && o.WebhookUrl != null)));
 }

@@ -57,6 +57,22 @@ public sealed class WebhookSubscriptionsTests : EngineTestsBase
     }
 
     [Fact]
+    public async Task HasWebhook_AnswersOnEachDatabaseProvider_InOneProcess()
+    {
+        // EF Core ties a compiled query to the first model it meets; the check must work on both providers' models.
+        var onSqlite = await OrganisationWithWebhookAsync();
+        await using var postgres = await EngineHarness.CreateAsync(await TestDatabase.PostgresAsync());
+
+        var sqliteAnswer = await Harness.InScopeAsync(sp => sp.GetRequiredService<WebhookSubscriptions>().HasWebhookAsync(onSqlite.Id));
+        var postgresAnswer = await postgres.InScopeAsync(sp => sp.GetRequiredService<WebhookSubscriptions>().HasWebhookAsync(onSqlite.Id));
+        var sqliteAgain = await Harness.InScopeAsync(sp => sp.GetRequiredService<WebhookSubscriptions>().HasWebhookAsync(onSqlite.Id));
+
+        sqliteAnswer.ShouldBeTrue();
+        postgresAnswer.ShouldBeFalse("that database has no such organisation");
+        sqliteAgain.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Start_OfAnOrganisationsRequest_QueuesItsEvent_AsTheScopesReadingOfTheWebhookSays()
     {
         var organisation = await OrganisationWithWebhookAsync();

@@ -14,13 +14,12 @@ public sealed class SubmittedForms(BackOfficeDbContext db)
 {
     /// <summary>The receipt of the request made from this form, or null when it was never stored.</summary>
     public Task<RequestReceipt?> ReceiptOfAsync(Guid submissionKey, CancellationToken cancellationToken = default) =>
-        ReceiptBySubmissionKey(db, submissionKey, cancellationToken);
+        ReceiptBySubmissionKey.For(db)(db, submissionKey, cancellationToken);
 
-    // Compiled once: every send of a form looks its key up first, and for a query this small EF Core's lookup of the
-    // translated query in its cache costs about as much as running it.
-    private static readonly Func<BackOfficeDbContext, Guid, CancellationToken, Task<RequestReceipt?>> ReceiptBySubmissionKey =
+    // Compiled once (per model): every send of a form looks its key up first.
+    private static readonly PerModelCompiledQuery<Func<BackOfficeDbContext, Guid, CancellationToken, Task<RequestReceipt?>>> ReceiptBySubmissionKey = new(() =>
         EF.CompileAsyncQuery((BackOfficeDbContext db, Guid submissionKey, CancellationToken cancellationToken) => db.Requests.AsNoTracking()
             .Where(r => r.SubmissionKey == submissionKey)
             .Select(r => new RequestReceipt(r.TrackingNumber, r.DueOn, r.Delivery, r.Kind) { RequestId = r.Id })
-            .SingleOrDefault());
+            .SingleOrDefault()));
 }
