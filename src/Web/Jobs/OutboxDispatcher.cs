@@ -133,7 +133,18 @@ public sealed class OutboxDispatcher(
     {
 
         var outcomes = new List<(OutboxMessage Message, Guid Claim, string? Note, Exception? Error, System.Diagnostics.Activity? Activity)>();
-        var requests = await RequestsOfAsync(claims.Select(c => c.Message), cancellationToken);
+        Dictionary<Guid, RecordsRequest> requests;
+        try
+        {
+            requests = await RequestsOfAsync(claims.Select(c => c.Message), cancellationToken);
+        }
+        catch (Exception ex) when (IsDatabaseFailure(ex))
+        {
+            // The database went away after the claims: each message reads its own request below and fails on its own, so
+            // its failure is recorded (and retried) instead of its claim running out into an incident.
+            requests = [];
+        }
+
         foreach (var (message, claim) in claims)
         {
             var activity = JobsTelemetry.StartDispatch(message.Id);

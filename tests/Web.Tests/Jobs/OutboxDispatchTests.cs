@@ -124,6 +124,25 @@ public sealed class OutboxDispatchTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task DispatchBatch_WhenTheDatabaseGoesAwayRightAfterTheClaims_RecordsEachFailure_WithoutAnIncident()
+    {
+        var rows = await ReceivedRowsAsync(3);
+        _app.Commits.AfterSave = () =>
+        {
+            _app.Commits.AfterSave = null; // the claims' commit
+            _app.Outage.Begin(TimeSpan.FromSeconds(0.8));
+        };
+
+        await _app.DispatchBatchAsync([.. rows.Select(r => r.Id)]);
+
+        _app.Outage.Refused.ShouldBeGreaterThan(0);
+        _app.Mail.Sent.ShouldBeEmpty();
+        var after = await Task.WhenAll(rows.Select(r => _app.RowAsync(r.Id)));
+        after.ShouldAllBe(r => !r.HasOpenIncident && r.Attempts == 1 && r.ProcessedAt == null && r.ClaimId == null && r.NextAttemptAt != null,
+            "each failure recorded and released for another try, none left claimed to become an incident");
+    }
+
+    [Fact]
     public async Task DispatchBatch_ReadsTheRequestsOfItsMessagesInOneQuery()
     {
         var rows = await ReceivedRowsAsync(4);

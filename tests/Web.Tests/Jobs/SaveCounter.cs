@@ -9,6 +9,9 @@ public sealed class SaveCounter : SaveChangesInterceptor
 
     public int Saves => Volatile.Read(ref _saves);
 
+    /// <summary>Run after each successful save (a test's fault injected right after a commit).</summary>
+    public Action? AfterSave { get; set; }
+
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         Interlocked.Increment(ref _saves);
@@ -18,6 +21,7 @@ public sealed class SaveCounter : SaveChangesInterceptor
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _saves);
+        AfterSave?.Invoke();
         return ValueTask.FromResult(result);
     }
 }
